@@ -1,0 +1,22 @@
+#pragma once
+// Every run's random stream derives from (master seed, design point, replicate) alone, through
+// a well-mixed hash (SplitMix64's finaliser, Steele et al. 2014), so neighbouring runs get
+// unrelated streams and no run depends on which worker ran it or in what order.
+
+#include <cstdint>
+
+namespace partnersim {
+
+constexpr std::uint64_t mix64(std::uint64_t z) {
+    z += 0x9E3779B97F4A7C15ULL;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+constexpr std::uint64_t stream_seed(std::uint64_t master_seed, std::uint64_t design_point,
+                                    std::uint64_t replicate) {
+    return mix64(mix64(mix64(master_seed) ^ design_point) ^ replicate);
+}
+
+}  // namespace partnersim

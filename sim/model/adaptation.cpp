@@ -1,0 +1,116 @@
+#include "model/adaptation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/math.hpp"
+
+namespace partnersim {
+namespace {
+
+constexpr double practice_learning_rate = 0.015;  // monthly effectiveness gain at full learning
+constexpr double practice_atrophy = 0.002;        // monthly loss of unused improvements
+constexpr double support_sharpness = 1.0;         // how strongly support follows beliefs
+constexpr double disclosed_failure = -0.5;        // a report this low admits a failure
+
+void improve_practice(World& world) {
+    auto& p = world.partners;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double engagement = p.present[i] ? p.engagement[i] : 0.1;
+        const double knowledge = 1.0 - 1.0 / (1.0 + p.self_precision[i]);
+        const double survival = p.stress_months[i] > 0 ? 0.5 : 1.0;
+        p.practice_gain[i] = p.practice_gain[i] * (1.0 - practice_atrophy) +
+                             practice_learning_rate * p.capacity[i] * engagement * knowledge *
+                                 survival;
+    }
+}
+
+// The funder moves part of its support toward partners it believes effective; a flexible
+// funder moves more ("Learning partnerships are well suited to flexible grant-making").
+void reallocate_support(World& world) {
+    auto& p = world.partners;
+    const auto& belief = world.funder.belief;
+    const double adoption = 0.2 + 0.4 * world.scenario.funder.flexibility;
+    double total = 0.0;
+    std::vector<double> target(p.count);
+    for (std::size_t i = 0; i < p.count; ++i) {
+        target[i] = std::exp(support_sharpness * belief[i]);
+        total += target[i];
+    }
+    for (std::size_t i = 0; i < p.count; ++i) {
+        p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i] / total;
+    }
+}
+
+// Where "funding decisions hinge on the outcomes of learning discussions", a partner that
+// disclosed failure may be cut, and every partner sees that candour is punished.
+void punish_disclosure(World& world) {
+    auto& p = world.partners;
+    auto& lived = world.experiences;
+    const double risk = world.scenario.funder.disclosure_risk;
+    if (risk <= 0.0) return;
+    double cut_count = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (p.report[i] > disclosed_failure) continue;
+        // Expected values rather than draws keep the random stream independent of set-up.
+        p.support[i] *= 1.0 - 0.5 * risk;
+        p.funding_security[i] = clamp01(p.funding_security[i] - 0.4 * risk);
+        lived.partner_funder_bad[i] += 2.0 * risk;
+        cut_count += 1.0;
+    }
+    if (cut_count == 0.0) return;
+    for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += 0.3 * risk;
+    double total = 0.0;
+    for (const double s : p.support) total += s;
+    for (auto& s : p.support) s /= total;
+}
+
+// Partners who see their learning shape decisions feel heard: "the funder's understanding of
+// the grantee and transparency are the strongest predictors of relationship strength" (CEP).
+void hear_partners(World& world) {
+    auto& p = world.partners;
+    const double heard = 0.4 * world.funder.decision_reach *
+                         (0.3 + 0.7 * world.facilitator.synthesis);
+    for (std::size_t i = 0; i < p.count; ++i) world.experiences.partner_funder_good[i] += heard;
+}
+
+}  // namespace
+
+bool is_decision_month(const World& world) {
+    const int cycle = world.scenario.funder.decision_cycle_months;
+    return (world.month + 1) % cycle == 0;
+}
+
+double support_truth_correlation(const World& world) {
+    const auto& p = world.partners;
+    const double n = static_cast<double>(p.count);
+    double mean_s = 0.0, mean_t = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        mean_s += p.support[i];
+        mean_t += p.true_effectiveness(i);
+    }
+    mean_s /= n;
+    mean_t /= n;
+    double cov = 0.0, var_s = 0.0, var_t = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double ds = p.support[i] - mean_s;
+        const double dt = p.true_effectiveness(i) - mean_t;
+        cov += ds * dt;
+        var_s += ds * ds;
+        var_t += dt * dt;
+    }
+    if (var_s <= 1e-18 || var_t <= 1e-18) return 0.0;
+    return cov / std::sqrt(var_s * var_t);
+}
+
+void adapt(World& world) {
+    improve_practice(world);
+    if (is_decision_month(world)) {
+        reallocate_support(world);
+        punish_disclosure(world);
+        hear_partners(world);
+    }
+    world.funder.decision_quality = support_truth_correlation(world);
+}
+
+}  // namespace partnersim

@@ -1,0 +1,83 @@
+#include "model/burden.hpp"
+
+#include <algorithm>
+
+#include "model/participation.hpp"
+
+namespace partnersim {
+namespace {
+
+constexpr double convening_hours_at_full_intensity = 8.0;  // a workshop day a month
+constexpr double base_activity_hours = 2.0;
+
+// Funder-defined reporting weighs most; shared questions focus it; partner-led reporting
+// serves the partner's own learning ("minimising reporting ... one-page reporting tool").
+double evidence_reporting_factor(Evidence evidence) {
+    switch (evidence) {
+        case Evidence::funder_reporting: return 1.5;
+        case Evidence::shared_questions: return 1.0;
+        case Evidence::partner_led: return 0.6;
+    }
+    return 1.0;
+}
+
+}  // namespace
+
+double reporting_hours(const World& world) {
+    const auto& funder = world.scenario.funder;
+    return funder.reporting_hours_per_year / 12.0 *
+           evidence_reporting_factor(world.scenario.setup.evidence) *
+           (0.5 + funder.accountability_focus);
+}
+
+double available_hours(const World& world, std::size_t i) {
+    return world.scenario.partners.learning_hours_per_month *
+           (0.25 + 0.75 * world.partners.resources[i]);
+}
+
+void account_burden(World& world) {
+    auto& p = world.partners;
+    auto& lived = world.experiences;
+    const auto& setup = world.scenario.setup;
+    const double flexibility = world.scenario.funder.flexibility;
+    const double reporting = reporting_hours(world);
+
+    std::size_t present_count = 0;
+    for (const auto present : p.present) present_count += present;
+    // Self-managed: the backbone's hours are the participants' own.
+    const double backbone_each =
+        world.facilitator.profile.hours_from_partners && present_count > 0
+            ? world.facilitator.hours.total() / static_cast<double>(present_count)
+            : 0.0;
+
+    for (std::size_t i = 0; i < p.count; ++i) {
+        double report_hours = reporting;
+        if (p.stress_months[i] > 0) {
+            // "We know the context is difficult ... you don't have to submit a report. That
+            // was a massive relief": a flexible funder waives reports in a crisis.
+            report_hours *= 1.0 - flexibility;
+            lived.partner_funder_good[i] += 0.8 * flexibility;
+            lived.partner_funder_bad[i] += 0.3 * (1.0 - flexibility);
+        }
+        double learning_hours = 0.0;
+        if (p.present[i]) {
+            learning_hours = base_activity_hours +
+                             convening_hours_at_full_intensity *
+                                 world.facilitator.convening_intensity +
+                             p.one_to_one_hours[i] + backbone_each;
+        }
+        p.burden_hours[i] = report_hours + learning_hours;
+        // Paid time does not feel like a burden ("ideally paid, or this risks placing an
+        // additional burden on them").
+        const double felt = report_hours + learning_hours * (1.0 - setup.paid_participation);
+        p.strain[i] = felt / available_hours(world, i);
+        // Mandatory attendance without engagement: "capacity strain for less resourced
+        // organisations", "participation may feel transactional or forced".
+        if (p.present[i] && p.engagement[i] < tokenism_threshold &&
+            setup.participation == Participation::mandatory) {
+            lived.partner_funder_bad[i] += 0.1 + 0.2 * std::max(0.0, p.strain[i] - 1.0);
+        }
+    }
+}
+
+}  // namespace partnersim

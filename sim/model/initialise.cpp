@@ -1,0 +1,130 @@
+#include "model/initialise.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/candour.hpp"
+#include "model/trust.hpp"
+
+namespace partnersim {
+namespace {
+
+double clamp_to(double v, double low = 0.0, double high = 1.0) { return std::clamp(v, low, high); }
+
+void draw_partner_traits(World& world, RandomStream& random) {
+    const auto& spec = world.scenario.partners;
+    auto& p = world.partners;
+    const double diversity = spec.diversity;
+    // Resources are right-skewed (a few large organisations, many small): lognormal with a
+    // spread that grows with diversity, mean preserved.
+    const double resource_sd = 0.2 + 0.6 * diversity;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        p.context[i] = static_cast<int>(random.below(static_cast<std::uint64_t>(world.contexts)));
+        const double lognormal = std::exp(random.normal(0.0, resource_sd) -
+                                          0.5 * resource_sd * resource_sd);
+        p.resources[i] = clamp_to(spec.resources_mean * lognormal, 0.02, 1.0);
+        const double resource_gap = p.resources[i] - spec.resources_mean;
+        // Better-resourced partners tend to have stronger MEL systems and depend less on
+        // any one funder; small organisations depend more (our assumption).
+        p.capacity[i] = clamp_to(spec.capacity_mean + (0.05 + 0.15 * diversity) *
+                                                         random.normal() + 0.2 * resource_gap,
+                                0.01, 0.99);
+        p.dependence[i] = clamp_to(spec.dependence_mean + 0.15 * random.normal() -
+                                  0.2 * resource_gap);
+        p.unified_identity[i] = clamp_to(spec.unified_identity + 0.15 * random.normal() -
+                                        0.2 * (diversity - 0.5));
+        p.baseline_effectiveness[i] = random.normal();
+    }
+}
+
+// The facilitator matches the first `coverage` share of contexts (labels are exchangeable);
+// matched partners get its full contextual skill, others a remote share of it.
+void set_contextual_match(World& world) {
+    auto& p = world.partners;
+    const auto& profile = world.facilitator.profile;
+    const int covered = static_cast<int>(std::ceil(profile.coverage * world.contexts - 1e-9));
+    const double contextual = profile.skill(Skill::contextual);
+    for (std::size_t i = 0; i < p.count; ++i) {
+        p.contextual_match[i] = p.context[i] < covered ? contextual : 0.4 * contextual;
+    }
+}
+
+void size_partner_states(PartnerPopulation& p, std::size_t n) {
+    p.count = n;
+    for (auto* v : {&p.resources, &p.dependence, &p.unified_identity, &p.contextual_match,
+                    &p.baseline_effectiveness, &p.practice_gain, &p.capacity, &p.initial_capacity,
+                    &p.power_asymmetry, &p.perceived_value, &p.candour, &p.funding_security,
+                    &p.engagement, &p.burden_hours, &p.one_to_one_hours, &p.benefit, &p.strain, &p.self_estimate,
+                    &p.self_precision, &p.report, &p.support}) {
+        v->assign(n, 0.0);
+    }
+    p.context.assign(n, 0);
+    p.stress_months.assign(n, 0);
+    p.present.assign(n, 0);
+    p.ties = TieNetwork(n);
+}
+
+void size_experiences(MonthlyExperiences& e, std::size_t n) {
+    e.partner_facilitator_good.assign(n, 0.0);
+    e.partner_facilitator_bad.assign(n, 0.0);
+    e.partner_funder_good.assign(n, 0.0);
+    e.partner_funder_bad.assign(n, 0.0);
+}
+
+void initialise_partner_states(World& world) {
+    const auto& s = world.scenario;
+    auto& p = world.partners;
+    const double prior = s.trust.prior_strength;
+    // An internal facilitator is seen as the funder ("conflation of 'learner' and
+    // 'facilitator' role"): partners start trusting it as they trust the funder.
+    const double trust_in_facilitator = s.facilitator.kind == FacilitatorKind::internal
+                                            ? s.partners.initial_trust_funder
+                                            : s.partners.initial_trust_facilitator;
+    p.trust_facilitator = make_trust_ledger(p.count, trust_in_facilitator, prior);
+    p.trust_funder = make_trust_ledger(p.count, s.partners.initial_trust_funder, prior);
+    const double uniform_support = 1.0 / static_cast<double>(p.count);
+    for (std::size_t i = 0; i < p.count; ++i) {
+        p.initial_capacity[i] = p.capacity[i];
+        p.perceived_value[i] = 0.3 + 0.3 * s.setup.clarity_of_purpose;
+        p.funding_security[i] = 1.0 - s.funder.funding_uncertainty * (0.5 + 0.5 * p.dependence[i]);
+        p.self_precision[i] = 1.0;  // a unit-variance prior around 0, like the funder's
+        p.support[i] = uniform_support;
+    }
+    refresh_power_asymmetry(world);
+    for (std::size_t i = 0; i < p.count; ++i) p.candour[i] = candour_target(world, i);
+}
+
+void initialise_funder(World& world) {
+    const auto& f = world.scenario.funder;
+    world.funder.belief.assign(world.partners.count, 0.0);
+    world.funder.focal_points.assign(static_cast<std::size_t>(f.focal_points),
+                                     FocalPoint{f.focal_point_capital, -1});
+    world.funder.trust_facilitator = make_trust_ledger(
+        1, world.facilitator.profile.funder_prior_trust, world.scenario.trust.prior_strength);
+}
+
+}  // namespace
+
+int context_count(double diversity) {
+    return 1 + static_cast<int>(std::lround(7.0 * diversity));
+}
+
+World create_world(const Scenario& scenario, RandomStream& random) {
+    World world;
+    world.scenario = scenario;
+    world.contexts = context_count(scenario.partners.diversity);
+    world.facilitator.profile = make_facilitator_profile(scenario.facilitator);
+    world.facilitator.embeddedness = world.facilitator.profile.initial_embeddedness;
+    world.goal_alignment = 0.5 + 0.5 * scenario.setup.clarity_of_purpose;
+
+    const auto n = static_cast<std::size_t>(scenario.partners.count);
+    size_partner_states(world.partners, n);
+    size_experiences(world.experiences, n);
+    draw_partner_traits(world, random);
+    set_contextual_match(world);
+    initialise_funder(world);
+    initialise_partner_states(world);
+    return world;
+}
+
+}  // namespace partnersim

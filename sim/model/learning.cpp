@@ -1,0 +1,89 @@
+#include "model/learning.hpp"
+
+#include <algorithm>
+
+#include "model/math.hpp"
+#include "model/trust.hpp"
+
+namespace partnersim {
+namespace {
+
+// The result a partner would like to be seen to have, in effectiveness s.d. units.
+constexpr double clean_story = 0.75;
+
+struct Channel {
+    double direct_gain;     // weight of the funder's own reading of reports each month
+    double direct_noise;    // s.d. of what standard reports miss of context
+    double synthesis_gain;  // weight of the facilitator's synthesis at full quality and reach
+};
+
+Channel evidence_channel(Evidence evidence) {
+    switch (evidence) {
+        case Evidence::funder_reporting: return {0.25, 0.9, 0.15};
+        case Evidence::shared_questions: return {0.10, 0.7, 0.50};
+        case Evidence::partner_led: return {0.05, 0.6, 0.40};
+    }
+    return {0.1, 0.7, 0.5};
+}
+
+// A partner observes its current effectiveness with noise that falls with MEL capacity and
+// engagement; its estimate is a Kalman filter that loses precision as the truth drifts.
+void learn_own_effectiveness(World& world, RandomStream& random) {
+    auto& p = world.partners;
+    const auto& spec = world.scenario.partners;
+    const double truth_variance_per_month =
+        spec.effectiveness_drift * spec.effectiveness_drift +
+        spec.shock_rate * spec.shock_size * spec.shock_size;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double engagement = p.present[i] ? p.engagement[i] : 0.0;
+        const double observation_precision =
+            (0.1 + 2.0 * p.capacity[i] * p.capacity[i]) * (0.4 + 0.6 * engagement);
+        const double observation = p.true_effectiveness(i) +
+                                   random.normal() / std::sqrt(observation_precision);
+        const double prior_precision =
+            1.0 / (1.0 / p.self_precision[i] + truth_variance_per_month);
+        const double posterior = prior_precision + observation_precision;
+        p.self_estimate[i] = (prior_precision * p.self_estimate[i] +
+                              observation_precision * observation) / posterior;
+        p.self_precision[i] = posterior;
+    }
+}
+
+void update_funder_beliefs(World& world, RandomStream& random) {
+    auto& p = world.partners;
+    auto& belief = world.funder.belief;
+    const auto channel = evidence_channel(world.scenario.setup.evidence);
+    const double staff_time = 0.3 + 0.7 * world.scenario.funder.staff_time;
+    const double direct_gain = channel.direct_gain * staff_time;
+    const double synthesis_gain =
+        channel.synthesis_gain * world.facilitator.synthesis * world.funder.decision_reach;
+    const double sectoral = world.facilitator.profile.skill(Skill::sectoral);
+    const double independence = world.facilitator.profile.independence;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        p.report[i] = partner_report(p.self_estimate[i], p.candour[i]);
+        const double read = p.report[i] + random.normal(0.0, channel.direct_noise);
+        // A trusted, independent facilitator "holds up the mirror": partners tell it more than
+        // they tell the funder, so its synthesis corrects part of the rosy gloss.
+        const double openness = independence * trust_of(p.trust_facilitator, i);
+        const double synthesised = p.report[i] + openness * (p.self_estimate[i] - p.report[i]) +
+                                   random.normal(0.0, 0.5 - 0.3 * sectoral);
+        const double total_gain = std::min(0.8, direct_gain + synthesis_gain);
+        if (total_gain <= 0.0) continue;
+        const double signal = (direct_gain * read + synthesis_gain * synthesised) /
+                              (direct_gain + synthesis_gain);
+        belief[i] += total_gain * (signal - belief[i]);
+    }
+}
+
+}  // namespace
+
+double partner_report(double self_estimate, double candour) {
+    return self_estimate + (1.0 - clamp01(candour)) * std::max(0.0, clean_story - self_estimate);
+}
+
+void learn_and_report(World& world, RandomStream& random) {
+    learn_own_effectiveness(world, random);
+    update_funder_beliefs(world, random);
+}
+
+}  // namespace partnersim

@@ -1,0 +1,83 @@
+#include "model/lifecycle.hpp"
+
+#include <algorithm>
+
+#include "model/math.hpp"
+
+namespace partnersim {
+namespace {
+
+constexpr int end_pressure_months = 6;
+constexpr double review_realignment = 0.6;  // share of lost alignment a review restores
+
+void update_end_pressure(World& world, int next_month) {
+    const auto& setup = world.scenario.setup;
+    if (setup.duration != Duration::time_bound || next_month >= setup.end_month) {
+        world.end_pressure = 0.0;
+        return;
+    }
+    world.end_pressure = clamp01(static_cast<double>(next_month -
+                                                     (setup.end_month - end_pressure_months)) /
+                                 end_pressure_months);
+}
+
+void drift_or_review_goals(World& world, int next_month) {
+    const auto& setup = world.scenario.setup;
+    world.goal_alignment = std::max(0.0, world.goal_alignment - goal_drift_per_month(world));
+    // "Long-term partnerships can include time-bound learning milestones or questions that
+    // are collaboratively revisited"; "Review and iteration are also crucial".
+    const bool reviewing = setup.duration == Duration::open_ended && setup.review &&
+                           world.facilitator.active && next_month > 0 &&
+                           next_month % setup.review_interval_months == 0;
+    if (reviewing) world.goal_alignment += review_realignment * (1.0 - world.goal_alignment);
+}
+
+void grow_embeddedness(World& world) {
+    auto& facilitator = world.facilitator;
+    if (!facilitator.active) return;
+    ++facilitator.months_active;
+    const double rate = world.scenario.facilitator.embeddedness_rate *
+                        (0.5 + world.scenario.facilitator.accompaniment);
+    facilitator.embeddedness += rate * (1.0 - facilitator.embeddedness);
+}
+
+}  // namespace
+
+double goal_drift_per_month(const World& world) {
+    const auto& setup = world.scenario.setup;
+    // Open-ended: "Risk of mission drift"; clarity of the overarching vision slows it.
+    // Time-bound work is tied to a programme's fixed goals and drifts far less.
+    const double drift = 0.02 * (1.0 - 0.7 * setup.clarity_of_purpose);
+    return setup.duration == Duration::open_ended ? drift : 0.25 * drift;
+}
+
+void join_facilitator(World& world) {
+    auto& facilitator = world.facilitator;
+    facilitator.has_joined = true;
+    facilitator.active = true;
+    const auto& setup = world.scenario.setup;
+    const double lateness =
+        clamp01(static_cast<double>(setup.join_month - setup.setup_months) / 12.0);
+    if (lateness <= 0.0) return;
+    const double tact = 1.0 - 0.5 * facilitator.profile.skill(Skill::facilitation);
+    for (auto& bad : world.experiences.partner_facilitator_bad) bad += 1.5 * lateness * tact;
+    world.experiences.funder_facilitator_bad += 0.5 * lateness;
+}
+
+void advance_lifecycle(World& world) {
+    const int next_month = world.month + 1;
+    const auto& setup = world.scenario.setup;
+    grow_embeddedness(world);
+    drift_or_review_goals(world, next_month);
+    if (!world.facilitator.has_joined && next_month >= setup.join_month) join_facilitator(world);
+    // "Builds in closure or transition": at its end month a time-bound partnership stops.
+    if (setup.duration == Duration::time_bound && next_month >= setup.end_month) {
+        world.facilitator.active = false;
+    }
+    update_end_pressure(world, next_month);
+    world.cumulative_cost +=
+        world.facilitator.hours.total() * world.scenario.facilitator.hourly_cost;
+    world.month = next_month;
+}
+
+}  // namespace partnersim

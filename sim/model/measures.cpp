@@ -1,0 +1,147 @@
+#include "model/measures.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "model/participation.hpp"
+#include "model/trust.hpp"
+#include "model/world.hpp"
+
+namespace partnersim {
+namespace {
+
+double mean(const std::vector<double>& values) {
+    if (values.empty()) return 0.0;
+    double sum = 0.0;
+    for (const double v : values) sum += v;
+    return sum / static_cast<double>(values.size());
+}
+
+}  // namespace
+
+const std::array<MeasureInfo, measure_count>& measure_catalogue() {
+    static const std::array<MeasureInfo, measure_count> catalogue{{
+        {"trust_partner_facilitator", "Mean trust of partners in the facilitator (beta reputation)",
+         "share 0-1"},
+        {"trust_partner_funder", "Mean trust of partners in the funder", "share 0-1"},
+        {"trust_funder_facilitator", "Trust of the funder in the facilitator", "share 0-1"},
+        {"capacity", "Mean MEL capacity of partners", "share 0-1"},
+        {"capacity_gini", "Gini coefficient of partners' MEL capacity gains since month 0",
+         "index 0-1"},
+        {"participation", "Share of partners taking part in learning activities", "share 0-1"},
+        {"tokenism", "Share of participating partners attending with low engagement (< 0.4)",
+         "share 0-1"},
+        {"candour", "Mean share of what partners learn that they report honestly", "share 0-1"},
+        {"belief_error",
+         "Root mean square error of the funder's beliefs about partners' effectiveness",
+         "effectiveness s.d."},
+        {"decision_quality", "Correlation of the funder's support with true effectiveness",
+         "correlation -1..1"},
+        {"portfolio_impact",
+         "Support-weighted effectiveness minus the no-learning counterfactual (uniform support, "
+         "no practice gains)",
+         "effectiveness s.d."},
+        {"network_density", "Share of partner pairs with a working tie (weight >= 0.25)",
+         "share 0-1"},
+        {"burden_hours", "Mean hours a partner spends on reporting and learning this month",
+         "hours/month"},
+        {"perceived_value", "Mean value partners see in the partnership", "share 0-1"},
+        {"goal_alignment", "How far shared goals still guide the partnership", "share 0-1"},
+        {"facilitator_hours", "Facilitator hours worked this month", "hours/month"},
+        {"cost", "Cumulative cost of facilitator hours", "currency"},
+    }};
+    return catalogue;
+}
+
+const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue() {
+    static const std::array<MeasureInfo, partner_trace_count> catalogue{{
+        {"trust_facilitator", "Partner's trust in the facilitator", "share 0-1"},
+        {"trust_funder", "Partner's trust in the funder", "share 0-1"},
+        {"capacity", "Partner's MEL capacity", "share 0-1"},
+        {"candour", "Partner's candour", "share 0-1"},
+        {"present", "1 if the partner took part this month", "0/1"},
+        {"engagement", "Partner's engagement when present", "share 0-1"},
+        {"perceived_value", "Value the partner sees in the partnership", "share 0-1"},
+        {"burden_hours", "Partner's hours on reporting and learning this month", "hours/month"},
+        {"true_effectiveness", "Partner's hidden true effectiveness", "effectiveness s.d."},
+        {"funder_belief", "The funder's belief about the partner's effectiveness",
+         "effectiveness s.d."},
+        {"support_share", "Partner's share of the funder's support", "share 0-1"},
+    }};
+    return catalogue;
+}
+
+double capacity_gini(const PartnerPopulation& p) {
+    std::vector<double> gains(p.count);
+    for (std::size_t i = 0; i < p.count; ++i) {
+        gains[i] = std::max(0.0, p.capacity[i] - p.initial_capacity[i]);
+    }
+    std::sort(gains.begin(), gains.end());
+    double weighted = 0.0, total = 0.0;
+    for (std::size_t i = 0; i < gains.size(); ++i) {
+        weighted += static_cast<double>(i + 1) * gains[i];
+        total += gains[i];
+    }
+    if (total <= 0.0) return 0.0;
+    const double n = static_cast<double>(gains.size());
+    return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
+}
+
+MeasureValues measure_world(const World& world) {
+    const auto& p = world.partners;
+    const double n = static_cast<double>(p.count);
+    MeasureValues v{};
+    auto set = [&v](Measure m, double value) { v[static_cast<std::size_t>(m)] = value; };
+
+    double present = 0.0, tokenistic = 0.0, squared_error = 0.0, impact = 0.0, baseline = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        present += p.present[i];
+        tokenistic += p.present[i] && p.engagement[i] < tokenism_threshold;
+        const double error = world.funder.belief[i] - p.true_effectiveness(i);
+        squared_error += error * error;
+        impact += p.support[i] * p.true_effectiveness(i);
+        baseline += p.baseline_effectiveness[i];
+    }
+    set(Measure::trust_partner_facilitator, mean_trust(p.trust_facilitator));
+    set(Measure::trust_partner_funder, mean_trust(p.trust_funder));
+    set(Measure::trust_funder_facilitator, mean_trust(world.funder.trust_facilitator));
+    set(Measure::capacity, mean(p.capacity));
+    set(Measure::capacity_gini, capacity_gini(p));
+    set(Measure::participation, present / n);
+    set(Measure::tokenism, present > 0 ? tokenistic / present : 0.0);
+    set(Measure::candour, mean(p.candour));
+    set(Measure::belief_error, std::sqrt(squared_error / n));
+    set(Measure::decision_quality, world.funder.decision_quality);
+    set(Measure::portfolio_impact, impact - baseline / n);
+    set(Measure::network_density, p.ties.density(working_tie));
+    set(Measure::burden_hours, mean(p.burden_hours));
+    set(Measure::perceived_value, mean(p.perceived_value));
+    set(Measure::goal_alignment, world.goal_alignment);
+    set(Measure::facilitator_hours, world.facilitator.hours.total());
+    set(Measure::cost, world.cumulative_cost);
+    return v;
+}
+
+void trace_partners(const World& world, float* out, std::size_t variable_stride) {
+    const auto& p = world.partners;
+    const std::size_t n = p.count;
+    auto row = [out, variable_stride](PartnerTrace t) {
+        return out + static_cast<std::size_t>(t) * variable_stride;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        row(PartnerTrace::trust_facilitator)[i] = static_cast<float>(trust_of(p.trust_facilitator, i));
+        row(PartnerTrace::trust_funder)[i] = static_cast<float>(trust_of(p.trust_funder, i));
+        row(PartnerTrace::capacity)[i] = static_cast<float>(p.capacity[i]);
+        row(PartnerTrace::candour)[i] = static_cast<float>(p.candour[i]);
+        row(PartnerTrace::present)[i] = static_cast<float>(p.present[i]);
+        row(PartnerTrace::engagement)[i] = static_cast<float>(p.engagement[i]);
+        row(PartnerTrace::perceived_value)[i] = static_cast<float>(p.perceived_value[i]);
+        row(PartnerTrace::burden_hours)[i] = static_cast<float>(p.burden_hours[i]);
+        row(PartnerTrace::true_effectiveness)[i] = static_cast<float>(p.true_effectiveness(i));
+        row(PartnerTrace::funder_belief)[i] = static_cast<float>(world.funder.belief[i]);
+        row(PartnerTrace::support_share)[i] = static_cast<float>(p.support[i]);
+    }
+}
+
+}  // namespace partnersim

@@ -1,0 +1,72 @@
+#pragma once
+// The measures recorded each month and at the end of every run (model brief, "Measures"),
+// with the names, descriptions and units that the HDF5 file carries.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace partnersim {
+
+struct World;
+
+enum class Measure : std::size_t {
+    trust_partner_facilitator,
+    trust_partner_funder,
+    trust_funder_facilitator,
+    capacity,
+    capacity_gini,
+    participation,
+    tokenism,
+    candour,
+    belief_error,
+    decision_quality,
+    portfolio_impact,
+    network_density,
+    burden_hours,
+    perceived_value,
+    goal_alignment,
+    facilitator_hours,
+    cost,
+};
+inline constexpr std::size_t measure_count = 17;
+
+struct MeasureInfo {
+    std::string_view name;
+    std::string_view description;
+    std::string_view units;
+};
+
+// In enum order.
+const std::array<MeasureInfo, measure_count>& measure_catalogue();
+
+using MeasureValues = std::array<double, measure_count>;
+
+// The measures of the world as it stands (after a month's step).
+MeasureValues measure_world(const World& world);
+
+// Per-partner states recorded by `--trace` (under /agents/ in the results file).
+enum class PartnerTrace : std::size_t {
+    trust_facilitator,
+    trust_funder,
+    capacity,
+    candour,
+    present,
+    engagement,
+    perceived_value,
+    burden_hours,
+    true_effectiveness,
+    funder_belief,
+    support_share,
+};
+inline constexpr std::size_t partner_trace_count = 11;
+const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue();
+
+// Writes one month's per-partner states to out[variable * variable_stride + partner].
+void trace_partners(const World& world, float* out, std::size_t variable_stride);
+
+struct PartnerPopulation;
+// Gini coefficient of MEL capacity gains (negative gains count as none).
+double capacity_gini(const PartnerPopulation& partners);
+
+}  // namespace partnersim

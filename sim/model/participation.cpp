@@ -1,0 +1,49 @@
+#include "model/participation.hpp"
+
+#include "model/math.hpp"
+#include "model/trust.hpp"
+
+namespace partnersim {
+namespace {
+
+// Partners with activities to join: a facilitator at work, or a network that meets by itself.
+bool activities_on_offer(const World& world) {
+    return world.facilitator.active || world.facilitator.convening_intensity > 0.02;
+}
+
+}  // namespace
+
+double participation_propensity(const World& world, std::size_t i) {
+    const auto& p = world.partners;
+    // "Where there is uncertainty around funding this is likely to close down partner
+    // motivation to learn as the focus is on survival" (practice partner, key enablers).
+    const double survival = p.stress_months[i] > 0 ? 0.3 : 1.0;
+    const double slack = clamp01(1.0 - p.strain[i]);
+    const double drive = 0.35 * p.perceived_value[i] + 0.25 * trust_of(p.trust_facilitator, i) +
+                         0.20 * slack + 0.20 * p.funding_security[i] * survival +
+                         0.10 * p.unified_identity[i];
+    return logistic(8.0 * (drive - 0.5));
+}
+
+void decide_participation(World& world, RandomStream& random) {
+    auto& p = world.partners;
+    const bool on_offer = activities_on_offer(world);
+    // Mandatory participation binds only while the programme's agreements run.
+    const bool mandatory = world.scenario.setup.participation == Participation::mandatory &&
+                           world.facilitator.active;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double propensity = participation_propensity(world, i);
+        // Drawn for every partner whatever the set-up, so that designs compared with the same
+        // seed consume the stream alike (common random numbers).
+        const bool chooses = random.chance(propensity);
+        if (!on_offer) {
+            p.present[i] = 0;
+            p.engagement[i] = 0.0;
+            continue;
+        }
+        p.present[i] = (mandatory || chooses) ? 1 : 0;
+        p.engagement[i] = p.present[i] ? propensity : 0.0;
+    }
+}
+
+}  // namespace partnersim

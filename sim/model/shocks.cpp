@@ -1,0 +1,91 @@
+#include "model/shocks.hpp"
+
+#include <vector>
+
+#include "model/math.hpp"
+
+namespace partnersim {
+namespace {
+
+constexpr int min_stress_months = 3;       // survival mode after a shock lasts 3 to 6 months
+constexpr int extra_stress_months = 4;
+constexpr double security_recovery = 0.1;  // monthly return of funding security to baseline
+
+void shock_contexts(World& world, RandomStream& random) {
+    const auto& spec = world.scenario.partners;
+    auto& p = world.partners;
+    // A regional shock (conflict, policy change) hits every partner in one context together.
+    std::vector<double> regional(static_cast<std::size_t>(world.contexts), 0.0);
+    std::vector<std::uint8_t> regional_hit(regional.size(), 0);
+    for (std::size_t c = 0; c < regional.size(); ++c) {
+        if (random.chance(spec.regional_shock_rate)) {
+            regional_hit[c] = 1;
+            regional[c] = random.normal(0.0, spec.shock_size);
+        }
+    }
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (p.stress_months[i] > 0) --p.stress_months[i];
+        double change = random.normal(0.0, spec.effectiveness_drift);
+        const auto c = static_cast<std::size_t>(p.context[i]);
+        bool shocked = regional_hit[c] != 0;
+        change += regional[c];
+        if (random.chance(spec.shock_rate)) {
+            shocked = true;
+            change += random.normal(0.0, spec.shock_size);
+        }
+        p.baseline_effectiveness[i] += change;
+        if (shocked) {
+            p.stress_months[i] = min_stress_months +
+                                 static_cast<int>(random.below(extra_stress_months));
+        }
+    }
+}
+
+// "relying on a single focal point can be risky—it can destabilise the learning partnership
+// if they leave": a departure is a bad event for the funder's trust in the facilitator (the
+// successor does not know them) and, more mildly, for partners' trust in the funder.
+void turn_over_focal_points(World& world, RandomStream& random) {
+    const auto& f = world.scenario.funder;
+    for (auto& focal : world.funder.focal_points) {
+        if (focal.vacant_until >= 0) {
+            if (world.month >= focal.vacant_until) {
+                focal.vacant_until = -1;
+                focal.capital = 0.5 * f.focal_point_capital;  // a newcomer builds capital
+            }
+            continue;
+        }
+        focal.capital += 0.05 * (f.focal_point_capital - focal.capital);
+        if (random.chance(f.focal_point_turnover)) {
+            focal.vacant_until = world.month + f.focal_point_vacancy_months;
+            focal.capital = 0.0;
+            const double share = 1.0 / static_cast<double>(world.funder.focal_points.size());
+            world.experiences.funder_facilitator_bad += 1.0 * share;
+            for (auto& bad : world.experiences.partner_funder_bad) bad += 0.3 * share;
+        }
+    }
+}
+
+void update_funding_security(World& world) {
+    auto& p = world.partners;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        p.funding_security[i] +=
+            security_recovery * (baseline_funding_security(world, i) - p.funding_security[i]);
+    }
+}
+
+}  // namespace
+
+double baseline_funding_security(const World& world, std::size_t partner) {
+    const double dependence = world.partners.dependence[partner];
+    const double uncertainty = world.scenario.funder.funding_uncertainty;
+    return clamp01(1.0 - uncertainty * (0.5 + 0.5 * dependence) -
+                   0.5 * world.end_pressure * dependence);
+}
+
+void apply_shocks(World& world, RandomStream& random) {
+    shock_contexts(world, random);
+    turn_over_focal_points(world, random);
+    update_funding_security(world);
+}
+
+}  // namespace partnersim

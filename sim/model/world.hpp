@@ -1,0 +1,121 @@
+#pragma once
+// The whole state of one simulated learning partnership: a funder, many partner organisations
+// and a facilitator. Plain data; the monthly processes are free functions over it (see step.hpp
+// for their order). Partners are many, so their states are structure-of-arrays: one vector per
+// state, indexed by partner.
+
+#include <cstdint>
+#include <vector>
+
+#include "model/facilitator_profile.hpp"
+#include "model/scenario.hpp"
+#include "model/tie_network.hpp"
+
+namespace partnersim {
+
+// Beta-reputation evidence behind one direction of trust, for many trusters at once:
+// trust = good / (good + bad) (Josang and Ismail 2002).
+struct TrustLedger {
+    std::vector<double> good;
+    std::vector<double> bad;
+    std::vector<double> prior_good;  // where forgetting returns to
+    std::vector<double> prior_bad;
+};
+
+// Experiences gathered during one month, turned into trust by update_trust() and then cleared.
+// Processes record what happened where it happens; trust moves in one place.
+struct MonthlyExperiences {
+    std::vector<double> partner_facilitator_good;
+    std::vector<double> partner_facilitator_bad;
+    std::vector<double> partner_funder_good;
+    std::vector<double> partner_funder_bad;
+    double funder_facilitator_good = 0.0;
+    double funder_facilitator_bad = 0.0;
+};
+
+struct PartnerPopulation {
+    std::size_t count = 0;
+    // Traits, fixed for the run.
+    std::vector<double> resources;         // organisational slack, 0..1
+    std::vector<double> dependence;        // on this funder's money, 0..1
+    std::vector<double> unified_identity;  // sees itself as part of one programme, 0..1
+    std::vector<int> context;              // region / language / sector
+    std::vector<double> contextual_match;  // facilitator's local and language match, 0..1
+    // Hidden truth. baseline moves only with shocks (the no-learning counterfactual);
+    // practice_gain is what learning has added to it.
+    std::vector<double> baseline_effectiveness;
+    std::vector<double> practice_gain;
+    // States.
+    std::vector<double> capacity;          // MEL capacity, 0..1
+    std::vector<double> initial_capacity;
+    TrustLedger trust_facilitator;         // partner -> facilitator
+    TrustLedger trust_funder;              // partner -> funder
+    std::vector<double> power_asymmetry;   // dependence under the funder's accountability focus
+    std::vector<double> perceived_value;   // worth of the partnership to the partner, 0..1
+    std::vector<double> candour;           // share of what it learns that it reports honestly
+    std::vector<double> funding_security;  // 0..1
+    std::vector<int> stress_months;        // months left in survival mode after a shock
+    std::vector<std::uint8_t> present;     // takes part this month
+    std::vector<double> engagement;        // real engagement when present, 0..1
+    std::vector<double> burden_hours;      // hours spent this month on reporting and learning
+    std::vector<double> one_to_one_hours;  // facilitator hours received this month
+    std::vector<double> benefit;           // tangible benefit felt this month, 0..1
+    std::vector<double> strain;            // felt burden against the time it has, this month
+    std::vector<double> self_estimate;     // what it knows of its own effectiveness
+    std::vector<double> self_precision;    // and how sure it is
+    std::vector<double> report;            // what it last told the funder
+    std::vector<double> support;           // share of the funder's support, sums to 1
+    TieNetwork ties;
+
+    double true_effectiveness(std::size_t i) const {
+        return baseline_effectiveness[i] + practice_gain[i];
+    }
+};
+
+struct FocalPoint {
+    double capital = 0.0;      // political capital now
+    int vacant_until = -1;     // -1 while in post; else the month a successor arrives
+};
+
+struct FunderState {
+    std::vector<double> belief;            // its estimate of each partner's effectiveness
+    std::vector<FocalPoint> focal_points;
+    TrustLedger trust_facilitator;         // funder -> facilitator (one truster)
+    double decision_quality = 0.0;         // correlation of support with true effectiveness
+    double decision_reach = 0.0;           // how far learning reaches where decisions are made
+};
+
+// Hours of the month by activity (model brief, process 2).
+struct EffortSplit {
+    double one_to_one = 0.0;
+    double convening = 0.0;
+    double sense_making = 0.0;
+    double relationship = 0.0;
+    double total() const { return one_to_one + convening + sense_making + relationship; }
+};
+
+struct FacilitatorState {
+    FacilitatorProfile profile;
+    bool active = false;        // joined and not ended
+    bool has_joined = false;
+    int months_active = 0;
+    double embeddedness = 0.0;  // understanding of the funder; too much costs objectivity
+    EffortSplit hours;          // this month's allocation
+    double convening_intensity = 0.0;  // 0..1: strength of the backbone role this month
+    double synthesis = 0.0;     // quality of this month's sense-making with the funder, 0..1
+};
+
+struct World {
+    Scenario scenario;
+    int month = 0;              // the month being simulated next (0-based)
+    int contexts = 1;
+    PartnerPopulation partners;
+    FunderState funder;
+    FacilitatorState facilitator;
+    MonthlyExperiences experiences;
+    double goal_alignment = 1.0;   // shared purpose still guiding the work, 0..1
+    double end_pressure = 0.0;     // pressure for short-term results near a time-bound end
+    double cumulative_cost = 0.0;
+};
+
+}  // namespace partnersim
