@@ -30,7 +30,7 @@ void improve_practice(World& world) {
 void reallocate_support(World& world) {
     auto& p = world.partners;
     const auto& belief = world.funder.belief;
-    const double adoption = 0.2 + 0.4 * world.scenario.funder.flexibility;
+    const double adoption = 0.3 + 0.5 * world.scenario.funder.flexibility;
     double total = 0.0;
     std::vector<double> target(p.count);
     for (std::size_t i = 0; i < p.count; ++i) {

@@ -7,8 +7,10 @@
 namespace partnersim {
 namespace {
 
-constexpr double convening_hours_at_full_intensity = 8.0;  // a workshop day a month
+constexpr double convening_hours_at_full_intensity = 6.0;  // most of a workshop day a month
 constexpr double base_activity_hours = 2.0;
+// A facilitator's one-to-one hour includes preparation and follow-up the partner does not sit in.
+constexpr double partner_share_of_support = 0.5;
 
 // Funder-defined reporting weighs most; shared questions focus it; partner-led reporting
 // serves the partner's own learning ("minimising reporting ... one-page reporting tool").
@@ -64,7 +66,7 @@ void account_burden(World& world) {
             learning_hours = base_activity_hours +
                              convening_hours_at_full_intensity *
                                  world.facilitator.convening_intensity +
-                             p.one_to_one_hours[i] + backbone_each;
+                             partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
         }
         p.burden_hours[i] = report_hours + learning_hours;
         // Paid time does not feel like a burden ("ideally paid, or this risks placing an

@@ -77,13 +77,27 @@ void value_attendance(World& world) {
         present_in_context[static_cast<std::size_t>(p.context[i])] += 1.0;
         present_total += 1.0;
     }
+    // Strength of each partner's ties to the others present: relationships are much of what a
+    // network is worth ("forging connections that may lay the foundations for collaboration").
+    std::vector<double> tie_strength(p.count, 0.0);
+    const auto& weights = p.ties.weights();
+    std::size_t pair = 0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
+            if (p.present[i] && p.present[j]) {
+                tie_strength[i] += weights[pair];
+                tie_strength[j] += weights[pair];
+            }
+        }
+    }
     const double facilitation = world.facilitator.profile.skill(Skill::facilitation);
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.present[i] || present_total <= 1.0) continue;
         const double peers =
             (present_in_context[static_cast<std::size_t>(p.context[i])] - 1.0) /
             (present_total - 1.0);
-        const double relevance = 0.5 * peers + 0.5 * p.unified_identity[i];
+        const double ties = tie_strength[i] / (present_total - 1.0);
+        const double relevance = 0.35 * peers + 0.3 * p.unified_identity[i] + 0.35 * ties;
         p.benefit[i] += intensity * relevance * p.engagement[i];
         // "running activities that bring people together (in person where possible)" builds
         // trust in whoever convenes.

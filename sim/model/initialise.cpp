@@ -34,6 +34,7 @@ void draw_partner_traits(World& world, RandomStream& random) {
         p.unified_identity[i] = clamp_to(spec.unified_identity + 0.15 * random.normal() -
                                         0.2 * (diversity - 0.5));
         p.baseline_effectiveness[i] = random.normal();
+        p.indicator_bias[i] = random.normal();
     }
 }
 
@@ -51,7 +52,7 @@ void set_contextual_match(World& world) {
 
 void size_partner_states(PartnerPopulation& p, std::size_t n) {
     p.count = n;
-    for (auto* v : {&p.resources, &p.dependence, &p.unified_identity, &p.contextual_match,
+    for (auto* v : {&p.resources, &p.indicator_bias, &p.dependence, &p.unified_identity, &p.contextual_match,
                     &p.baseline_effectiveness, &p.practice_gain, &p.capacity, &p.initial_capacity,
                     &p.power_asymmetry, &p.perceived_value, &p.candour, &p.funding_security,
                     &p.engagement, &p.burden_hours, &p.one_to_one_hours, &p.benefit, &p.strain, &p.self_estimate,

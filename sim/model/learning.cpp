@@ -13,17 +13,19 @@ constexpr double clean_story = 0.75;
 
 struct Channel {
     double direct_gain;     // weight of the funder's own reading of reports each month
-    double direct_noise;    // s.d. of what standard reports miss of context
+    double indicator_gap;   // s.d. of the lasting error of reading this partner's indicators
     double synthesis_gain;  // weight of the facilitator's synthesis at full quality and reach
 };
 
+constexpr double reading_noise = 0.5;  // month-to-month noise in any reading of a report
+
 Channel evidence_channel(Evidence evidence) {
     switch (evidence) {
-        case Evidence::funder_reporting: return {0.25, 0.9, 0.15};
-        case Evidence::shared_questions: return {0.10, 0.7, 0.50};
-        case Evidence::partner_led: return {0.05, 0.6, 0.40};
+        case Evidence::funder_reporting: return {0.12, 0.8, 0.4};
+        case Evidence::shared_questions: return {0.04, 0.5, 1.0};
+        case Evidence::partner_led: return {0.02, 0.7, 0.8};
     }
-    return {0.1, 0.7, 0.5};
+    return {0.04, 0.5, 1.0};
 }
 
 // A partner observes its current effectiveness with noise that falls with MEL capacity and
@@ -58,15 +60,24 @@ void update_funder_beliefs(World& world, RandomStream& random) {
     const double synthesis_gain =
         channel.synthesis_gain * world.facilitator.synthesis * world.funder.decision_reach;
     const double sectoral = world.facilitator.profile.skill(Skill::sectoral);
+    const double mel = world.facilitator.profile.skill(Skill::mel);
     const double independence = world.facilitator.profile.independence;
     for (std::size_t i = 0; i < p.count; ++i) {
         p.report[i] = partner_report(p.self_estimate[i], p.candour[i]);
-        const double read = p.report[i] + random.normal(0.0, channel.direct_noise);
+        // Read at face value, a partner's indicators carry a lasting, partner-specific error
+        // ("taking data at face value without asking what it means, why, and what it
+        // implies"); sense-making asks, so the synthesis does not carry it.
+        const double read = p.report[i] + channel.indicator_gap * p.indicator_bias[i] +
+                            random.normal(0.0, reading_noise);
         // A trusted, independent facilitator "holds up the mirror": partners tell it more than
         // they tell the funder, so its synthesis corrects part of the rosy gloss.
         const double openness = independence * trust_of(p.trust_facilitator, i);
-        const double synthesised = p.report[i] + openness * (p.self_estimate[i] - p.report[i]) +
-                                   random.normal(0.0, 0.5 - 0.3 * sectoral);
+        const double partner_view = p.report[i] + openness * (p.self_estimate[i] - p.report[i]);
+        // The facilitator also brings evidence of its own: "targeted primary data with
+        // partners" and "sector trend analysis", sharper with sectoral and MEL skill.
+        const double own_evidence =
+            p.true_effectiveness(i) + random.normal(0.0, 1.0 - 0.3 * sectoral - 0.3 * mel);
+        const double synthesised = 0.5 * partner_view + 0.5 * own_evidence;
         const double total_gain = std::min(0.8, direct_gain + synthesis_gain);
         if (total_gain <= 0.0) continue;
         const double signal = (direct_gain * read + synthesis_gain * synthesised) /

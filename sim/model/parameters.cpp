@@ -239,21 +239,40 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+std::string_view after_dot(std::string_view name) {
+    const auto dot = name.find('.');
+    return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+std::string_view before_dot(std::string_view name) {
+    const auto dot = name.find('.');
+    return dot == std::string_view::npos ? std::string_view{} : name.substr(0, dot);
+}
+
+// How far a user's word is from a known name, counting a misspelt shortening ("budjet" for
+// "budget_hours") and a right key under a wrong or missing section as near misses.
+std::size_t miss_distance(std::string_view unknown, std::string_view known) {
+    const std::string_view unknown_key = after_dot(unknown);
+    const std::string_view known_key = after_dot(known);
+    const std::size_t section_penalty = before_dot(unknown) == before_dot(known) ? 0 : 1;
+    std::size_t d = std::min(edit_distance(unknown, known),
+                             edit_distance(unknown_key, known_key) + section_penalty);
+    if (unknown_key.size() >= 4 && known_key.size() > unknown_key.size()) {
+        const std::size_t shortened =
+            edit_distance(unknown_key, known_key.substr(0, unknown_key.size()));
+        d = std::min(d, 2 * shortened + 1 + section_penalty);
+    }
+    return d;
+}
+
 template <class Names>
 std::optional<std::string> nearest(const Names& names, std::string_view unknown) {
     std::optional<std::string> best;
-    std::size_t best_distance = std::max<std::size_t>(3, unknown.size() / 3) + 1;
+    std::size_t best_distance = std::max<std::size_t>(3, after_dot(unknown).size() / 3) + 1;
     for (const auto& name : names) {
-        const std::string_view candidate(name);
-        // Compare with the key alone too, so "budget" finds "setup.budget_hours".
-        const auto dot = candidate.find('.');
-        std::size_t d = edit_distance(unknown, candidate);
-        if (dot != std::string_view::npos && unknown.find('.') == std::string_view::npos) {
-            d = std::min(d, edit_distance(unknown, candidate.substr(dot + 1)));
-        }
+        const std::size_t d = miss_distance(unknown, name);
         if (d < best_distance) {
             best_distance = d;
-            best = std::string(candidate);
+            best = std::string(name);
         }
     }
     return best;

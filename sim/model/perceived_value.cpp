@@ -24,7 +24,7 @@ void update_perceived_value(World& world) {
     const double quick_win = early ? 0.3 * setup.quick_wins : 0.0;
     const double purpose = world.goal_alignment * (0.5 + 0.5 * setup.clarity_of_purpose);
     for (std::size_t i = 0; i < p.count; ++i) {
-        const double target = clamp01(0.1 + 0.6 * std::min(1.0, p.benefit[i]) + 0.25 * purpose +
+        const double target = clamp01(0.05 + 0.8 * std::min(1.0, p.benefit[i]) + 0.25 * purpose +
                                       quick_win - 0.3 * std::max(0.0, p.strain[i] - 0.5) -
                                       0.2 * (1.0 - p.funding_security[i]));
         p.perceived_value[i] += value_adjustment * (target - p.perceived_value[i]);

@@ -46,7 +46,7 @@ struct PartnerParameters {
     double regional_shock_rate = 0.005;  // monthly probability of a shock to a whole context
     double shock_size = 0.5;           // s.d. of the change in true effectiveness at a shock
     double effectiveness_drift = 0.03; // monthly s.d. of drift in true effectiveness
-    double learning_hours_per_month = 16.0;  // hours a well-resourced partner can give to learning
+    double learning_hours_per_month = 20.0;  // hours a well-resourced partner can give to learning
 };
 
 struct FacilitatorParameters {

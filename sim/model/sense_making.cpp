@@ -38,7 +38,7 @@ double decision_reach(const World& world) {
     const double level_fit = world.scenario.setup.level == Level::portfolio
                                  ? 0.4 + 0.6 * centralised
                                  : 0.4 + 0.6 * (1.0 - centralised);
-    return focal_point_strength(world) * (0.3 + 0.7 * funder.senior_buy_in) * level_fit *
+    return focal_point_strength(world) * (0.5 + 0.5 * funder.senior_buy_in) * level_fit *
            world.goal_alignment;
 }
 
@@ -53,9 +53,8 @@ void make_sense_with_funder(World& world) {
     const double effort = saturating(facilitator.hours.sense_making, synthesis_half_hours);
     const double staff_time = 0.4 + 0.6 * world.scenario.funder.staff_time;
     const double understanding = 0.4 + 0.6 * facilitator.embeddedness;
-    facilitator.synthesis = effort * profile.skill(Skill::strategic_learning) * staff_time *
-                            understanding * objectivity(facilitator.embeddedness) *
-                            (0.5 + 0.5 * world.goal_alignment);
+    facilitator.synthesis = effort * (0.3 + 0.7 * profile.skill(Skill::strategic_learning)) *
+                            staff_time * understanding * objectivity(facilitator.embeddedness);
     // Useful synthesis is what the funder values: "Without this the learning partnership can be
     // seen as dispensable."
     world.experiences.funder_facilitator_good += facilitator.synthesis;

@@ -40,6 +40,7 @@ struct PartnerPopulation {
     std::vector<double> dependence;        // on this funder's money, 0..1
     std::vector<double> unified_identity;  // sees itself as part of one programme, 0..1
     std::vector<int> context;              // region / language / sector
+    std::vector<double> indicator_bias;    // how standard indicators misread it, in s.d. units
     std::vector<double> contextual_match;  // facilitator's local and language match, 0..1
     // Hidden truth. baseline moves only with shocks (the no-learning counterfactual);
     // practice_gain is what learning has added to it.

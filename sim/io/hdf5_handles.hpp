@@ -1,0 +1,160 @@
+#pragma once
+// Ownership of HDF5 identifiers. The C API hands out bare hid_t values that each need their own
+// close call; an exception between open and close would otherwise leak the file open.
+
+#include <hdf5.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace partnersim::hdf5 {
+
+template <herr_t (*Close)(hid_t)>
+class Handle {
+public:
+    Handle() = default;
+    explicit Handle(hid_t id) : id_(id) {}
+    ~Handle() { reset(); }
+
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    Handle(Handle&& other) noexcept : id_(std::exchange(other.id_, H5I_INVALID_HID)) {}
+    Handle& operator=(Handle&& other) noexcept {
+        if (this != &other) {
+            reset();
+            id_ = std::exchange(other.id_, H5I_INVALID_HID);
+        }
+        return *this;
+    }
+
+    hid_t get() const { return id_; }
+    bool valid() const { return id_ >= 0; }
+
+    // Closing can fail (e.g. a final write to a full disk); callers that care use close().
+    void reset() noexcept {
+        if (valid()) Close(id_);
+        id_ = H5I_INVALID_HID;
+    }
+    herr_t close() { return valid() ? Close(std::exchange(id_, H5I_INVALID_HID)) : 0; }
+
+private:
+    hid_t id_ = H5I_INVALID_HID;
+};
+
+using File = Handle<H5Fclose>;
+using Group = Handle<H5Gclose>;
+using Dataset = Handle<H5Dclose>;
+using Dataspace = Handle<H5Sclose>;
+using PropertyList = Handle<H5Pclose>;
+using Datatype = Handle<H5Tclose>;
+using Attribute = Handle<H5Aclose>;
+
+// HDF5 reports failure through negative return values; `what` says what we were doing, so the
+// message can name the file and object rather than repeat HDF5's internal stack.
+inline hid_t check_id(hid_t id, const std::string& what) {
+    if (id < 0) throw std::runtime_error("HDF5: cannot " + what);
+    return id;
+}
+
+inline void check(herr_t status, const std::string& what) {
+    if (status < 0) throw std::runtime_error("HDF5: cannot " + what);
+}
+
+// Runs `action`, prefixing the path of the file to any runtime error it throws.
+template <class Action>
+decltype(auto) naming_path(const std::filesystem::path& path, Action&& action) {
+    try {
+        return action();
+    } catch (const std::runtime_error& error) {
+        throw std::runtime_error(path.string() + ": " + error.what());
+    }
+}
+
+// HDF5 prints its whole error stack to stderr by default; we report our own message instead.
+inline void silence_automatic_error_printing() {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
+
+inline bool link_exists(hid_t location, const std::string& name) {
+    return H5Lexists(location, name.c_str(), H5P_DEFAULT) > 0;
+}
+
+inline Datatype utf8_string_type() {
+    Datatype type(check_id(H5Tcopy(H5T_C_S1), "copy the string type"));
+    check(H5Tset_size(type.get(), H5T_VARIABLE), "make a variable-length string type");
+    check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "mark a string type as UTF-8");
+    return type;
+}
+
+inline void write_string_attribute(hid_t object, const std::string& name, std::string_view value) {
+    const Datatype type = utf8_string_type();
+    const Dataspace space(check_id(H5Screate(H5S_SCALAR), "create a scalar dataspace"));
+    if (H5Aexists(object, name.c_str()) > 0) {
+        check(H5Adelete(object, name.c_str()), "replace attribute " + name);
+    }
+    const Attribute attribute(check_id(
+        H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+        "create attribute " + name));
+    const std::string text(value);
+    const char* data = text.c_str();
+    check(H5Awrite(attribute.get(), type.get(), &data), "write attribute " + name);
+}
+
+// Reads variable- and fixed-length string attributes alike, since files touched by other tools
+// (h5py, h5repack) may carry either.
+inline std::string read_string_attribute(hid_t object, const std::string& name) {
+    const Attribute attribute(
+        check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
+    const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
+    if (H5Tget_class(stored.get()) != H5T_STRING) {
+        throw std::runtime_error("HDF5: attribute " + name + " is not a string");
+    }
+    if (H5Tis_variable_str(stored.get()) > 0) {
+        const Datatype type = utf8_string_type();
+        char* data = nullptr;
+        check(H5Aread(attribute.get(), type.get(), &data), "read attribute " + name);
+        const std::unique_ptr<char, herr_t (*)(void*)> owned(data, H5free_memory);
+        return data ? std::string(data) : std::string();
+    }
+    const std::size_t size = H5Tget_size(stored.get());
+    std::string text(size, '\0');
+    const Datatype type(check_id(H5Tcopy(stored.get()), "copy attribute type " + name));
+    check(H5Aread(attribute.get(), type.get(), text.data()), "read attribute " + name);
+    text.resize(text.find_last_not_of('\0') + 1);  // npos + 1 == 0 for an all-null string
+    return text;
+}
+
+template <class T>
+void write_scalar_attribute(hid_t object, const std::string& name, hid_t file_type,
+                            hid_t memory_type, T value) {
+    const Dataspace space(check_id(H5Screate(H5S_SCALAR), "create a scalar dataspace"));
+    if (H5Aexists(object, name.c_str()) > 0) {
+        check(H5Adelete(object, name.c_str()), "replace attribute " + name);
+    }
+    const Attribute attribute(
+        check_id(H5Acreate2(object, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                 "create attribute " + name));
+    check(H5Awrite(attribute.get(), memory_type, &value), "write attribute " + name);
+}
+
+template <class T>
+T read_scalar_attribute(hid_t object, const std::string& name, hid_t memory_type) {
+    const Attribute attribute(
+        check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
+    T value{};
+    check(H5Aread(attribute.get(), memory_type, &value), "read attribute " + name);
+    return value;
+}
+
+// Every dataset says what it holds, so a file is readable without this program's source.
+inline void describe(hid_t dataset, std::string_view description, std::string_view units) {
+    write_string_attribute(dataset, "description", description);
+    write_string_attribute(dataset, "units", units);
+}
+
+}  // namespace partnersim::hdf5

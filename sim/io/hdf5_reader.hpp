@@ -1,0 +1,57 @@
+#pragma once
+// Reading back the results files that Hdf5ResultWriter produces (layout in hdf5_writer.hpp).
+// Each call opens the file read-only and closes it again; errors throw std::runtime_error
+// naming the file and the dataset.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/hdf5_writer.hpp"
+
+namespace partnersim {
+
+struct ResultsFileInfo {
+    ResultsMetadata metadata;
+    int months = 0;
+    std::uint64_t runs = 0;             // rows on disk, so a flushed but unfinished file counts too
+    std::vector<std::string> measures;  // under /timeseries, in the order they were written
+};
+
+ResultsFileInfo read_results_info(const std::filesystem::path& path);
+
+// /final/<measure>: one value per run.
+std::vector<double> read_final(const std::filesystem::path& path, std::string_view measure);
+
+// /timeseries/<measure>: runs x months, row-major (value of run r, month m at r * months + m).
+std::vector<float> read_timeseries(const std::filesystem::path& path, std::string_view measure);
+
+// /runs/<column>: run_index, design_point, replicate or seed.
+std::vector<std::uint64_t> read_run_column(const std::filesystem::path& path,
+                                           std::string_view column);
+
+// /agents/<variable>: traced runs x months x partners, row-major, NaN where unrecorded.
+struct TraceValues {
+    std::uint64_t runs = 0;
+    int months = 0;
+    int partners = 0;
+    std::vector<float> values;
+};
+TraceValues read_trace(const std::filesystem::path& path, std::string_view variable);
+
+// The `description` and `units` attributes of any dataset, e.g. "/final/capacity".
+struct DatasetDescription {
+    std::string description;
+    std::string units;
+};
+DatasetDescription read_description(const std::filesystem::path& path, std::string_view dataset);
+
+// Tables written with Hdf5ResultWriter::write_table and write_labels.
+std::vector<double> read_table(const std::filesystem::path& path, std::string_view group,
+                               std::string_view name);
+std::vector<std::string> read_labels(const std::filesystem::path& path, std::string_view group,
+                                     std::string_view name);
+
+}  // namespace partnersim

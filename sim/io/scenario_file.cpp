@@ -1,0 +1,489 @@
+#include "io/scenario_file.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <toml.hpp>
+#include <utility>
+#include <vector>
+
+#include "model/parameters.hpp"
+
+namespace partnersim {
+namespace {
+
+using TomlEntry = std::pair<const std::string, toml::value>;
+
+std::string format_error(const std::string& file, int line, const std::string& key,
+                         const std::string& message) {
+    std::string text = file;
+    if (line > 0) text += ":" + std::to_string(line);
+    text += ": ";
+    if (!key.empty()) text += "key '" + key + "': ";
+    return text + message;
+}
+
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string text;
+    for (const auto& item : items) {
+        if (!text.empty()) text += separator;
+        text += item;
+    }
+    return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Malformed files. toml11's messages are multi-line, source-quoting diagnostics meant for a
+// terminal; a ScenarioError has to fit on one line, so keep the headline and the notes attached
+// to the quoted lines, and drop the decoration.
+
+struct SyntaxReport {
+    std::string headline;
+    std::vector<std::pair<int, std::string>> notes;  // (line, note) in message order
+    std::vector<std::pair<int, std::string>> quoted;  // (line, source text)
+};
+
+std::string clean_headline(std::string line) {
+    if (line.starts_with("[error]")) line = trim(std::string_view(line).substr(7));
+    if (line.starts_with("toml::")) {
+        // The parser function's name means nothing to a user.
+        const auto colon = line.find(": ");
+        line = colon == std::string::npos ? std::string() : line.substr(colon + 2);
+    }
+    if (line.starts_with("bad format: ")) line = line.substr(12);
+    line = trim(line);
+    while (!line.empty() && line.back() == '.') line.pop_back();
+    return line;
+}
+
+// A quoted source line looks like " 12 | text"; a note line like "    |   ^--- note".
+std::optional<int> quoted_line_number(std::string_view line, std::string_view& source) {
+    const auto bar = line.find(" | ");
+    if (bar == std::string_view::npos) return std::nullopt;
+    const std::string number = trim(line.substr(0, bar));
+    const auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+    if (number.empty() || !std::all_of(number.begin(), number.end(), is_digit)) {
+        return std::nullopt;
+    }
+    source = line.substr(bar + 3);
+    return std::stoi(number);
+}
+
+std::optional<std::string> note_text(std::string_view line) {
+    const auto bar = line.find('|');
+    if (bar == std::string_view::npos || !trim(line.substr(0, bar)).empty()) return std::nullopt;
+    std::string rest = trim(line.substr(bar + 1));
+    if (rest.empty() || (rest.front() != '^' && rest.front() != '~')) return std::nullopt;
+    const auto text_start = rest.find_first_not_of("^~- ");
+    return text_start == std::string::npos ? std::string() : rest.substr(text_start);
+}
+
+SyntaxReport read_syntax_report(std::string_view what) {
+    SyntaxReport report;
+    std::istringstream lines{std::string(what)};
+    std::string line;
+    std::getline(lines, line);
+    report.headline = clean_headline(line);
+    int current = 0;
+    while (std::getline(lines, line)) {
+        std::string_view source;
+        if (const auto number = quoted_line_number(line, source)) {
+            current = *number;
+            report.quoted.emplace_back(current, std::string(source));
+        } else if (auto note = note_text(line)) {
+            if (!note->empty() && *note != "here") report.notes.emplace_back(current, *note);
+        }
+    }
+    return report;
+}
+
+bool is_bare_word(std::string_view word) {
+    if (word.empty() || !std::isalpha(static_cast<unsigned char>(word.front()))) return false;
+    const bool word_chars = std::all_of(word.begin(), word.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+    return word_chars && word != "true" && word != "false" && word != "inf" && word != "nan";
+}
+
+// `duration = open_ended` is the most likely malformed line in a scenario file: say so.
+std::string unquoted_choice_hint(const SyntaxReport& report, int error_line) {
+    for (const auto& [number, source] : report.quoted) {
+        if (number != error_line) continue;
+        const auto equals = source.find('=');
+        if (equals == std::string::npos) continue;
+        const std::string value = trim(std::string_view(source).substr(equals + 1));
+        const std::string word = trim(value.substr(0, value.find('#')));
+        if (is_bare_word(word)) {
+            return "; a choice is a string and needs quotes: \"" + word + "\"";
+        }
+    }
+    return {};
+}
+
+std::string condense_syntax_error(const SyntaxReport& report, int error_line) {
+    std::vector<std::string> notes;
+    const bool several_lines =
+        std::any_of(report.notes.begin(), report.notes.end(),
+                    [&](const auto& note) { return note.first != report.notes.front().first; });
+    for (const auto& [number, note] : report.notes) {
+        if (note == report.headline) continue;
+        notes.push_back(several_lines ? "line " + std::to_string(number) + ": " + note : note);
+    }
+    std::string main = report.headline;
+    if (main.empty() && !notes.empty()) {
+        main = notes.front();
+        notes.erase(notes.begin());
+    }
+    if (main.empty()) main = "cannot be read as TOML";
+    std::string message = "malformed TOML: " + main;
+    if (!notes.empty()) message += " (" + join(notes, "; ") + ")";
+    return message + unquoted_choice_hint(report, error_line);
+}
+
+toml::value parse_toml(std::string_view text, const std::string& file) {
+    std::istringstream in{std::string(text)};
+    try {
+        return toml::parse(in, file);
+    } catch (const toml::exception& error) {
+        // toml11 leaves its location at the offending line (for a key defined twice, the second
+        // definition); the message's first quoted line is the fallback.
+        const SyntaxReport report = read_syntax_report(error.what());
+        int line = static_cast<int>(error.location().line());
+        if (line <= 0 && !report.quoted.empty()) line = report.quoted.front().first;
+        throw ScenarioError(file, line, "", condense_syntax_error(report, line));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values.
+
+int line_of(const toml::value& value) { return static_cast<int>(value.location().line()); }
+
+std::string format_real(double value) {
+    // Integral values read better as "20000.0" than as to_chars' shortest "2e+04".
+    if (std::isfinite(value) && std::floor(value) == value && std::abs(value) < 1e15) {
+        return std::to_string(static_cast<std::int64_t>(value)) + ".0";
+    }
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+std::string format_bound(double bound) {
+    if (std::floor(bound) == bound && std::abs(bound) < 1e16) {
+        return std::to_string(static_cast<std::int64_t>(bound));
+    }
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, bound);
+    return std::string(buffer, result.ptr);
+}
+
+std::string describe(const toml::value& value) {
+    switch (value.type()) {
+        case toml::value_t::boolean:
+            return std::string("the boolean ") + (value.as_boolean() ? "true" : "false");
+        case toml::value_t::integer: return "the integer " + std::to_string(value.as_integer());
+        case toml::value_t::floating: return "the float " + format_real(value.as_floating());
+        case toml::value_t::string: return "the string \"" + value.as_string().str + "\"";
+        case toml::value_t::array: return "an array";
+        case toml::value_t::table: return "a table";
+        case toml::value_t::empty: return "nothing";
+        default: return "a date or time";
+    }
+}
+
+std::string expectation(const ParameterSpec& spec) {
+    switch (spec.kind) {
+        case ParameterKind::real: return "a number";
+        case ParameterKind::integer: return "an integer";
+        case ParameterKind::boolean: return "true or false";
+        case ParameterKind::choice:
+            return "one of the choices (" + join(spec.choices, ", ") + ") as a quoted string";
+    }
+    return "a value";
+}
+
+bool kind_accepts(ParameterKind kind, const toml::value& value) {
+    switch (kind) {
+        case ParameterKind::real: return value.is_floating() || value.is_integer();
+        case ParameterKind::integer: return value.is_integer();
+        case ParameterKind::boolean: return value.is_boolean();
+        case ParameterKind::choice: return value.is_string();
+    }
+    return false;
+}
+
+// Only called once kind_accepts has passed.
+ParameterValue to_parameter_value(const toml::value& value) {
+    if (value.is_integer()) return static_cast<std::int64_t>(value.as_integer());
+    if (value.is_floating()) return value.as_floating();
+    if (value.is_boolean()) return value.as_boolean();
+    return value.as_string().str;
+}
+
+std::string type_error_message(const ParameterSpec& spec, const toml::value& value) {
+    std::string message = "expected " + expectation(spec) + ", got " + describe(value);
+    if (spec.kind == ParameterKind::integer && value.is_floating() &&
+        std::floor(value.as_floating()) == value.as_floating()) {
+        message += "; write it without a decimal point";
+    }
+    return message;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names.
+
+std::vector<std::string> section_names() {
+    std::vector<std::string> sections;
+    for (const auto& spec : parameter_registry()) {
+        const std::string section(spec.section());
+        if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
+            sections.push_back(section);
+        }
+    }
+    return sections;
+}
+
+bool is_section(std::string_view name) {
+    const auto sections = section_names();
+    return std::find(sections.begin(), sections.end(), name) != sections.end();
+}
+
+std::vector<std::string> keys_of_section(std::string_view section) {
+    std::vector<std::string> keys;
+    for (const auto& spec : parameter_registry()) {
+        if (spec.section() == section) keys.emplace_back(spec.key());
+    }
+    return keys;
+}
+
+
+std::string unknown_key_message(const std::string& dotted) {
+    std::string message = "unknown key '" + dotted + "'";
+    const auto nearest = nearest_parameter_name(dotted);
+    const auto dot = dotted.find('.');
+    if (nearest) return message + "; did you mean '" + *nearest + "'?";
+    const std::string section = dotted.substr(0, dot);
+    if (dot != std::string::npos && is_section(section)) {
+        return message + "; the keys of [" + section + "] are: " +
+               join(keys_of_section(section), ", ");
+    }
+    return message + "; the sections are: " + join(section_names(), ", ");
+}
+
+std::vector<const TomlEntry*> in_file_order(const toml::table& table) {
+    std::vector<const TomlEntry*> entries;
+    for (const auto& entry : table) entries.push_back(&entry);
+    // The table is unordered; report the first mistake in the file, deterministically.
+    std::sort(entries.begin(), entries.end(), [](const TomlEntry* a, const TomlEntry* b) {
+        return std::pair(line_of(a->second), a->first) < std::pair(line_of(b->second), b->first);
+    });
+    return entries;
+}
+
+std::string unknown_section_message(const std::string& section, const toml::value& table) {
+    std::string message = "unknown section '" + section + "'";
+    // The keys inside usually give away which section was meant ("[setpu] budget_hours").
+    for (const auto* entry : in_file_order(table.as_table())) {
+        if (const auto nearest = nearest_parameter_name(section + "." + entry->first)) {
+            const auto* spec = find_parameter(*nearest);
+            message += "; did you mean '" + std::string(spec->section()) + "'?";
+            break;
+        }
+    }
+    return message + " (the sections are: " + join(section_names(), ", ") + ")";
+}
+
+std::string not_a_table_message(const std::string& name) {
+    std::string message = "top-level key '" + name + "' is not a section (a table such as [" +
+                          section_names().front() + "])";
+    if (const auto nearest = nearest_parameter_name(name)) {
+        message += "; did you mean '" + *nearest + "' under [" +
+                   std::string(find_parameter(*nearest)->section()) + "]?";
+    }
+    return message;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading.
+
+void apply_value(Scenario& scenario, const ParameterSpec& spec, const toml::value& value,
+                 const std::string& file) {
+    if (!kind_accepts(spec.kind, value)) {
+        throw ScenarioError(file, line_of(value), spec.name, type_error_message(spec, value));
+    }
+    ParameterValue parameter = to_parameter_value(value);
+    if (const auto problem = check_value(spec, parameter)) {
+        throw ScenarioError(file, line_of(value), spec.name, *problem);
+    }
+    spec.set(scenario, parameter);
+}
+
+void apply_section(Scenario& scenario, const std::string& section, const toml::value& table,
+                   const std::string& file) {
+    for (const auto* entry : in_file_order(table.as_table())) {
+        const std::string dotted = section + "." + entry->first;
+        const ParameterSpec* spec = find_parameter(dotted);
+        if (spec == nullptr) {
+            throw ScenarioError(file, line_of(entry->second), dotted, unknown_key_message(dotted));
+        }
+        apply_value(scenario, *spec, entry->second, file);
+    }
+}
+
+bool is_extra(const std::string& name, std::span<const std::string> extra_sections) {
+    return std::find(extra_sections.begin(), extra_sections.end(), name) != extra_sections.end();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing.
+
+std::string toml_literal(const ParameterValue& value) {
+    return std::visit(
+        [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, bool>) {
+                return v ? "true" : "false";
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                std::string quoted = "\"";
+                for (const char c : v) {
+                    if (c == '"' || c == '\\') quoted += '\\';
+                    quoted += c;
+                }
+                return quoted + "\"";
+            } else if constexpr (std::is_same_v<T, double>) {
+                return format_real(v);
+            } else {
+                return std::to_string(v);
+            }
+        },
+        value);
+}
+
+std::string range_text(const ParameterSpec& spec) {
+    switch (spec.kind) {
+        case ParameterKind::real:
+        case ParameterKind::integer: {
+            std::string text = "[" + format_bound(spec.min) + ", " + format_bound(spec.max) + "]";
+            return spec.unit.empty() ? text : text + " " + spec.unit;
+        }
+        case ParameterKind::boolean: return "[true, false]";
+        case ParameterKind::choice: return "[" + join(spec.choices, " | ") + "]";
+    }
+    return {};
+}
+
+std::string key_line(const ParameterSpec& spec, const Scenario& scenario) {
+    constexpr std::size_t comment_column = 36;
+    std::string line = std::string(spec.key()) + " = " + toml_literal(spec.get(scenario));
+    line.resize(std::max(comment_column, line.size() + 1), ' ');
+    return line + "# " + spec.meaning + " " + range_text(spec);
+}
+
+}  // namespace
+
+ScenarioError::ScenarioError(std::string file, int line, std::string key, std::string message)
+    : std::runtime_error(format_error(file, line, key, message)),
+      file_(std::move(file)),
+      line_(line),
+      key_(std::move(key)),
+      message_(std::move(message)) {}
+
+Scenario load_scenario(const std::filesystem::path& path,
+                       std::span<const std::string> extra_sections) {
+    const std::string name = path.string();
+    std::error_code ignored;
+    if (!std::filesystem::exists(path, ignored)) {
+        throw ScenarioError(name, 0, "", "no such scenario file");
+    }
+    if (std::filesystem::is_directory(path, ignored)) {
+        throw ScenarioError(name, 0, "", "is a directory, not a scenario file");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ScenarioError(name, 0, "", "cannot open the scenario file for reading");
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw ScenarioError(name, 0, "", "cannot read the scenario file");
+    return parse_scenario(text, name, extra_sections);
+}
+
+Scenario parse_scenario(std::string_view toml_text, const std::string& file_name,
+                        std::span<const std::string> extra_sections) {
+    const toml::value document = parse_toml(toml_text, file_name);
+    Scenario scenario;
+    for (const auto* entry : in_file_order(document.as_table())) {
+        const std::string& name = entry->first;
+        const toml::value& value = entry->second;
+        if (is_extra(name, extra_sections)) continue;
+        if (!value.is_table()) {
+            throw ScenarioError(file_name, line_of(value), name, not_a_table_message(name));
+        }
+        if (!is_section(name)) {
+            throw ScenarioError(file_name, line_of(value), name,
+                                unknown_section_message(name, value));
+        }
+        apply_section(scenario, name, value, file_name);
+    }
+    require_consistent(scenario, file_name);
+    return scenario;
+}
+
+void apply_override(Scenario& scenario, std::string_view assignment) {
+    const std::string file = "--set";
+    const auto equals = assignment.find('=');
+    if (equals == std::string_view::npos) {
+        throw ScenarioError(file, 0, "",
+                            "expected section.key=value, got '" + std::string(assignment) + "'");
+    }
+    const std::string name = trim(assignment.substr(0, equals));
+    const std::string text = trim(assignment.substr(equals + 1));
+    if (name.empty()) {
+        throw ScenarioError(file, 0, "",
+                            "missing key before '=' in '" + std::string(assignment) + "'");
+    }
+    const ParameterSpec* spec = find_parameter(name);
+    if (spec == nullptr) throw ScenarioError(file, 0, name, unknown_key_message(name));
+    auto value = parse_value_text(*spec, text);
+    if (!value) {
+        throw ScenarioError(file, 0, name,
+                            "cannot read '" + text + "' as " + expectation(*spec));
+    }
+    if (const auto problem = check_value(*spec, *value)) {
+        throw ScenarioError(file, 0, name, *problem);
+    }
+    spec->set(scenario, *value);
+}
+
+void require_consistent(const Scenario& scenario, const std::string& file) {
+    if (const auto problem = check_consistency(scenario)) {
+        throw ScenarioError(file, 0, "", *problem);
+    }
+}
+
+std::string scenario_to_toml(const Scenario& scenario) {
+    std::string text =
+        "# partnersim scenario, fully resolved: every key, defaults included.\n"
+        "# After each key: its meaning, [range] and unit.\n";
+    std::string_view section;
+    for (const auto& spec : parameter_registry()) {
+        if (spec.section() != section) {
+            section = spec.section();
+            text += "\n[" + std::string(section) + "]\n";
+        }
+        text += key_line(spec, scenario) + "\n";
+    }
+    return text;
+}
+
+}  // namespace partnersim

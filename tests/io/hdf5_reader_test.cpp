@@ -1,0 +1,124 @@
+#include "io/hdf5_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "io/hdf5_handles.hpp"
+#include "io/hdf5_writer.hpp"
+#include "support/test_helpers.hpp"
+
+namespace partnersim {
+namespace {
+
+constexpr int months = 4;
+
+std::filesystem::path write_sample(const test::TempDir& dir, std::uint64_t runs) {
+    const auto path = dir / "results.h5";
+    Hdf5ResultWriter writer(path, ResultsShape{months},
+                            ResultsMetadata{"0.1.0", "[simulation]\nmonths = 4\n", "partnersim run",
+                                            "2024-05-01T12:00:00Z"});
+    for (std::uint64_t run = 0; run < runs; ++run) writer.write(test::make_known_run(run, months));
+    writer.close();
+    return path;
+}
+
+// Runs `read`, expecting a std::runtime_error whose message contains every one of `parts`,
+// and nothing from HDF5's own error printing on stderr.
+template <class Read>
+void expect_read_error(Read&& read, const std::vector<std::string>& parts) {
+    testing::internal::CaptureStderr();
+    try {
+        read();
+        testing::internal::GetCapturedStderr();
+        FAIL() << "expected std::runtime_error";
+    } catch (const std::runtime_error& error) {
+        const std::string printed = testing::internal::GetCapturedStderr();
+        EXPECT_EQ(printed, "") << "HDF5 printed its error stack";
+        for (const std::string& part : parts) {
+            EXPECT_NE(std::string(error.what()).find(part), std::string::npos)
+                << "'" << error.what() << "' does not mention '" << part << "'";
+        }
+    } catch (...) {
+        testing::internal::GetCapturedStderr();
+        throw;
+    }
+}
+
+TEST(Hdf5Reader, ReadsTheShapeOfAFile) {
+    const test::TempDir dir;
+    const auto path = write_sample(dir, 3);
+    const ResultsFileInfo info = read_results_info(path);
+    EXPECT_EQ(info.months, months);
+    EXPECT_EQ(info.runs, 3u);
+    EXPECT_EQ(info.measures.size(), measure_count);
+    EXPECT_EQ(info.metadata.scenario_toml, "[simulation]\nmonths = 4\n");
+    EXPECT_EQ(info.metadata.created_utc, "2024-05-01T12:00:00Z");
+}
+
+TEST(Hdf5Reader, TimeseriesIsRowMajorRunsByMonths) {
+    const test::TempDir dir;
+    const auto path = write_sample(dir, 3);
+    const std::vector<float> series = read_timeseries(path, "participation");
+    const auto participation = static_cast<std::size_t>(Measure::participation);
+    ASSERT_EQ(series.size(), 12u);
+    EXPECT_EQ(series[0], test::known_series_value(0, participation, 0));
+    EXPECT_EQ(series[3], test::known_series_value(0, participation, 3));
+    EXPECT_EQ(series[4], test::known_series_value(1, participation, 0));
+    EXPECT_EQ(series[11], test::known_series_value(2, participation, 3));
+}
+
+TEST(Hdf5Reader, FinalValuesAndRunColumnsHaveOneEntryPerRun) {
+    const test::TempDir dir;
+    const auto path = write_sample(dir, 3);
+    const auto cost = static_cast<std::size_t>(Measure::cost);
+    EXPECT_EQ(read_final(path, "cost"), (std::vector<double>{test::known_final_value(0, cost),
+                                                             test::known_final_value(1, cost),
+                                                             test::known_final_value(2, cost)}));
+    EXPECT_EQ(read_run_column(path, "replicate"), (std::vector<std::uint64_t>{0, 1, 2}));
+}
+
+TEST(Hdf5Reader, MissingFileNamesThePath) {
+    const test::TempDir dir;
+    const auto path = dir / "absent.h5";
+    expect_read_error([&] { read_results_info(path); }, {path.string(), "no such file"});
+    expect_read_error([&] { read_final(path, "cost"); }, {path.string()});
+}
+
+TEST(Hdf5Reader, FileThatIsNotHdf5NamesThePath) {
+    const test::TempFile text("months = 4\n", ".h5");
+    expect_read_error([&] { read_results_info(text.path()); },
+                      {text.path().string(), "not an HDF5 file"});
+}
+
+TEST(Hdf5Reader, MissingDatasetNamesThePathAndDataset) {
+    const test::TempDir dir;
+    const auto path = write_sample(dir, 1);
+    expect_read_error([&] { read_final(path, "happiness"); }, {path.string(), "/final/happiness"});
+    expect_read_error([&] { read_timeseries(path, "happiness"); },
+                      {path.string(), "/timeseries/happiness"});
+    expect_read_error([&] { read_run_column(path, "colour"); }, {path.string(), "/runs/colour"});
+    expect_read_error([&] { read_trace(path, "capacity"); }, {path.string(), "/agents/capacity"});
+}
+
+TEST(Hdf5Reader, ReadsFixedLengthStringAttributesToo) {
+    // Files re-saved by other tools may carry fixed-length strings instead of variable ones.
+    const test::TempDir dir;
+    const auto path = dir / "fixed.h5";
+    {
+        const hdf5::File file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT));
+        const hdf5::Datatype type(H5Tcopy(H5T_C_S1));
+        H5Tset_size(type.get(), 8);
+        const hdf5::Dataspace space(H5Screate(H5S_SCALAR));
+        const hdf5::Attribute attribute(
+            H5Acreate2(file.get(), "units", type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT));
+        const char text[8] = {'m', 'o', 'n', 't', 'h', 's', '\0', '\0'};
+        H5Awrite(attribute.get(), type.get(), text);
+    }
+    const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    EXPECT_EQ(hdf5::read_string_attribute(file.get(), "units"), "months");
+}
+
+}  // namespace
+}  // namespace partnersim
