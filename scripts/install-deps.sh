@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what partnersim needs to build, test and plot, from Debian 12's packages.
+set -euo pipefail
+packages=(
+  build-essential cmake
+  libboost-dev libtbb-dev libeigen3-dev libhdf5-dev hdf5-tools libcli11-dev libtoml11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3-h5py python3-numpy python3-matplotlib
+)
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}"
