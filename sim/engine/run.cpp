@@ -13,7 +13,7 @@ public:
     MonthlyRecorder(RunResult& result, bool trace) : result_(result), trace_(trace) {}
 
     void record(const World& world, int month) {
-        const MeasureValues values = measure_world(world);
+        const MeasureValues values = measure_world(world, scratch_);
         const auto months = static_cast<std::size_t>(result_.months);
         for (std::size_t m = 0; m < measure_count; ++m) {
             result_.timeseries[m * months + static_cast<std::size_t>(month)] =
@@ -30,6 +30,7 @@ public:
 private:
     RunResult& result_;
     bool trace_;
+    std::vector<double> scratch_;
 };
 
 }  // namespace

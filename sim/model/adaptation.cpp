@@ -32,7 +32,7 @@ void reallocate_support(World& world) {
     const auto& belief = world.funder.belief;
     const double adoption = 0.3 + 0.5 * world.scenario.funder.flexibility;
     double total = 0.0;
-    std::vector<double> target(p.count);
+    auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
     for (std::size_t i = 0; i < p.count; ++i) {
         target[i] = std::exp(support_sharpness * belief[i]);
         total += target[i];

@@ -1,7 +1,5 @@
 #include "model/convenings.hpp"
 
-#include <vector>
-
 #include "model/math.hpp"
 
 namespace partnersim {
@@ -12,13 +10,17 @@ constexpr double tie_decay_without_backbone = 0.05;  // half-life about a year
 constexpr double tie_decay_floor = 0.005;
 constexpr double spillover_rate = 0.03;
 
-// Ties form between co-attendees, more readily within a context or a shared programme
-// identity (Guimera et al. 2005: repeat collaboration; networks connect past a threshold),
-// and all ties decay unless someone plays "a 'backbone role', handling facilitation,
-// logistics and knowledge management".
-void form_and_decay_ties(World& world) {
+// One pass over all pairs: ties form between co-attendees, more readily within a context or a
+// shared programme identity (Guimera et al. 2005: repeat collaboration; networks connect past a
+// threshold), and all ties decay unless someone plays "a 'backbone role', handling
+// facilitation, logistics and knowledge management". The same pass gathers, with the new
+// weights, what spillover and the value of attending need, so the triangle is read once.
+void update_ties(World& world) {
     auto& p = world.partners;
     auto& weights = p.ties.weights();
+    auto& inflow = Scratch::fresh(world.scratch.capacity_inflow, p.count, 0.0);
+    auto& strength = Scratch::fresh(world.scratch.tie_strength, p.count, 0.0);
+    auto& present_strength = Scratch::fresh(world.scratch.present_tie_strength, p.count, 0.0);
     const double intensity = world.facilitator.convening_intensity;
     const double skill = 0.5 + 0.5 * world.facilitator.profile.skill(Skill::facilitation);
     const auto keep = static_cast<float>(
@@ -27,7 +29,8 @@ void form_and_decay_ties(World& world) {
     for (std::size_t i = 0; i < p.count; ++i) {
         for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
             float w = weights[pair] * keep;
-            if (p.present[i] && p.present[j]) {
+            const bool both_present = p.present[i] && p.present[j];
+            if (both_present) {
                 const double affinity =
                     p.context[i] == p.context[j]
                         ? 1.0
@@ -37,66 +40,58 @@ void form_and_decay_ties(World& world) {
                                         (1.0 - w));
             }
             weights[pair] = w;
+            if (w <= 0.0f) continue;
+            // Learning spills over from the more capable to the less, in proportion to the tie.
+            const double gap = p.capacity[j] - p.capacity[i];
+            if (gap > 0) {
+                inflow[i] += w * gap;
+            } else {
+                inflow[j] -= w * gap;
+            }
+            strength[i] += w;
+            strength[j] += w;
+            if (both_present) {
+                present_strength[i] += w;
+                present_strength[j] += w;
+            }
         }
     }
 }
 
-// Learning spills over from more capable neighbours in proportion to tie strength.
 void spill_over_capacity(World& world) {
     auto& p = world.partners;
-    std::vector<double> gain(p.count, 0.0);
-    std::vector<double> strength(p.count, 0.0);
-    const auto& weights = p.ties.weights();
-    std::size_t pair = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
-            const double w = weights[pair];
-            if (w <= 0.0) continue;
-            const double gap = p.capacity[j] - p.capacity[i];
-            if (gap > 0) gain[i] += w * gap; else gain[j] -= w * gap;
-            strength[i] += w;
-            strength[j] += w;
-        }
-    }
+    const auto& inflow = world.scratch.capacity_inflow;
+    const auto& strength = world.scratch.tie_strength;
     for (std::size_t i = 0; i < p.count; ++i) {
         const double openness = p.present[i] ? p.engagement[i] : 0.2;
-        p.capacity[i] += spillover_rate * openness * gain[i] / (1.0 + strength[i]);
+        p.capacity[i] += spillover_rate * openness * inflow[i] / (1.0 + strength[i]);
         p.capacity[i] = clamp01(p.capacity[i]);
     }
 }
 
 // "It is important that participants see the relevance to their practice": a convening is
-// worth more to a partner when many attendees share its context, or its programme identity.
+// worth more to a partner when many attendees share its context or its programme identity, and
+// when it has ties to them: relationships are much of what a network is worth ("forging
+// connections that may lay the foundations for collaboration").
 void value_attendance(World& world) {
     auto& p = world.partners;
     const double intensity = world.facilitator.convening_intensity;
-    std::vector<double> present_in_context(static_cast<std::size_t>(world.contexts), 0.0);
+    auto& present_in_context = Scratch::fresh(
+        world.scratch.present_in_context, static_cast<std::size_t>(world.contexts), 0.0);
     double present_total = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.present[i]) continue;
         present_in_context[static_cast<std::size_t>(p.context[i])] += 1.0;
         present_total += 1.0;
     }
-    // Strength of each partner's ties to the others present: relationships are much of what a
-    // network is worth ("forging connections that may lay the foundations for collaboration").
-    std::vector<double> tie_strength(p.count, 0.0);
-    const auto& weights = p.ties.weights();
-    std::size_t pair = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
-            if (p.present[i] && p.present[j]) {
-                tie_strength[i] += weights[pair];
-                tie_strength[j] += weights[pair];
-            }
-        }
-    }
+    const auto& present_strength = world.scratch.present_tie_strength;
     const double facilitation = world.facilitator.profile.skill(Skill::facilitation);
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.present[i] || present_total <= 1.0) continue;
+        const double others = present_total - 1.0;
         const double peers =
-            (present_in_context[static_cast<std::size_t>(p.context[i])] - 1.0) /
-            (present_total - 1.0);
-        const double ties = tie_strength[i] / (present_total - 1.0);
+            (present_in_context[static_cast<std::size_t>(p.context[i])] - 1.0) / others;
+        const double ties = present_strength[i] / others;
         const double relevance = 0.35 * peers + 0.3 * p.unified_identity[i] + 0.35 * ties;
         p.benefit[i] += intensity * relevance * p.engagement[i];
         // "running activities that bring people together (in person where possible)" builds
@@ -111,7 +106,7 @@ void value_attendance(World& world) {
 }  // namespace
 
 void hold_convenings(World& world) {
-    form_and_decay_ties(world);
+    update_ties(world);
     spill_over_capacity(world);
     value_attendance(world);
 }

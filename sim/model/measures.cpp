@@ -72,8 +72,8 @@ const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue() {
     return catalogue;
 }
 
-double capacity_gini(const PartnerPopulation& p) {
-    std::vector<double> gains(p.count);
+double capacity_gini(const PartnerPopulation& p, std::vector<double>& gains) {
+    gains.resize(p.count);
     for (std::size_t i = 0; i < p.count; ++i) {
         gains[i] = std::max(0.0, p.capacity[i] - p.initial_capacity[i]);
     }
@@ -88,7 +88,17 @@ double capacity_gini(const PartnerPopulation& p) {
     return (2.0 * weighted) / (n * total) - (n + 1.0) / n;
 }
 
+double capacity_gini(const PartnerPopulation& p) {
+    std::vector<double> gains;
+    return capacity_gini(p, gains);
+}
+
 MeasureValues measure_world(const World& world) {
+    std::vector<double> scratch;
+    return measure_world(world, scratch);
+}
+
+MeasureValues measure_world(const World& world, std::vector<double>& scratch) {
     const auto& p = world.partners;
     const double n = static_cast<double>(p.count);
     MeasureValues v{};
@@ -107,7 +117,7 @@ MeasureValues measure_world(const World& world) {
     set(Measure::trust_partner_funder, mean_trust(p.trust_funder));
     set(Measure::trust_funder_facilitator, mean_trust(world.funder.trust_facilitator));
     set(Measure::capacity, mean(p.capacity));
-    set(Measure::capacity_gini, capacity_gini(p));
+    set(Measure::capacity_gini, capacity_gini(p, scratch));
     set(Measure::participation, present / n);
     set(Measure::tokenism, present > 0 ? tokenistic / present : 0.0);
     set(Measure::candour, mean(p.candour));

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace partnersim {
 
@@ -44,6 +45,8 @@ using MeasureValues = std::array<double, measure_count>;
 
 // The measures of the world as it stands (after a month's step).
 MeasureValues measure_world(const World& world);
+// The same, reusing `scratch` so that an observer recording every month allocates nothing.
+MeasureValues measure_world(const World& world, std::vector<double>& scratch);
 
 // Per-partner states recorded by `--trace` (under /agents/ in the results file).
 enum class PartnerTrace : std::size_t {
@@ -68,5 +71,6 @@ void trace_partners(const World& world, float* out, std::size_t variable_stride)
 struct PartnerPopulation;
 // Gini coefficient of MEL capacity gains (negative gains count as none).
 double capacity_gini(const PartnerPopulation& partners);
+double capacity_gini(const PartnerPopulation& partners, std::vector<double>& scratch);
 
 }  // namespace partnersim

@@ -1,7 +1,5 @@
 #include "model/shocks.hpp"
 
-#include <vector>
-
 #include "model/math.hpp"
 
 namespace partnersim {
@@ -15,8 +13,10 @@ void shock_contexts(World& world, RandomStream& random) {
     const auto& spec = world.scenario.partners;
     auto& p = world.partners;
     // A regional shock (conflict, policy change) hits every partner in one context together.
-    std::vector<double> regional(static_cast<std::size_t>(world.contexts), 0.0);
-    std::vector<std::uint8_t> regional_hit(regional.size(), 0);
+    const auto contexts = static_cast<std::size_t>(world.contexts);
+    auto& regional = Scratch::fresh(world.scratch.regional_shift, contexts, 0.0);
+    auto& regional_hit =
+        Scratch::fresh(world.scratch.regional_hit, contexts, std::uint8_t{0});
     for (std::size_t c = 0; c < regional.size(); ++c) {
         if (random.chance(spec.regional_shock_rate)) {
             regional_hit[c] = 1;

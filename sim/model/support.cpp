@@ -15,10 +15,10 @@ constexpr double neglect_severity = 0.2;
 
 // A programme navigator with very different partners takes "a triaged approach to capacity
 // strengthening": more hours to those with least capacity. Others split evenly.
-std::vector<double> support_weights(const World& world) {
+const std::vector<double>& support_weights(World& world) {
     const auto& p = world.partners;
     const bool triage = world.scenario.setup.archetype == Archetype::programme_navigator;
-    std::vector<double> weights(p.count, 0.0);
+    auto& weights = Scratch::fresh(world.scratch.support_weight, p.count, 0.0);
     for (std::size_t i = 0; i < p.count; ++i) {
         if (p.present[i]) weights[i] = triage ? 1.0 + (1.0 - p.capacity[i]) : 1.0;
     }
@@ -41,7 +41,7 @@ void provide_support(World& world) {
     const auto& facilitator = world.facilitator;
     const double soft = facilitator.profile.skill(Skill::soft);
 
-    const auto weights = support_weights(world);
+    const auto& weights = support_weights(world);
     double total_weight = 0.0;
     for (const double w : weights) total_weight += w;
     const double relationship_each =

@@ -106,6 +106,26 @@ struct FacilitatorState {
     double synthesis = 0.0;     // quality of this month's sense-making with the funder, 0..1
 };
 
+// Working memory the monthly processes reuse, so a month allocates nothing once a run is under
+// way. Not state: nothing here carries meaning from one month to the next.
+struct Scratch {
+    std::vector<double> support_weight;        // support: share of one-to-one hours
+    std::vector<double> capacity_inflow;       // convenings: capacity arriving along ties
+    std::vector<double> tie_strength;          // convenings: sum of a partner's ties
+    std::vector<double> present_tie_strength;  // convenings: ties to partners present
+    std::vector<double> present_in_context;    // convenings: partners present per context
+    std::vector<double> regional_shift;        // shocks: this month's shock per context
+    std::vector<std::uint8_t> regional_hit;    // shocks: whether a context was hit
+    std::vector<double> support_target;        // adaptation: support the funder aims at
+
+    // Reset a buffer to n copies of value; allocates only the first time.
+    template <class T>
+    static std::vector<T>& fresh(std::vector<T>& buffer, std::size_t n, T value) {
+        buffer.assign(n, value);
+        return buffer;
+    }
+};
+
 struct World {
     Scenario scenario;
     int month = 0;              // the month being simulated next (0-based)
@@ -117,6 +137,7 @@ struct World {
     double goal_alignment = 1.0;   // shared purpose still guiding the work, 0..1
     double end_pressure = 0.0;     // pressure for short-term results near a time-bound end
     double cumulative_cost = 0.0;
+    Scratch scratch;
 };
 
 }  // namespace partnersim
