@@ -43,6 +43,9 @@ void account_burden(World& world) {
     const auto& setup = world.scenario.setup;
     const double flexibility = world.scenario.funder.flexibility;
     const double reporting = reporting_hours(world);
+    // Mandatory participation binds only while the programme's agreements (and facilitator) run.
+    const bool mandatory_now =
+        setup.participation == Participation::mandatory && world.facilitator.active;
 
     std::size_t present_count = 0;
     for (const auto present : p.present) present_count += present;
@@ -75,8 +78,7 @@ void account_burden(World& world) {
         p.strain[i] = felt / available_hours(world, i);
         // Mandatory attendance without engagement: "capacity strain for less resourced
         // organisations", "participation may feel transactional or forced".
-        if (p.present[i] && p.engagement[i] < tokenism_threshold &&
-            setup.participation == Participation::mandatory) {
+        if (p.present[i] && p.engagement[i] < tokenism_threshold && mandatory_now) {
             lived.partner_funder_bad[i] += 0.1 + 0.2 * std::max(0.0, p.strain[i] - 1.0);
         }
     }

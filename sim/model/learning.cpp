@@ -35,7 +35,7 @@ void learn_own_effectiveness(World& world, RandomStream& random) {
     const auto& spec = world.scenario.partners;
     const double truth_variance_per_month =
         spec.effectiveness_drift * spec.effectiveness_drift +
-        spec.shock_rate * spec.shock_size * spec.shock_size;
+        (spec.shock_rate + spec.regional_shock_rate) * spec.shock_size * spec.shock_size;
     for (std::size_t i = 0; i < p.count; ++i) {
         const double engagement = p.present[i] ? p.engagement[i] : 0.0;
         const double observation_precision =

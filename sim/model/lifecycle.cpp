@@ -10,16 +10,21 @@ namespace {
 constexpr int end_pressure_months = 6;
 constexpr double review_realignment = 0.6;  // share of lost alignment a review restores
 
+}  // namespace
+
 void update_end_pressure(World& world, int next_month) {
     const auto& setup = world.scenario.setup;
     if (setup.duration != Duration::time_bound || next_month >= setup.end_month) {
         world.end_pressure = 0.0;
         return;
     }
-    world.end_pressure = clamp01(static_cast<double>(next_month -
-                                                     (setup.end_month - end_pressure_months)) /
-                                 end_pressure_months);
+    // Rises from 1/6 six months before the end to 1 in the last month.
+    world.end_pressure = clamp01(
+        static_cast<double>(next_month - (setup.end_month - end_pressure_months) + 1) /
+        end_pressure_months);
 }
+
+namespace {
 
 void drift_or_review_goals(World& world, int next_month) {
     const auto& setup = world.scenario.setup;

@@ -13,6 +13,10 @@ void join_facilitator(World& world);
 // drifts from its goals unless reviewed; the facilitator grows embedded in the funder.
 void advance_lifecycle(World& world);
 
+// Pressure for short-term results in the months before a time-bound end (0..1), for the
+// month `month` about to be simulated.
+void update_end_pressure(World& world, int month);
+
 // Drift of shared goals per month without review.
 double goal_drift_per_month(const World& world);
 

@@ -100,7 +100,7 @@ std::vector<ParameterSpec> build_registry() {
         integer("run.replicates", &RunSettings::replicates, r, 1, 10'000'000, "runs",
                 "Replicate runs of the scenario, each with its own random stream."),
         integer("run.seed", &RunSettings::seed, r, 0, 9.0e15, "",
-                "Master seed; each run's stream derives from (seed, run index) alone."),
+                "Master seed; each run's stream derives from (seed, design point, replicate) alone."),
 
         real("trust.gain_rate", &TrustParameters::gain_rate, t, 0, 20, "weight",
              "Weight of a unit of good experience in trust (beta reputation)."),
@@ -129,7 +129,7 @@ std::vector<ParameterSpec> build_registry() {
              "Political capital of a focal point."),
         real("funder.focal_point_turnover", &FP::focal_point_turnover, f, 0, 1, "per month",
              "Monthly probability that a focal point leaves."),
-        integer("funder.focal_point_vacancy_months", &FP::focal_point_vacancy_months, f, 0, 60,
+        integer("funder.focal_point_vacancy_months", &FP::focal_point_vacancy_months, f, 1, 60,
                 "months", "Months before a departed focal point is replaced."),
         real("funder.disclosure_risk", &FP::disclosure_risk, f, 0, 1, "share",
              "How far funding decisions hinge on what partners disclose."),
@@ -162,7 +162,7 @@ std::vector<ParameterSpec> build_registry() {
              "S.d. of the change in true effectiveness at a shock."),
         real("partners.effectiveness_drift", &PP::effectiveness_drift, p, 0, 1, "effect s.d.",
              "Monthly s.d. of drift in true effectiveness."),
-        real("partners.learning_hours_per_month", &PP::learning_hours_per_month, p, 0, 200,
+        real("partners.learning_hours_per_month", &PP::learning_hours_per_month, p, 1, 200,
              "hours/month", "Hours a fully resourced partner can give to learning each month."),
 
         choice("facilitator.kind", &XP::kind, x, "Who facilitates: internal staff, an external "
@@ -415,9 +415,15 @@ std::optional<ParameterValue> parse_value_text(const ParameterSpec& spec, std::s
 }
 
 std::optional<std::string> check_consistency(const Scenario& scenario) {
-    if (scenario.setup.join_month >= scenario.run.months) {
-        return "setup.join_month (" + std::to_string(scenario.setup.join_month) +
+    const auto& setup = scenario.setup;
+    if (setup.join_month >= scenario.run.months) {
+        return "setup.join_month (" + std::to_string(setup.join_month) +
                ") must be before run.months (" + std::to_string(scenario.run.months) + ")";
+    }
+    if (setup.duration == Duration::time_bound && setup.join_month >= setup.end_month) {
+        return "setup.join_month (" + std::to_string(setup.join_month) +
+               ") must be before setup.end_month (" + std::to_string(setup.end_month) +
+               ") in a time-bound partnership: the facilitator would never work";
     }
     return std::nullopt;
 }

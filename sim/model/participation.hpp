@@ -5,7 +5,8 @@
 namespace partnersim {
 
 // A partner's wish to take part this month (0..1), from perceived value, trust in the
-// facilitator, slack, funding security (low under stress) and programme identity.
+// facilitator, slack, funding security (which counts for less in survival mode) and programme
+// identity.
 double participation_propensity(const World& world, std::size_t partner);
 
 // Process 3: who takes part and how engaged. Optional participation lets partners choose;

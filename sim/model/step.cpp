@@ -20,6 +20,7 @@ namespace partnersim {
 World start_world(const Scenario& scenario, RandomStream& random) {
     World world = create_world(scenario, random);
     if (scenario.setup.join_month == 0) join_facilitator(world);
+    update_end_pressure(world, 0);
     return world;
 }
 
