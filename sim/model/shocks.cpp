@@ -41,6 +41,16 @@ void shock_contexts(World& world, RandomStream& random) {
     }
 }
 
+// Losing the last broker in post destabilises the partnership (damage 1); losing one of a team
+// that stays costs only a share of it ("Ideally any single focal point will be supported by a
+// wider team who are bought into the learning goals").
+double departure_damage(const std::vector<FocalPoint>& focal_points) {
+    std::size_t in_post = 0;
+    for (const auto& focal : focal_points) in_post += focal.vacant_until < 0 ? 1 : 0;
+    if (in_post == 0) return 1.0;
+    return 0.25 / static_cast<double>(focal_points.size());
+}
+
 // "relying on a single focal point can be risky—it can destabilise the learning partnership
 // if they leave": a departure is a bad event for the funder's trust in the facilitator (the
 // successor does not know them) and, more mildly, for partners' trust in the funder.
@@ -58,9 +68,9 @@ void turn_over_focal_points(World& world, RandomStream& random) {
         if (random.chance(f.focal_point_turnover)) {
             focal.vacant_until = world.month + f.focal_point_vacancy_months;
             focal.capital = 0.0;
-            const double share = 1.0 / static_cast<double>(world.funder.focal_points.size());
-            world.experiences.funder_facilitator_bad += 1.0 * share;
-            for (auto& bad : world.experiences.partner_funder_bad) bad += 0.3 * share;
+            const double damage = departure_damage(world.funder.focal_points);
+            world.experiences.funder_facilitator_bad += damage;
+            for (auto& bad : world.experiences.partner_funder_bad) bad += 0.3 * damage;
         }
     }
 }

@@ -196,5 +196,65 @@ TEST(Pattern, OpenEndedDriftsWithoutReview) {
     EXPECT_GT(value.low, 0.0);
 }
 
+// Further patterns from the seeds, beyond the brief's list.
+
+// "relying on a single focal point can be risky—it can destabilise the learning partnership if
+// they leave ... Ideally any single focal point will be supported by a wider team."
+TEST(Pattern, SeveralFocalPointsProtectAgainstTurnover) {
+    Scenario single = base();
+    single.funder.focal_point_turnover = 0.05;
+    Scenario team = single;
+    team.funder.focal_points = 3;
+    const auto trust = paired_difference(
+        single, team, at_month(Measure::trust_funder_facilitator, 36), replicates);
+    report("focal points", "funder trust in facilitator at 36, three minus one", trust);
+    EXPECT_GT(trust.low, 0.0);
+}
+
+// Required participation: "Captures comprehensive learning" but "Risk of tokenism" and
+// "Capacity strain for less resourced organisations".
+TEST(Pattern, MandatoryParticipationRaisesAttendanceAndTokenism) {
+    Scenario optional = base();
+    Scenario mandatory = base();
+    mandatory.setup.participation = Participation::mandatory;
+    const auto attendance = paired_difference(
+        optional, mandatory, mean_over(Measure::participation, 1, 36), replicates);
+    const auto tokenism = paired_difference(optional, mandatory,
+                                            mean_over(Measure::tokenism, 1, 36), replicates);
+    report("mandatory", "participation months 1-36, mandatory minus optional", attendance);
+    report("mandatory", "tokenism months 1-36, mandatory minus optional", tokenism);
+    EXPECT_GT(attendance.low, 0.0);
+    EXPECT_GT(tokenism.low, 0.0);
+}
+
+// "the bigger the scope ... the higher the risk that the learning partnership will be spread too
+// thin"; the navigator "may be most suitable when programmes aren't too big or diverse".
+TEST(Pattern, SameBudgetSpreadOverMorePartnersIsTooThin) {
+    Scenario small = base();
+    Scenario large = base();
+    large.partners.count = 80;
+    const auto trust = paired_difference(
+        small, large, at_month(Measure::trust_partner_facilitator, 36), replicates);
+    const auto capacity =
+        paired_difference(small, large, at_month(Measure::capacity, 36), replicates);
+    report("spread too thin", "trust at 36, 80 minus 20 partners", trust);
+    report("spread too thin", "capacity at 36, 80 minus 20 partners", capacity);
+    EXPECT_LT(trust.high, 0.0);
+    EXPECT_LT(capacity.high, 0.0);
+}
+
+// "Where there is uncertainty around funding this is likely to close down partner motivation to
+// learn as the focus is on survival."
+TEST(Pattern, FundingUncertaintyClosesDownLearning) {
+    Scenario secure = base();
+    Scenario uncertain = base();
+    uncertain.funder.funding_uncertainty = 0.8;
+    const auto attendance = paired_difference(
+        secure, uncertain, mean_over(Measure::participation, 1, 36), replicates);
+    report("funding uncertainty", "participation months 1-36, uncertainty 0.8 minus 0.2",
+           attendance);
+    EXPECT_LT(attendance.high, 0.0);
+}
+
 }  // namespace
 }  // namespace partnersim::test
