@@ -20,9 +20,13 @@ void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
                        "Override a parameter by its dotted name, e.g. setup.duration=open_ended")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
-    command.add_option("--seed", choice.seed, "Master seed (overrides run.seed)");
+    // Ranges as in the registry, so a bad value is reported against the option typed.
+    command.add_option("--seed", choice.seed, "Master seed (overrides run.seed)")
+        ->check(CLI::NonNegativeNumber &
+                CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
     command.add_option("--replicates", choice.replicates,
-                       "Replicate runs (overrides run.replicates)");
+                       "Replicate runs per design point (overrides run.replicates)")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
 }
 
 }  // namespace
@@ -43,12 +47,23 @@ int run_command_line(int argc, char** argv) {
         ->check(CLI::NonNegativeNumber);
     run_cmd->add_flag("--force", run.force, "Overwrite an existing results file");
     run_cmd->add_flag("-q,--quiet", run.quiet, "No progress bar or messages");
+    run_cmd->add_flag("--resume", run.resume,
+                      "Finish an interrupted or killed run from OUTPUT.partial");
+    run_cmd->add_option("--shard", run.shard,
+                        "Run only the K-th of N slices of the runs (K/N), for `merge`")
+        ->type_name("K/N");
     run_cmd->add_option("--trace", run.trace_runs,
-                        "Record every partner's state each month for the first N runs");
+                        "Record every partner's state each month for the first N runs")
+        ->check(CLI::NonNegativeNumber);
 
     ScenarioChoice check;
     auto* check_cmd = app.add_subcommand("check", "Validate a scenario and print it resolved");
     add_scenario_options(*check_cmd, check);
+
+    ScenarioChoice plan;
+    auto* plan_cmd = app.add_subcommand(
+        "plan", "Show the runs a scenario or its [sweep] asks for, without running them");
+    add_scenario_options(*plan_cmd, plan);
 
     auto* params_cmd =
         app.add_subcommand("params", "List every parameter: default, range, unit, meaning");
@@ -56,6 +71,14 @@ int run_command_line(int argc, char** argv) {
     std::filesystem::path summary_file;
     auto* summary_cmd = app.add_subcommand("summary", "Summarise a results file");
     summary_cmd->add_option("results", summary_file, "Results file (HDF5)")->required();
+
+    MergeCommandOptions merge;
+    merge.command_line = run.command_line;
+    auto* merge_cmd = app.add_subcommand(
+        "merge", "Join the files of `run --shard K/N` into one results file");
+    merge_cmd->add_option("output", merge.output, "Merged results file (HDF5)")->required();
+    merge_cmd->add_option("shards", merge.inputs, "Shard files, in any order")->required();
+    merge_cmd->add_flag("--force", merge.force, "Overwrite an existing results file");
 
     try {
         app.parse(argc, argv);
@@ -68,8 +91,10 @@ int run_command_line(int argc, char** argv) {
 
     if (run_cmd->parsed()) return run_command(run, std::cout, std::cerr);
     if (check_cmd->parsed()) return check_command(check, std::cout, std::cerr);
+    if (plan_cmd->parsed()) return plan_command(plan, std::cout, std::cerr);
     if (params_cmd->parsed()) return params_command(std::cout);
     if (summary_cmd->parsed()) return summary_command(summary_file, std::cout, std::cerr);
+    if (merge_cmd->parsed()) return merge_command(merge, std::cout, std::cerr);
     return exit_bad_input;
 }
 

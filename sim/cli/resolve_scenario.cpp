@@ -1,20 +1,48 @@
+#include <limits>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "io/experiment_file.hpp"
 #include "io/scenario_file.hpp"
+#include "model/parameters.hpp"
 
 namespace partnersim {
 
-Scenario resolve_scenario(const ScenarioChoice& choice) {
-    Scenario scenario = load_scenario(choice.file);
-    for (const auto& assignment : choice.overrides) apply_override(scenario, assignment);
-    // The dedicated flags go through the same validation as --set.
-    if (choice.seed) apply_override(scenario, "run.seed=" + std::to_string(*choice.seed));
-    if (choice.replicates) {
-        apply_override(scenario, "run.replicates=" + std::to_string(*choice.replicates));
+namespace {
+
+// A dedicated flag (--seed, --replicates) is checked against its parameter's range and
+// reported under its own name, then applied like --set, after the --set overrides.
+std::string flag_override(const std::string& flag, const std::string& parameter,
+                          std::int64_t value) {
+    const ParameterSpec& spec = *find_parameter(parameter);
+    ParameterValue checked = value;
+    if (const auto problem = check_value(spec, checked)) {
+        throw ScenarioError(flag, 0, parameter, *problem);
     }
-    require_consistent(scenario, choice.file.string());
-    return scenario;
+    return parameter + "=" + std::to_string(value);
 }
+
+std::int64_t as_signed(std::uint64_t value, const std::string& flag, const std::string& key) {
+    if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        throw ScenarioError(flag, 0, key, "value " + std::to_string(value) + " is too large");
+    }
+    return static_cast<std::int64_t>(value);
+}
+
+}  // namespace
+
+ExperimentFile resolve_experiment(const ScenarioChoice& choice) {
+    std::vector<std::string> overrides = choice.overrides;
+    if (choice.seed) {
+        overrides.push_back(
+            flag_override("--seed", "run.seed", as_signed(*choice.seed, "--seed", "run.seed")));
+    }
+    if (choice.replicates) {
+        overrides.push_back(flag_override("--replicates", "run.replicates", *choice.replicates));
+    }
+    return load_experiment(choice.file, overrides);
+}
+
+Scenario resolve_scenario(const ScenarioChoice& choice) { return resolve_experiment(choice).base; }
 
 }  // namespace partnersim

@@ -59,6 +59,10 @@ EnsembleReport run_ensemble(const RunSource& source, std::uint64_t first, std::u
         }
     };
 
+    // More threads than cores is the user's call (e.g. to check determinism): lift TBB's
+    // default limit of one worker per core for the duration of this ensemble.
+    tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
+                                    static_cast<std::size_t>(threads));
     tbb::task_arena arena(threads);
     arena.execute([&] {
         tbb::parallel_pipeline(

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace partnersim::hdf5 {
 
@@ -78,6 +79,19 @@ decltype(auto) naming_path(const std::filesystem::path& path, Action&& action) {
 // HDF5 prints its whole error stack to stderr by default; we report our own message instead.
 inline void silence_automatic_error_printing() {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
+
+// Opens a results file read-only. A file whose writer was killed mid-run (crash-safe files are
+// written in SWMR mode, hdf5_writer.hpp) still carries the writer's "open for writing" mark, so a
+// plain read-only open fails; reading it as an SWMR reader works and sees what was last flushed.
+inline File open_for_reading(const std::filesystem::path& path) {
+    silence_automatic_error_printing();
+    if (!std::filesystem::exists(path)) throw std::runtime_error("no such file");
+    if (H5Fis_hdf5(path.c_str()) <= 0) throw std::runtime_error("not an HDF5 file");
+    const hid_t plain = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (plain >= 0) return File(plain);
+    return File(check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, H5P_DEFAULT),
+                         "open the file"));
 }
 
 inline bool link_exists(hid_t location, const std::string& name) {
@@ -149,6 +163,71 @@ T read_scalar_attribute(hid_t object, const std::string& name, hid_t memory_type
     T value{};
     check(H5Aread(attribute.get(), memory_type, &value), "read attribute " + name);
     return value;
+}
+
+// Names of the links in a group, in name order.
+inline std::vector<std::string> link_names(hid_t group) {
+    H5G_info_t info;
+    check(H5Gget_info(group, &info), "list a group");
+    std::vector<std::string> names;
+    for (hsize_t i = 0; i < info.nlinks; ++i) {
+        const ssize_t length =
+            H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+        if (length < 0) throw std::runtime_error("HDF5: cannot list a group");
+        std::string name(static_cast<std::size_t>(length) + 1, '\0');
+        check(static_cast<herr_t>(H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i,
+                                                     name.data(), name.size(), H5P_DEFAULT)),
+              "list a group");
+        name.resize(static_cast<std::size_t>(length));
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+// Names of the attributes of an object, in the order HDF5 lists them.
+inline std::vector<std::string> attribute_names(hid_t object) {
+    H5O_info_t info;
+    check(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), "count attributes");
+    std::vector<std::string> names;
+    for (hsize_t i = 0; i < info.num_attrs; ++i) {
+        const ssize_t length = H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i,
+                                                  nullptr, 0, H5P_DEFAULT);
+        if (length < 0) throw std::runtime_error("HDF5: cannot list attributes");
+        std::string name(static_cast<std::size_t>(length) + 1, '\0');
+        check(static_cast<herr_t>(H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i,
+                                                     name.data(), name.size(), H5P_DEFAULT)),
+              "list attributes");
+        name.resize(static_cast<std::size_t>(length));
+        names.push_back(std::move(name));
+    }
+    return names;
+}
+
+// Copies one attribute between objects (possibly in different files), keeping its type.
+// Variable-length strings go through the string helpers; everything else is copied as raw
+// values of its native type.
+inline void copy_attribute(hid_t source, hid_t target, const std::string& name) {
+    const Attribute attribute(
+        check_id(H5Aopen(source, name.c_str(), H5P_DEFAULT), "open attribute " + name));
+    const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
+    if (H5Tget_class(stored.get()) == H5T_STRING && H5Tis_variable_str(stored.get()) > 0) {
+        write_string_attribute(target, name, read_string_attribute(source, name));
+        return;
+    }
+    const Dataspace space(check_id(H5Aget_space(attribute.get()), "shape attribute " + name));
+    const Datatype memory(check_id(H5Tget_native_type(stored.get(), H5T_DIR_DEFAULT),
+                                   "type attribute " + name));
+    const hssize_t points = H5Sget_simple_extent_npoints(space.get());
+    if (points < 0) throw std::runtime_error("HDF5: cannot size attribute " + name);
+    std::vector<unsigned char> bytes(static_cast<std::size_t>(points) * H5Tget_size(memory.get()));
+    check(H5Aread(attribute.get(), memory.get(), bytes.data()), "read attribute " + name);
+    if (H5Aexists(target, name.c_str()) > 0) {
+        check(H5Adelete(target, name.c_str()), "replace attribute " + name);
+    }
+    const Attribute copy(check_id(
+        H5Acreate2(target, name.c_str(), stored.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+        "create attribute " + name));
+    check(H5Awrite(copy.get(), memory.get(), bytes.data()), "write attribute " + name);
 }
 
 // Every dataset says what it holds, so a file is readable without this program's source.

@@ -1,5 +1,8 @@
 #include "io/hdf5_reader.hpp"
 
+#include <algorithm>
+#include <array>
+#include <limits>
 #include <stdexcept>
 
 #include "io/hdf5_handles.hpp"
@@ -8,11 +11,7 @@ namespace partnersim {
 namespace {
 
 hdf5::File open_results(const std::filesystem::path& path) {
-    hdf5::silence_automatic_error_printing();
-    if (!std::filesystem::exists(path)) throw std::runtime_error("no such file");
-    if (H5Fis_hdf5(path.c_str()) <= 0) throw std::runtime_error("not an HDF5 file");
-    return hdf5::File(
-        hdf5::check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open the file"));
+    return hdf5::open_for_reading(path);
 }
 
 hdf5::Dataset open_dataset(hid_t file, const std::string& name) {
@@ -115,6 +114,57 @@ std::string dataset_name(std::string_view group, std::string_view name) {
     return full;
 }
 
+ResultsShape shape_of(hid_t file) {
+    ResultsShape shape;
+    shape.months = hdf5::read_scalar_attribute<int>(file, "months", H5T_NATIVE_INT);
+    const std::string first_trace =
+        "/agents/" + std::string(partner_trace_catalogue().front().name);
+    if (hdf5::link_exists(file, "agents") && hdf5::link_exists(file, first_trace)) {
+        const hdf5::Dataset trace = open_dataset(file, first_trace);
+        const std::vector<hsize_t> dims = dimensions_of_rank(trace.get(), first_trace, 3);
+        shape.trace_runs = dims[0];
+        shape.trace_partners = static_cast<int>(dims[2]);
+    }
+    if (H5Aexists(file, "shard") > 0) {
+        const std::string label = hdf5::read_string_attribute(file, "shard");
+        const auto total =
+            hdf5::read_scalar_attribute<std::uint64_t>(file, "total_runs", H5T_NATIVE_UINT64);
+        try {
+            shape.shard = parse_shard(label, total);
+        } catch (const std::invalid_argument& error) {
+            throw std::runtime_error(std::string("bad shard attribute: ") + error.what());
+        }
+    }
+    return shape;
+}
+
+// Rows [first, first + count) of a dataset whose first dimension counts runs.
+template <class T>
+void read_rows(hid_t dataset, hid_t memory_type, const std::string& name, std::uint64_t first,
+               std::uint64_t count, T* out) {
+    if (count == 0) return;
+    const hdf5::Dataspace file_space(
+        hdf5::check_id(H5Dget_space(dataset), "get the dataspace of " + name));
+    const int rank = H5Sget_simple_extent_ndims(file_space.get());
+    if (rank < 1) throw std::runtime_error("HDF5: cannot get the rank of " + name);
+    std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+    hdf5::check(H5Sget_simple_extent_dims(file_space.get(), dims.data(), nullptr),
+                "get the dimensions of " + name);
+    std::vector<hsize_t> start(dims.size(), 0);
+    std::vector<hsize_t> counts = dims;
+    start[0] = first;
+    counts[0] = count;
+    hdf5::check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
+                                    counts.data(), nullptr),
+                "select rows of " + name);
+    const hdf5::Dataspace memory_space(hdf5::check_id(
+        H5Screate_simple(rank, counts.data(), nullptr), "create memory dataspace for " + name));
+    hdf5::check(
+        H5Dread(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, out),
+        "read rows " + std::to_string(first) + " to " + std::to_string(first + count - 1) +
+            " of " + name);
+}
+
 }  // namespace
 
 ResultsFileInfo read_results_info(const std::filesystem::path& path) {
@@ -202,6 +252,163 @@ std::vector<std::string> read_labels(const std::filesystem::path& path, std::str
         }
         return labels;
     });
+}
+
+std::vector<std::int64_t> read_integer_table(const std::filesystem::path& path,
+                                             std::string_view group, std::string_view name) {
+    return read_vector<std::int64_t>(path, dataset_name(group, name), H5T_NATIVE_INT64);
+}
+
+ResultsShape read_results_shape(const std::filesystem::path& path) {
+    return hdf5::naming_path(path, [&] {
+        const hdf5::File file = open_results(path);
+        return shape_of(file.get());
+    });
+}
+
+class ResultsRowReader::Impl {
+public:
+    explicit Impl(const std::filesystem::path& path) : file_(open_results(path)) {
+        shape_ = shape_of(file_.get());
+        for (const char* column : {"run_index", "design_point", "replicate", "seed"}) {
+            columns_.push_back(open_run_dataset(std::string("/runs/") + column));
+        }
+        for (const MeasureInfo& measure : measure_catalogue()) {
+            series_.push_back(open_run_dataset("/timeseries/" + std::string(measure.name)));
+            final_.push_back(open_run_dataset("/final/" + std::string(measure.name)));
+        }
+        if (shape_.trace_runs > 0) {
+            for (const MeasureInfo& variable : partner_trace_catalogue()) {
+                const std::string name = "/agents/" + std::string(variable.name);
+                traces_.push_back(open_dataset(file_.get(), name));
+                const std::vector<hsize_t> dims =
+                    dimensions_of_rank(traces_.back().get(), name, 3);
+                if (dims[0] != shape_.trace_runs || dims[1] != months() ||
+                    dims[2] != static_cast<hsize_t>(shape_.trace_partners)) {
+                    throw std::runtime_error(name + " does not have the shape of /agents/" +
+                                             std::string(partner_trace_catalogue()[0].name));
+                }
+            }
+        }
+    }
+
+    std::uint64_t rows() const { return rows_; }
+    const ResultsShape& shape() const { return shape_; }
+
+    std::vector<std::uint64_t> run_indices(std::uint64_t first, std::uint64_t count) {
+        require_rows(first, count);
+        std::vector<std::uint64_t> indices(count);
+        read_rows(columns_[0].get(), H5T_NATIVE_UINT64, "/runs/run_index", first, count,
+                  indices.data());
+        return indices;
+    }
+
+    std::vector<RunResult> runs(std::uint64_t first, std::uint64_t count) {
+        require_rows(first, count);
+        std::vector<RunResult> block(count);
+        const auto n = static_cast<std::size_t>(count);
+        const std::size_t months_count = months();
+        std::vector<std::uint64_t> column(n);
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            read_rows(columns_[c].get(), H5T_NATIVE_UINT64, "/runs", first, count, column.data());
+            for (std::size_t r = 0; r < n; ++r) {
+                RunId& id = block[r].id;
+                (c == 0 ? id.run_index
+                        : c == 1 ? id.design_point
+                                 : c == 2 ? id.replicate : id.stream_seed) = column[r];
+            }
+        }
+        for (RunResult& run : block) {
+            run.months = shape_.months;
+            run.timeseries.resize(measure_count * months_count);
+        }
+        std::vector<float> series(n * months_count);
+        std::vector<double> finals(n);
+        for (std::size_t m = 0; m < measure_count; ++m) {
+            const std::string name(measure_catalogue()[m].name);
+            read_rows(series_[m].get(), H5T_NATIVE_FLOAT, "/timeseries/" + name, first, count,
+                      series.data());
+            read_rows(final_[m].get(), H5T_NATIVE_DOUBLE, "/final/" + name, first, count,
+                      finals.data());
+            for (std::size_t r = 0; r < n; ++r) {
+                std::copy_n(series.begin() + static_cast<std::ptrdiff_t>(r * months_count),
+                            months_count,
+                            block[r].timeseries.begin() +
+                                static_cast<std::ptrdiff_t>(m * months_count));
+                block[r].final_values[m] = finals[r];
+            }
+        }
+        for (RunResult& run : block) {
+            if (run.id.run_index < shape_.trace_runs) read_trace(run);
+        }
+        return block;
+    }
+
+private:
+    hdf5::Dataset open_run_dataset(const std::string& name) {
+        hdf5::Dataset dataset = open_dataset(file_.get(), name);
+        const std::vector<hsize_t> dims = dimensions(dataset.get(), name);
+        if (dims.empty()) throw std::runtime_error(name + " has no run dimension");
+        if (name.rfind("/timeseries/", 0) == 0 && (dims.size() != 2 || dims[1] != months())) {
+            throw std::runtime_error(name + " does not have " + std::to_string(shape_.months) +
+                                     " months");
+        }
+        rows_ = std::min<std::uint64_t>(rows_, dims[0]);
+        return dataset;
+    }
+
+    void read_trace(RunResult& run) {
+        const std::size_t per_variable =
+            months() * static_cast<std::size_t>(shape_.trace_partners);
+        run.partners = shape_.trace_partners;
+        run.trace.resize(partner_trace_count * per_variable);
+        for (std::size_t v = 0; v < traces_.size(); ++v) {
+            read_rows(traces_[v].get(), H5T_NATIVE_FLOAT,
+                      "/agents/" + std::string(partner_trace_catalogue()[v].name),
+                      run.id.run_index, 1, run.trace.data() + v * per_variable);
+        }
+    }
+
+    void require_rows(std::uint64_t first, std::uint64_t count) const {
+        if (first > rows_ || count > rows_ - first) {
+            throw std::out_of_range("rows " + std::to_string(first) + " to " +
+                                    std::to_string(first + count) + " (end excluded) are not " +
+                                    "all in a file of " + std::to_string(rows_) + " rows");
+        }
+    }
+
+    std::size_t months() const { return static_cast<std::size_t>(shape_.months); }
+
+    hdf5::File file_;
+    ResultsShape shape_;
+    std::uint64_t rows_ = std::numeric_limits<std::uint64_t>::max();
+    std::vector<hdf5::Dataset> columns_;
+    std::vector<hdf5::Dataset> series_;
+    std::vector<hdf5::Dataset> final_;
+    std::vector<hdf5::Dataset> traces_;
+};
+
+ResultsRowReader::ResultsRowReader(const std::filesystem::path& path)
+    : path_(path),
+      impl_(hdf5::naming_path(path, [&] { return std::make_unique<Impl>(path); })) {}
+
+ResultsRowReader::~ResultsRowReader() = default;
+
+std::uint64_t ResultsRowReader::rows() const {
+    return impl_->rows();
+}
+
+const ResultsShape& ResultsRowReader::shape() const {
+    return impl_->shape();
+}
+
+std::vector<std::uint64_t> ResultsRowReader::run_indices(std::uint64_t first,
+                                                         std::uint64_t count) {
+    return hdf5::naming_path(path_, [&] { return impl_->run_indices(first, count); });
+}
+
+std::vector<RunResult> ResultsRowReader::runs(std::uint64_t first, std::uint64_t count) {
+    return hdf5::naming_path(path_, [&] { return impl_->runs(first, count); });
 }
 
 }  // namespace partnersim

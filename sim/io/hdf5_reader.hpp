@@ -1,10 +1,12 @@
 #pragma once
 // Reading back the results files that Hdf5ResultWriter produces (layout in hdf5_writer.hpp).
 // Each call opens the file read-only and closes it again; errors throw std::runtime_error
-// naming the file and the dataset.
+// naming the file and the dataset. Files whose writer crashed or is still writing are opened
+// as an SWMR reader, so they read as of the writer's last flush.
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,5 +55,40 @@ std::vector<double> read_table(const std::filesystem::path& path, std::string_vi
                                std::string_view name);
 std::vector<std::string> read_labels(const std::filesystem::path& path, std::string_view group,
                                      std::string_view name);
+// An integer table (e.g. /design/grid_cell), converted to int64.
+std::vector<std::int64_t> read_integer_table(const std::filesystem::path& path,
+                                             std::string_view group, std::string_view name);
+
+// The shape a file was written with: months, traced runs and partners (from /agents), and the
+// shard it holds, if any.
+ResultsShape read_results_shape(const std::filesystem::path& path);
+
+// A results file read block by block, e.g. to copy its runs into another file without holding
+// them all in memory. Keeps the file open for its lifetime.
+class ResultsRowReader {
+public:
+    explicit ResultsRowReader(const std::filesystem::path& path);
+    ~ResultsRowReader();
+    ResultsRowReader(const ResultsRowReader&) = delete;
+    ResultsRowReader& operator=(const ResultsRowReader&) = delete;
+
+    // Rows present in every run dataset (/runs, /timeseries, /final). For a file whose writer
+    // crashed, rows past its last flush may be among them: io/resume.hpp tells which are
+    // complete.
+    std::uint64_t rows() const;
+    const ResultsShape& shape() const;
+
+    // /runs/run_index of rows [first, first + count).
+    std::vector<std::uint64_t> run_indices(std::uint64_t first, std::uint64_t count);
+    // Rows [first, first + count) as the runs that were written. Runs with a row under /agents
+    // (run_index < trace runs) carry that row as their trace, with the file's partner count
+    // (NaN where nothing was recorded).
+    std::vector<RunResult> runs(std::uint64_t first, std::uint64_t count);
+
+private:
+    class Impl;
+    std::filesystem::path path_;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace partnersim

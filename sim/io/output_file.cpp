@@ -17,8 +17,8 @@ void require_directory_of(const std::filesystem::path& path) {
 
 }  // namespace
 
-OutputFile::OutputFile(std::filesystem::path final_path, bool force)
-    : final_path_(std::move(final_path)) {
+OutputFile::OutputFile(std::filesystem::path final_path, bool force, ExistingPartial partial)
+    : final_path_(std::move(final_path)), kept_(partial == ExistingPartial::resume) {
     require_directory_of(final_path_);
     if (std::filesystem::is_directory(final_path_)) {
         throw std::runtime_error("cannot write " + final_path_.string() + ": it is a directory");
@@ -26,10 +26,15 @@ OutputFile::OutputFile(std::filesystem::path final_path, bool force)
     if (!force && std::filesystem::exists(final_path_)) {
         throw OutputExists(final_path_.string() + " already exists; use --force to overwrite it");
     }
+    if (partial == ExistingPartial::refuse && !force && std::filesystem::exists(partial_path())) {
+        throw OutputExists(partial_path().string() +
+                           " holds an unfinished earlier run; use --resume to finish it or "
+                           "--force to start over");
+    }
 }
 
 OutputFile::~OutputFile() {
-    if (committed_) return;
+    if (committed_ || kept_) return;
     std::error_code ignored;
     std::filesystem::remove(partial_path(), ignored);
 }
@@ -44,6 +49,10 @@ void OutputFile::commit() {
     if (committed_) return;
     std::filesystem::rename(partial_path(), final_path_);
     committed_ = true;
+}
+
+void OutputFile::keep() {
+    kept_ = true;
 }
 
 void OutputFile::discard() {

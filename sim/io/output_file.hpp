@@ -1,6 +1,8 @@
 #pragma once
 // Results are never silently overwritten, and a failed or interrupted run leaves no half-written
 // file under the final name: output goes to "<final>.partial" and is renamed only on success.
+// An experiment's partial file is worth keeping when the run is interrupted or fails, so that
+// `--resume` can finish it (io/resume.hpp): keep() says so.
 
 #include <filesystem>
 #include <stdexcept>
@@ -12,13 +14,24 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// What to do with a "<final>.partial" that exists when the output is opened.
+enum class ExistingPartial {
+    overwrite,  // replace it (merge; runs with --force)
+    refuse,     // OutputExists unless force: it holds an earlier run's work, for --resume
+    resume,     // leave it for the caller to resume; a missing partial file is fine too.
+                // The partial file is kept (as by keep()) from the start: it holds an earlier
+                // run's work, which an error before or while resuming must not delete.
+};
+
 class OutputFile {
 public:
-    // Throws OutputExists if final_path exists and !force, std::runtime_error if its directory
-    // does not exist or final_path is a directory.
-    OutputFile(std::filesystem::path final_path, bool force);
-    // Removes the partial file unless committed, so an exception unwinding past the run does not
-    // leave debris behind.
+    // Throws OutputExists if final_path exists and !force, or if the partial file exists,
+    // `partial` is refuse and !force; std::runtime_error if the directory does not exist or final_path is
+    // a directory.
+    OutputFile(std::filesystem::path final_path, bool force,
+               ExistingPartial partial = ExistingPartial::overwrite);
+    // Removes the partial file unless committed or kept, so an exception unwinding past the run
+    // does not leave debris behind.
     ~OutputFile();
 
     OutputFile(const OutputFile&) = delete;
@@ -30,12 +43,18 @@ public:
     // Renames the partial file to the final name (atomic within one filesystem). The file
     // writing the partial must be closed first.
     void commit();
-    // Removes the partial file if present.
+    // Removes the partial file if present (even if kept).
     void discard();
+    // Leaves the partial file in place when this goes away uncommitted: an interrupted or
+    // failed experiment can then be finished with --resume. Call it before running, so an
+    // exception unwinding past the run keeps the file too.
+    void keep();
+    bool kept() const { return kept_; }
 
 private:
     std::filesystem::path final_path_;
     bool committed_ = false;
+    bool kept_ = false;
 };
 
 }  // namespace partnersim

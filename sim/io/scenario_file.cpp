@@ -269,6 +269,7 @@ std::vector<std::string> keys_of_section(std::string_view section) {
     return keys;
 }
 
+}  // namespace
 
 std::string unknown_key_message(const std::string& dotted) {
     std::string message = "unknown key '" + dotted + "'";
@@ -282,6 +283,8 @@ std::string unknown_key_message(const std::string& dotted) {
     }
     return message + "; the sections are: " + join(section_names(), ", ");
 }
+
+namespace {
 
 std::vector<const TomlEntry*> in_file_order(const toml::table& table) {
     std::vector<const TomlEntry*> entries;

@@ -52,6 +52,10 @@ void apply_override(Scenario& scenario, std::string_view assignment);
 // check_consistency as a ScenarioError attributed to `file` (e.g. "--set").
 void require_consistent(const Scenario& scenario, const std::string& file);
 
+// The message for a dotted name that is not in the registry: "unknown key 'x'; did you mean
+// 'y'?", or else the keys of its section, or the sections. Shared with io/experiment_file.
+std::string unknown_key_message(const std::string& dotted);
+
 // The full resolved scenario as TOML: every section and key of the registry, in registry
 // order, each followed by a comment "# meaning [range] unit". parse_scenario of the result
 // gives back the same Scenario.

@@ -41,8 +41,9 @@ void grow_embeddedness(World& world) {
     auto& facilitator = world.facilitator;
     if (!facilitator.active) return;
     ++facilitator.months_active;
-    const double rate = world.scenario.facilitator.embeddedness_rate *
-                        (0.5 + world.scenario.facilitator.accompaniment);
+    // At most 0.75 a month within the parameter ranges, so embeddedness never overshoots 1.
+    const double rate = std::min(1.0, world.scenario.facilitator.embeddedness_rate *
+                                          (0.5 + world.scenario.facilitator.accompaniment));
     facilitator.embeddedness += rate * (1.0 - facilitator.embeddedness);
 }
 

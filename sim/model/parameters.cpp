@@ -189,7 +189,7 @@ std::vector<ParameterSpec> build_registry() {
              "Share of partner contexts the facilitator matches locally and by language."),
         real("facilitator.accompaniment", &XP::accompaniment, x, 0, 1, "share",
              "'Critical friend' accompaniment beyond defined deliverables."),
-        real("facilitator.embeddedness_rate", &XP::embeddedness_rate, x, 0, 1, "per month",
+        real("facilitator.embeddedness_rate", &XP::embeddedness_rate, x, 0, 0.5, "per month",
              "Monthly growth of the facilitator's embeddedness in the funder."),
         real("facilitator.hourly_cost", &XP::hourly_cost, x, 0, 10000, "currency/hour",
              "Cost of one facilitator hour."),

@@ -120,5 +120,73 @@ TEST(Hdf5Reader, ReadsFixedLengthStringAttributesToo) {
     EXPECT_EQ(hdf5::read_string_attribute(file.get(), "units"), "months");
 }
 
+TEST(Hdf5Reader, ReadsTheShapeAFileWasWrittenWith) {
+    const test::TempDir dir;
+    ResultsShape shape{months, 3, 7};
+    shape.shard = ShardInfo{2, 5, 40};
+    {
+        Hdf5ResultWriter writer(dir / "results.h5", shape, ResultsMetadata{});
+        writer.close();
+    }
+    const ResultsShape read = read_results_shape(dir / "results.h5");
+    EXPECT_EQ(read.months, months);
+    EXPECT_EQ(read.trace_runs, 3u);
+    EXPECT_EQ(read.trace_partners, 7);
+    ASSERT_TRUE(read.shard.has_value());
+    EXPECT_EQ(read.shard->label(), "2/5");
+    EXPECT_EQ(read.shard->total_runs, 40u);
+    const ResultsShape plain = read_results_shape(write_sample(dir, 1));
+    EXPECT_EQ(plain.trace_runs, 0u);
+    EXPECT_FALSE(plain.shard.has_value());
+}
+
+TEST(Hdf5Reader, RowReaderGivesBackTheRunsThatWereWritten) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    constexpr int partners = 4;
+    std::vector<RunResult> written;
+    {
+        Hdf5ResultWriter writer(path, ResultsShape{months, 2, partners}, ResultsMetadata{});
+        for (std::uint64_t run = 0; run < 5; ++run) {
+            written.push_back(test::make_known_run(run, months, run < 2 ? partners : 0));
+            writer.write(written.back());
+        }
+        writer.close();
+    }
+    ResultsRowReader reader(path);
+    EXPECT_EQ(reader.rows(), 5u);
+    EXPECT_EQ(reader.shape().trace_runs, 2u);
+    EXPECT_EQ(reader.run_indices(1, 3), (std::vector<std::uint64_t>{1, 2, 3}));
+    const std::vector<RunResult> runs = reader.runs(1, 4);
+    ASSERT_EQ(runs.size(), 4u);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const RunResult& expected = written[i + 1];
+        EXPECT_EQ(runs[i].id.run_index, expected.id.run_index);
+        EXPECT_EQ(runs[i].id.design_point, expected.id.design_point);
+        EXPECT_EQ(runs[i].id.replicate, expected.id.replicate);
+        EXPECT_EQ(runs[i].id.stream_seed, expected.id.stream_seed);
+        EXPECT_EQ(runs[i].months, months);
+        EXPECT_EQ(runs[i].timeseries, expected.timeseries);
+        EXPECT_EQ(runs[i].final_values, expected.final_values);
+    }
+    EXPECT_EQ(runs[0].partners, partners);  // run 1 is traced
+    EXPECT_EQ(runs[0].trace, written[1].trace);
+    EXPECT_TRUE(runs[1].trace.empty());  // run 2 is not
+    EXPECT_THROW(reader.runs(3, 3), std::out_of_range);
+}
+
+TEST(Hdf5Reader, ReadsAFileStillBeingWritten) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    Hdf5ResultWriter writer(path, ResultsShape{months}, ResultsMetadata{});
+    writer.write(test::make_known_run(0, months));
+    writer.flush();
+    std::filesystem::copy_file(path, dir / "copy.h5");
+    EXPECT_EQ(read_results_info(dir / "copy.h5").runs, 1u);
+    EXPECT_EQ(read_run_column(dir / "copy.h5", "seed"),
+              (std::vector<std::uint64_t>{test::known_seed(0)}));
+    writer.close();
+}
+
 }  // namespace
 }  // namespace partnersim

@@ -8,6 +8,7 @@
 
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_reader.hpp"
+#include "support/hdf5_compare.hpp"
 #include "support/test_helpers.hpp"
 
 namespace partnersim {
@@ -246,14 +247,17 @@ TEST(Hdf5Writer, FlushMakesWrittenRunsVisibleOnDiskBeforeClose) {
     expect_known_runs(path, 5);
 }
 
-TEST(Hdf5Writer, DestructorClosesTheFile) {
+TEST(Hdf5Writer, DestructorSuspendsTheFileWithEveryWrittenRun) {
     const test::TempDir dir;
     {
         Hdf5ResultWriter writer(dir / "results.h5", ResultsShape{months}, sample_metadata());
         writer.write(make_known_run(0, months));
         writer.write(make_known_run(1, months));
     }
-    EXPECT_EQ(runs_attribute(dir / "results.h5"), 2u);
+    // Not finished: still in its crash-safe form (no `runs` attribute, uncompressed), but
+    // every run is there, ready for --resume.
+    EXPECT_FALSE(test::has_root_attribute(dir / "results.h5", "runs"));
+    EXPECT_TRUE(filters_of(dir / "results.h5", "/final/cost").empty());
     expect_known_runs(dir / "results.h5", 2);
 }
 
@@ -338,28 +342,279 @@ TEST(Hdf5Writer, WritesNoAgentsGroupWithoutTracedRuns) {
     EXPECT_TRUE(has_link(dir / "results.h5", "timeseries"));
 }
 
-TEST(Hdf5Writer, WritesDescribedTablesAndLabels) {
+TEST(Hdf5Writer, WritesDescribedTablesAndLabelsInThePrologue) {
     const test::TempDir dir;
     const auto path = dir / "results.h5";
     const std::vector<double> gain{0.5, 0.25, 1e-9, -3.0};
+    const std::vector<std::int64_t> counts{-1, 0, 7};
+    const std::vector<std::uint64_t> cells{0, 1, 2};
+    const std::vector<std::uint8_t> flags{1, 0};
     const std::vector<std::string> labels{"baseline", "doubled trust", "naïve funder", ""};
     {
-        Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata());
-        writer.write_table("design", "gain_rate", gain, "Trust gain per good experience",
-                           "per experience");
-        writer.write_labels("design", "label", labels, "Name of the design point", "text");
-        writer.write_table("design/nested", "empty", {}, "Nothing at all", "none");
-        EXPECT_THROW(writer.write_table("design", "gain_rate", gain, "again", "none"),
-                     std::invalid_argument);
+        Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata(),
+                                [&](Hdf5ResultWriter& w) {
+                                    w.write_table("design", "gain_rate", gain,
+                                                  "Trust gain per good experience",
+                                                  "per experience");
+                                    w.write_labels("design", "label", labels,
+                                                   "Name of the design point", "text");
+                                    w.write_table("design", "count", counts, "Counts", "count");
+                                    w.write_table("design", "cell", cells, "Cells", "index");
+                                    w.write_table("design", "flag", flags, "Flags", "true/false");
+                                    w.write_table("design/nested", "empty", std::vector<double>{},
+                                                  "Nothing at all", "none");
+                                    EXPECT_THROW(w.write_table("design", "gain_rate", gain,
+                                                               "again", "none"),
+                                                 std::invalid_argument);
+                                });
+        writer.write(make_known_run(0, months));
         writer.close();
     }
     EXPECT_EQ(read_table(path, "design", "gain_rate"), gain);
     EXPECT_EQ(read_labels(path, "/design", "label"), labels);
+    EXPECT_EQ(read_integer_table(path, "design", "count"), counts);
+    EXPECT_EQ(read_integer_table(path, "design", "cell"), (std::vector<std::int64_t>{0, 1, 2}));
+    EXPECT_EQ(read_integer_table(path, "design", "flag"), (std::vector<std::int64_t>{1, 0}));
     EXPECT_TRUE(read_table(path, "design/nested", "empty").empty());
     const DatasetDescription described = read_description(path, "/design/gain_rate");
     EXPECT_EQ(described.description, "Trust gain per good experience");
     EXPECT_EQ(described.units, "per experience");
     EXPECT_EQ(read_description(path, "/design/label").units, "text");
+    EXPECT_EQ(stored_shape(path, "/design/count").sign, H5T_SGN_2);
+    EXPECT_EQ(stored_shape(path, "/design/cell").sign, H5T_SGN_NONE);
+    EXPECT_EQ(stored_shape(path, "/design/flag").type_size, 1u);
+    expect_known_runs(path, 1);
+}
+
+TEST(Hdf5Writer, TablesAndAttributesCannotBeAddedOnceRunsStream) {
+    const test::TempDir dir;
+    Hdf5ResultWriter writer(dir / "results.h5", ResultsShape{months}, sample_metadata());
+    const std::vector<double> values{1.0};
+    EXPECT_THROW(writer.write_table("design", "x", values, "x", "none"), std::logic_error);
+    EXPECT_THROW(writer.write_labels("design", "y", std::vector<std::string>{"a"}, "y", "none"),
+                 std::logic_error);
+    EXPECT_THROW(writer.write_attribute("sweep", "late"), std::logic_error);
+    writer.write(make_known_run(0, months));
+    writer.close();
+    expect_known_runs(dir / "results.h5", 1);
+}
+
+TEST(Hdf5Writer, PrologueAttributesAreWrittenButTheWritersOwnAreRefused) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    {
+        Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata(),
+                                [](Hdf5ResultWriter& w) {
+                                    w.write_attribute("sweep", "grid over trust.gain_rate");
+                                    w.write_attribute("design_points", std::uint64_t{12});
+                                    for (const char* own : {"scenario", "runs", "months", "shard",
+                                                            "first_run", "total_runs"}) {
+                                        EXPECT_THROW(w.write_attribute(own, "x"),
+                                                     std::invalid_argument)
+                                            << own;
+                                    }
+                                });
+        writer.close();
+    }
+    EXPECT_EQ(test::root_string_attribute(path, "sweep"), "grid over trust.gain_rate");
+    EXPECT_EQ(test::root_uint_attribute(path, "design_points"), 12u);
+    EXPECT_EQ(read_results_info(path).metadata.scenario_toml, sample_metadata().scenario_toml);
+}
+
+TEST(Hdf5Writer, RunsCannotBeWrittenInThePrologue) {
+    const test::TempDir dir;
+    EXPECT_THROW(Hdf5ResultWriter(dir / "results.h5", ResultsShape{months}, sample_metadata(),
+                                  [](Hdf5ResultWriter& w) { w.write(make_known_run(0, months)); }),
+                 std::logic_error);
+}
+
+// --- Crash safety ---------------------------------------------------------------------------
+
+TEST(Hdf5Writer, ACrashSafeFileUsesTheSwmrFormatAndStreamsUncompressed) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata());
+    writer.write(make_known_run(0, months));
+    writer.flush();
+    std::filesystem::copy_file(path, dir / "snapshot.h5");
+    {
+        // The writer's mark is still in the copy: only an SWMR reader may open it.
+        hdf5::silence_automatic_error_printing();
+        const hdf5::File plain(
+            H5Fopen((dir / "snapshot.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+        EXPECT_FALSE(plain.valid());
+        const hdf5::File swmr(H5Fopen((dir / "snapshot.h5").c_str(),
+                                      H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, H5P_DEFAULT));
+        ASSERT_TRUE(swmr.valid());
+        H5F_info2_t info;
+        ASSERT_GE(H5Fget_info2(swmr.get(), &info), 0);
+        EXPECT_GE(info.super.version, 3u);  // the superblock SWMR needs
+    }
+    EXPECT_TRUE(filters_of(dir / "snapshot.h5", "/timeseries/cost").empty());
+    EXPECT_FALSE(test::has_root_attribute(dir / "snapshot.h5", "runs"));
+    expect_known_runs(dir / "snapshot.h5", 1);
+    writer.close();
+    // Closing compacted it: compressed, with the run count, and openable by anyone.
+    EXPECT_EQ(filters_of(path, "/timeseries/cost"),
+              (std::vector<H5Z_filter_t>{H5Z_FILTER_SHUFFLE, H5Z_FILTER_DEFLATE}));
+    EXPECT_EQ(runs_attribute(path), 1u);
+    EXPECT_FALSE(std::filesystem::exists(dir / "results.h5.compacting"));
+}
+
+TEST(Hdf5Writer, RunIndexIsWrittenOnlyWhenEveryOtherDatasetIsOnDisk) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata());
+    for (std::uint64_t run = 0; run < 3; ++run) writer.write(make_known_run(run, months));
+    writer.flush();
+    // Enough runs to fill a chunk of the timeseries (256 runs at 4 months), which is then
+    // appended without a flush: /runs/run_index must not follow until the next flush.
+    for (std::uint64_t run = 3; run < 300; ++run) writer.write(make_known_run(run, months));
+    std::filesystem::copy_file(path, dir / "snapshot.h5");
+    EXPECT_EQ(read_run_column(dir / "snapshot.h5", "run_index"),
+              (std::vector<std::uint64_t>{0, 1, 2}));
+    EXPECT_GE(read_final(dir / "snapshot.h5", "cost").size(), 3u);
+    writer.close();
+    expect_known_runs(path, 300);
+}
+
+TEST(Hdf5Writer, AFullChunkOfRunIndicesIsCommittedWithoutAnExplicitFlush) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata());
+    for (std::uint64_t run = 0; run < 4100; ++run) writer.write(make_known_run(run, months));
+    std::filesystem::copy_file(path, dir / "snapshot.h5");
+    EXPECT_EQ(read_results_info(dir / "snapshot.h5").runs, 4096u);
+    writer.close();
+    EXPECT_EQ(runs_attribute(path), 4100u);
+}
+
+TEST(Hdf5Writer, DirectStorageIsCompressedFromTheStart) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    Hdf5ResultWriter writer(path, ResultsShape{months, 1, 2}, sample_metadata(), {},
+                            ResultsStorage::direct);
+    writer.write(make_known_run(0, months, 2));
+    writer.write(make_known_run(1, months));
+    writer.flush();
+    const std::vector<H5Z_filter_t> expected{H5Z_FILTER_SHUFFLE, H5Z_FILTER_DEFLATE};
+    EXPECT_EQ(filters_of(path, "/final/cost"), expected);
+    EXPECT_EQ(filters_of(path, "/agents/" + std::string(partner_trace_catalogue()[0].name)),
+              expected);
+    writer.close();
+    EXPECT_EQ(runs_attribute(path), 2u);
+    expect_known_runs(path, 2);
+}
+
+TEST(Hdf5Writer, CompactedFileHasTheSameValuesAsADirectlyWrittenOne) {
+    const test::TempDir dir;
+    constexpr int partners = 3;
+    for (const auto& [name, storage] :
+         {std::pair{"streamed.h5", ResultsStorage::crash_safe},
+          std::pair{"direct.h5", ResultsStorage::direct}}) {
+        Hdf5ResultWriter writer(dir / name, ResultsShape{months, 4, partners}, sample_metadata(),
+                                [](Hdf5ResultWriter& w) {
+                                    w.write_labels("design", "label",
+                                                   std::vector<std::string>{"a", "b"}, "Labels",
+                                                   "text");
+                                    w.write_attribute("sweep", "two points");
+                                },
+                                storage);
+        for (std::uint64_t run = 0; run < 700; ++run) {
+            writer.write(make_known_run(run, months, run % 3 == 1 ? 0 : partners - (run % 2)));
+            if (run % 97 == 0) writer.flush();
+        }
+        writer.close();
+    }
+    test::expect_same_datasets(dir / "direct.h5", dir / "streamed.h5");
+    EXPECT_EQ(test::root_string_attribute(dir / "streamed.h5", "sweep"), "two points");
+    EXPECT_EQ(runs_attribute(dir / "streamed.h5"), 700u);
+}
+
+TEST(Hdf5Writer, SuspendThenCloseStillCompacts) {
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata());
+    writer.write(make_known_run(0, months));
+    writer.suspend();
+    EXPECT_NO_THROW(writer.suspend());
+    EXPECT_THROW(writer.write(make_known_run(1, months)), std::logic_error);
+    EXPECT_FALSE(test::has_root_attribute(path, "runs"));
+    writer.close();
+    EXPECT_EQ(runs_attribute(path), 1u);
+    EXPECT_NO_THROW(writer.close());
+}
+
+TEST(Hdf5Writer, MoveToRenamesTheOpenFile) {
+    const test::TempDir dir;
+    Hdf5ResultWriter writer(dir / "first.h5", ResultsShape{months}, sample_metadata());
+    writer.write(make_known_run(0, months));
+    writer.move_to(dir / "second.h5");
+    EXPECT_EQ(writer.path(), dir / "second.h5");
+    EXPECT_FALSE(std::filesystem::exists(dir / "first.h5"));
+    writer.write(make_known_run(1, months));
+    writer.close();
+    expect_known_runs(dir / "second.h5", 2);
+}
+
+TEST(Hdf5Writer, ShardFilesRecordTheirSliceAndRefuseRunsOutsideIt) {
+    const test::TempDir dir;
+    const auto path = dir / "shard.h5";
+    ResultsShape shape{months};
+    shape.shard = ShardInfo{2, 3, 10};  // runs 3..5
+    {
+        Hdf5ResultWriter writer(path, shape, sample_metadata());
+        EXPECT_THROW(writer.write(make_known_run(2, months)), std::invalid_argument);
+        for (std::uint64_t run = 3; run < 6; ++run) writer.write(make_known_run(run, months));
+        EXPECT_THROW(writer.write(make_known_run(6, months)), std::invalid_argument);
+        writer.close();
+    }
+    EXPECT_EQ(test::root_string_attribute(path, "shard"), "2/3");
+    EXPECT_EQ(test::root_uint_attribute(path, "first_run"), 3u);
+    EXPECT_EQ(test::root_uint_attribute(path, "total_runs"), 10u);
+    EXPECT_EQ(read_run_column(path, "run_index"), (std::vector<std::uint64_t>{3, 4, 5}));
+    const ResultsShape stored = read_results_shape(path);
+    ASSERT_TRUE(stored.shard.has_value());
+    EXPECT_EQ(stored.shard->index, 2u);
+    EXPECT_EQ(stored.shard->count, 3u);
+    EXPECT_EQ(stored.shard->total_runs, 10u);
+}
+
+TEST(Hdf5Writer, RejectsAShardThatMakesNoSense) {
+    const test::TempDir dir;
+    ResultsShape shape{months};
+    shape.shard = ShardInfo{4, 3, 10};
+    EXPECT_THROW(Hdf5ResultWriter(dir / "shard.h5", shape, sample_metadata()),
+                 std::invalid_argument);
+}
+
+TEST(Hdf5Writer, CopiesStaticContentFromAnotherFile) {
+    const test::TempDir dir;
+    {
+        Hdf5ResultWriter source(dir / "source.h5", ResultsShape{months}, sample_metadata(),
+                                [](Hdf5ResultWriter& w) {
+                                    w.write_table("design", "x", std::vector<double>{1, 2},
+                                                  "X", "none");
+                                    w.write_attribute("sweep", "described");
+                                    w.write_attribute("design_points", std::uint64_t{2});
+                                });
+        source.write(make_known_run(0, months));
+        source.close();
+    }
+    {
+        Hdf5ResultWriter copy(dir / "copy.h5", ResultsShape{months}, ResultsMetadata{},
+                              [&](Hdf5ResultWriter& w) {
+                                  w.copy_static_content(dir / "source.h5");
+                              });
+        copy.close();
+    }
+    EXPECT_EQ(read_table(dir / "copy.h5", "design", "x"), (std::vector<double>{1, 2}));
+    EXPECT_EQ(read_description(dir / "copy.h5", "/design/x").description, "X");
+    EXPECT_EQ(test::root_string_attribute(dir / "copy.h5", "sweep"), "described");
+    EXPECT_EQ(test::root_uint_attribute(dir / "copy.h5", "design_points"), 2u);
+    // The writer's own attributes and datasets are not copied.
+    EXPECT_EQ(read_results_info(dir / "copy.h5").metadata.scenario_toml, "");
+    EXPECT_EQ(read_results_info(dir / "copy.h5").runs, 0u);
 }
 
 }  // namespace

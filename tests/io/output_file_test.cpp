@@ -145,5 +145,73 @@ TEST(OutputFile, ResultsWrittenToThePartialFileAreReadableUnderTheFinalName) {
     EXPECT_EQ(read_results_info(dir / "results.h5").runs, 1u);
 }
 
+TEST(OutputFile, AKeptPartialFileSurvivesTheOutput) {
+    const test::TempDir dir;
+    {
+        OutputFile output(dir / "results.h5", false);
+        write_text(output.partial_path(), "interrupted sweep");
+        output.keep();
+        EXPECT_TRUE(output.kept());
+    }
+    EXPECT_EQ(read_text(dir / "results.h5.partial"), "interrupted sweep");
+    EXPECT_FALSE(std::filesystem::exists(dir / "results.h5"));
+}
+
+TEST(OutputFile, AKeptPartialFileCanStillBeCommittedOrDiscarded) {
+    const test::TempDir dir;
+    {
+        OutputFile output(dir / "a.h5", false);
+        output.keep();
+        write_text(output.partial_path(), "finished");
+        output.commit();
+    }
+    EXPECT_EQ(read_text(dir / "a.h5"), "finished");
+    EXPECT_FALSE(std::filesystem::exists(dir / "a.h5.partial"));
+    OutputFile output(dir / "b.h5", false);
+    output.keep();
+    write_text(output.partial_path(), "unwanted");
+    output.discard();
+    EXPECT_FALSE(std::filesystem::exists(output.partial_path()));
+}
+
+TEST(OutputFile, AnExistingPartialFileIsOverwrittenByDefault) {
+    const test::TempDir dir;
+    write_text(dir / "results.h5.partial", "debris");
+    EXPECT_NO_THROW(OutputFile(dir / "results.h5", false));
+}
+
+TEST(OutputFile, RefusingAnExistingPartialFilePointsToResumeAndForce) {
+    const test::TempDir dir;
+    write_text(dir / "results.h5.partial", "an interrupted sweep");
+    try {
+        const OutputFile output(dir / "results.h5", false, ExistingPartial::refuse);
+        FAIL() << "expected OutputExists";
+    } catch (const OutputExists& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find("results.h5.partial"), std::string::npos) << message;
+        EXPECT_NE(message.find("--resume"), std::string::npos) << message;
+        EXPECT_NE(message.find("--force"), std::string::npos) << message;
+    }
+    EXPECT_EQ(read_text(dir / "results.h5.partial"), "an interrupted sweep");
+    EXPECT_NO_THROW(OutputFile(dir / "results.h5", true, ExistingPartial::refuse));
+    EXPECT_NO_THROW(OutputFile(dir / "other.h5", false, ExistingPartial::refuse));
+}
+
+TEST(OutputFile, ResumingAcceptsAnExistingPartialFileAndKeepsIt) {
+    const test::TempDir dir;
+    write_text(dir / "results.h5.partial", "an interrupted sweep");
+    {
+        // E.g. resuming fails because the partial file belongs to another scenario: the error
+        // unwinds past the output, and the earlier work must survive it.
+        const OutputFile output(dir / "results.h5", false, ExistingPartial::resume);
+        EXPECT_TRUE(output.kept());
+        EXPECT_EQ(read_text(output.partial_path()), "an interrupted sweep");
+    }
+    EXPECT_EQ(read_text(dir / "results.h5.partial"), "an interrupted sweep");
+    EXPECT_NO_THROW(OutputFile(dir / "fresh.h5", false, ExistingPartial::resume));
+    write_text(dir / "done.h5", "finished results");
+    EXPECT_THROW(OutputFile(dir / "done.h5", false, ExistingPartial::resume), OutputExists);
+}
+
 }  // namespace
 }  // namespace partnersim

@@ -462,6 +462,7 @@ TEST(ScenarioOverride, ConsistencyIsCheckedOnRequest) {
     Scenario scenario;
     apply_override(scenario, "setup.join_month=70");
     apply_override(scenario, "run.months=100");
+    apply_override(scenario, "setup.end_month=80");
     EXPECT_NO_THROW(require_consistent(scenario, "--set"));
     apply_override(scenario, "run.months=50");
     try {

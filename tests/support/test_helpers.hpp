@@ -122,3 +122,99 @@ inline RunResult make_known_run(std::uint64_t run, int months, int partners = 0)
 }
 
 }  // namespace partnersim::test
+
+// --- Bitwise comparison, file contents, small scenarios (added with tests/engine/*, tests/cli/*)
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <iterator>
+#include <sstream>
+
+namespace partnersim::test {
+
+// Whether two sequences of floating-point values are equal bit for bit (so NaN equals the same
+// NaN, and -0.0 differs from 0.0); on failure says where they first differ.
+template <class A, class B>
+testing::AssertionResult bitwise_equal(const A& a, const B& b) {
+    if (std::size(a) != std::size(b)) {
+        return testing::AssertionFailure()
+               << "sizes differ: " << std::size(a) << " vs " << std::size(b);
+    }
+    auto left = std::begin(a);
+    auto right = std::begin(b);
+    for (std::size_t i = 0; i < std::size(a); ++i, ++left, ++right) {
+        static_assert(sizeof(*left) == sizeof(*right));
+        if (std::memcmp(&*left, &*right, sizeof(*left)) != 0) {
+            return testing::AssertionFailure()
+                   << "first difference at element " << i << " of " << std::size(a) << ": "
+                   << *left << " vs " << *right;
+        }
+    }
+    return testing::AssertionSuccess();
+}
+
+inline std::string read_file_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+inline void write_text_file(const std::filesystem::path& path, std::string_view text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// A scenario that runs in milliseconds: few partners, few months, few replicates.
+inline std::string small_scenario_toml(int months = 6, int replicates = 4, int partners = 5,
+                                       std::uint64_t seed = 7) {
+    return "[run]\nmonths = " + std::to_string(months) + "\nreplicates = " +
+           std::to_string(replicates) + "\nseed = " + std::to_string(seed) +
+           "\n\n[partners]\ncount = " + std::to_string(partners) + "\n";
+}
+
+}  // namespace partnersim::test
+
+// --- Comparing results files (added with tests/cli/run_command_test.cpp and app_test.cpp) ----
+
+#include "io/hdf5_reader.hpp"
+
+namespace partnersim::test {
+
+// Whether two results files hold the same runs, bit for bit: every /runs column, every
+// /timeseries and /final dataset, and the resolved scenario. (created_utc and command_line
+// may differ.)
+inline testing::AssertionResult same_results(const std::filesystem::path& a,
+                                             const std::filesystem::path& b) {
+    const ResultsFileInfo left = read_results_info(a);
+    const ResultsFileInfo right = read_results_info(b);
+    if (left.runs != right.runs || left.months != right.months) {
+        return testing::AssertionFailure() << "shapes differ: " << left.runs << " x " << left.months
+                                           << " vs " << right.runs << " x " << right.months;
+    }
+    if (left.measures != right.measures) return testing::AssertionFailure() << "measures differ";
+    if (left.metadata.scenario_toml != right.metadata.scenario_toml) {
+        return testing::AssertionFailure() << "resolved scenarios differ";
+    }
+    for (const char* column : {"run_index", "design_point", "replicate", "seed"}) {
+        if (read_run_column(a, column) != read_run_column(b, column)) {
+            return testing::AssertionFailure() << "/runs/" << column << " differs";
+        }
+    }
+    for (const std::string& measure : left.measures) {
+        if (auto same = bitwise_equal(read_timeseries(a, measure), read_timeseries(b, measure));
+            !same) {
+            return testing::AssertionFailure()
+                   << "/timeseries/" << measure << ": " << same.message();
+        }
+        if (auto same = bitwise_equal(read_final(a, measure), read_final(b, measure)); !same) {
+            return testing::AssertionFailure() << "/final/" << measure << ": " << same.message();
+        }
+    }
+    return testing::AssertionSuccess();
+}
+
+}  // namespace partnersim::test

@@ -1,0 +1,179 @@
+#include "io/design_tables.hpp"
+
+#include <stdexcept>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "io/hdf5_handles.hpp"
+#include "model/parameters.hpp"
+
+namespace partnersim {
+namespace {
+
+constexpr const char* design_group = "design";
+
+ParameterKind kind_of(const std::string& parameter, const std::vector<ParameterValue>& values) {
+    if (const ParameterSpec* spec = find_parameter(parameter)) return spec->kind;
+    // Not in the registry (a hand-made design): go by the values themselves.
+    ParameterKind kind = ParameterKind::real;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const ParameterKind here = std::visit(
+            [](const auto& value) {
+                using T = std::decay_t<decltype(value)>;
+                if constexpr (std::is_same_v<T, double>) return ParameterKind::real;
+                if constexpr (std::is_same_v<T, std::int64_t>) return ParameterKind::integer;
+                if constexpr (std::is_same_v<T, bool>) return ParameterKind::boolean;
+                return ParameterKind::choice;
+            },
+            values[i]);
+        if (i == 0) {
+            kind = here;
+        } else if (here != kind) {
+            const bool numbers = (here == ParameterKind::real || here == ParameterKind::integer) &&
+                                 (kind == ParameterKind::real || kind == ParameterKind::integer);
+            if (!numbers) {
+                throw std::invalid_argument("design parameter " + parameter +
+                                            " mixes values of different kinds");
+            }
+            kind = ParameterKind::real;
+        }
+    }
+    return kind;
+}
+
+[[noreturn]] void wrong_value(const std::string& parameter, std::size_t point,
+                              const char* expected) {
+    throw std::invalid_argument("design parameter " + parameter + " at point " +
+                                std::to_string(point) + " is not " + expected);
+}
+
+void write_parameter(Hdf5ResultWriter& writer, const std::string& parameter,
+                     const std::vector<ParameterValue>& values) {
+    const ParameterKind kind = kind_of(parameter, values);
+    const ParameterSpec* spec = find_parameter(parameter);
+    std::string description = "Value of " + parameter + " at each design point";
+    if (spec && !spec->meaning.empty()) description += ": " + spec->meaning;
+    const std::string units = spec && !spec->unit.empty() ? spec->unit : "none";
+    switch (kind) {
+        case ParameterKind::real: {
+            std::vector<double> numbers;
+            for (std::size_t p = 0; p < values.size(); ++p) {
+                if (const auto* real = std::get_if<double>(&values[p])) {
+                    numbers.push_back(*real);
+                } else if (const auto* integer = std::get_if<std::int64_t>(&values[p])) {
+                    numbers.push_back(static_cast<double>(*integer));
+                } else {
+                    wrong_value(parameter, p, "a number");
+                }
+            }
+            writer.write_table(design_group, parameter, std::span<const double>(numbers),
+                               description, units);
+            return;
+        }
+        case ParameterKind::integer: {
+            std::vector<std::int64_t> integers;
+            for (std::size_t p = 0; p < values.size(); ++p) {
+                const auto* integer = std::get_if<std::int64_t>(&values[p]);
+                if (!integer) wrong_value(parameter, p, "an integer");
+                integers.push_back(*integer);
+            }
+            writer.write_table(design_group, parameter, std::span<const std::int64_t>(integers),
+                               description, units);
+            return;
+        }
+        case ParameterKind::boolean: {
+            std::vector<std::uint8_t> flags;
+            for (std::size_t p = 0; p < values.size(); ++p) {
+                const auto* flag = std::get_if<bool>(&values[p]);
+                if (!flag) wrong_value(parameter, p, "true or false");
+                flags.push_back(*flag ? 1 : 0);
+            }
+            writer.write_table(design_group, parameter, std::span<const std::uint8_t>(flags),
+                               description + " (1 true, 0 false)", units);
+            return;
+        }
+        case ParameterKind::choice: {
+            std::vector<std::string> labels;
+            for (std::size_t p = 0; p < values.size(); ++p) {
+                const auto* label = std::get_if<std::string>(&values[p]);
+                if (!label) wrong_value(parameter, p, "a choice");
+                labels.push_back(*label);
+            }
+            writer.write_labels(design_group, parameter, labels, description, units);
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+DesignAttributes design_attributes(const ExperimentDesign& design) {
+    return DesignAttributes{design.describe(), design.points(), design.replicates};
+}
+
+void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& design) {
+    const std::uint64_t points = design.points();
+    if (design.values.size() != design.parameters.size()) {
+        throw std::invalid_argument("the design has " + std::to_string(design.parameters.size()) +
+                                    " parameters but values for " +
+                                    std::to_string(design.values.size()));
+    }
+    if (design.sample_index.size() != points || design.saltelli_role.size() != points) {
+        throw std::invalid_argument("the design's index tables do not have one row per point");
+    }
+    for (std::size_t i = 0; i < design.parameters.size(); ++i) {
+        if (design.values[i].size() != points) {
+            throw std::invalid_argument("design parameter " + design.parameters[i] + " has " +
+                                        std::to_string(design.values[i].size()) +
+                                        " values for " + std::to_string(points) + " points");
+        }
+        if (design.parameters[i].find('/') != std::string::npos) {
+            throw std::invalid_argument("design parameter " + design.parameters[i] +
+                                        " contains '/', which cannot name a dataset");
+        }
+        write_parameter(writer, design.parameters[i], design.values[i]);
+    }
+    writer.write_table(design_group, "grid_cell", std::span<const std::uint64_t>(design.grid_cell),
+                       "Grid cell of each design point: which combination of the grid "
+                       "factors' levels it has, counted from 0 (0 without grid factors)",
+                       "index");
+    writer.write_table(design_group, "sample_index",
+                       std::span<const std::uint64_t>(design.sample_index),
+                       "Sample of each design point within its grid cell, counted from 0 "
+                       "(0 without sampled ranges)",
+                       "index");
+    std::vector<std::int64_t> roles(design.saltelli_role.begin(), design.saltelli_role.end());
+    writer.write_table(design_group, "saltelli_role", std::span<const std::int64_t>(roles),
+                       "Role of each design point in a Saltelli (Sobol) scheme: -1 not part "
+                       "of one; 0 matrix A; i from 1 to k (the number of ranges): A with column "
+                       "i taken from B; k + 1: matrix B",
+                       "code");
+    const DesignAttributes attributes = design_attributes(design);
+    writer.write_attribute("sweep", attributes.sweep);
+    writer.write_attribute("design_points", attributes.design_points);
+    writer.write_attribute("replicates_per_point", attributes.replicates_per_point);
+}
+
+ResultsPrologue design_prologue(const ExperimentDesign& design) {
+    return [&design](Hdf5ResultWriter& writer) { write_design_tables(writer, design); };
+}
+
+DesignAttributes read_design_attributes(const std::filesystem::path& results) {
+    return hdf5::naming_path(results, [&] {
+        const hdf5::File file = hdf5::open_for_reading(results);
+        if (H5Aexists(file.get(), "sweep") <= 0) {
+            throw std::runtime_error("no design attributes (sweep, design_points, "
+                                     "replicates_per_point)");
+        }
+        DesignAttributes attributes;
+        attributes.sweep = hdf5::read_string_attribute(file.get(), "sweep");
+        attributes.design_points = hdf5::read_scalar_attribute<std::uint64_t>(
+            file.get(), "design_points", H5T_NATIVE_UINT64);
+        attributes.replicates_per_point = hdf5::read_scalar_attribute<std::uint64_t>(
+            file.get(), "replicates_per_point", H5T_NATIVE_UINT64);
+        return attributes;
+    });
+}
+
+}  // namespace partnersim

@@ -1,0 +1,42 @@
+#include "io/results_copy.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "io/hdf5_handles.hpp"
+#include "io/hdf5_reader.hpp"
+
+namespace partnersim {
+
+void copy_runs(const std::filesystem::path& source, std::uint64_t first_row, std::uint64_t rows,
+               Hdf5ResultWriter& target) {
+    ResultsRowReader reader(source);
+    for (std::uint64_t done = 0; done < rows;) {
+        const std::uint64_t block = std::min(copy_block_runs, rows - done);
+        for (const RunResult& run : reader.runs(first_row + done, block)) target.write(run);
+        done += block;
+    }
+}
+
+void compact_results(const std::filesystem::path& path) {
+    std::filesystem::path compacting = path;
+    compacting += ".compacting";
+    const ResultsFileInfo info = read_results_info(path);
+    const ResultsShape shape = read_results_shape(path);
+    const std::uint64_t rows = ResultsRowReader(path).rows();
+    try {
+        Hdf5ResultWriter compact(
+            compacting, shape, info.metadata,
+            [&](Hdf5ResultWriter& writer) { writer.copy_static_content(path); },
+            ResultsStorage::direct);
+        copy_runs(path, 0, rows, compact);
+        compact.close();
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(compacting, ignored);
+        throw;
+    }
+    std::filesystem::rename(compacting, path);
+}
+
+}  // namespace partnersim
