@@ -33,8 +33,10 @@ void reallocate_support(World& world) {
     const double adoption = 0.3 + 0.5 * world.scenario.funder.flexibility;
     double total = 0.0;
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
+    // Shifted by the largest belief so exp() cannot overflow, whatever beliefs become.
+    const double highest = *std::max_element(belief.begin(), belief.end());
     for (std::size_t i = 0; i < p.count; ++i) {
-        target[i] = std::exp(support_sharpness * belief[i]);
+        target[i] = std::exp(support_sharpness * (belief[i] - highest));
         total += target[i];
     }
     for (std::size_t i = 0; i < p.count; ++i) {
