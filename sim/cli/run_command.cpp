@@ -131,16 +131,16 @@ int simulate(const ResultsPlan& plan, const RunCommandOptions& options, std::ost
         report = run_ensemble(design_source(plan.design), plan.first + completed, plan.last,
                               *writer, ensemble);
     } catch (...) {
-        // What finished stays resumable: suspend the file and keep it under .partial.
-        writer->suspend();
+        // What finished stays resumable: keep the partial file, then suspend the writer.
         output.keep();
+        writer->suspend();
         throw;
     }
     progress.finish();
     const std::uint64_t done = completed + report.completed;
     if (report.stopped) {
-        writer->suspend();
         output.keep();
+        writer->suspend();
         return report_interruption(options, output, done, total, err);
     }
     writer->close();
@@ -163,8 +163,8 @@ int run_command(const RunCommandOptions& options, std::ostream& out, std::ostrea
     } catch (const ScenarioError& error) {
         err << "error: " << error.what() << '\n';
         return exit_bad_input;
-    } catch (const std::invalid_argument& error) {  // a bad --shard
-        err << "error: --shard: " << error.what() << '\n';
+    } catch (const std::invalid_argument& error) {  // a bad --shard; the message names it
+        err << "error: " << error.what() << '\n';
         return exit_bad_input;
     }
     try {
@@ -173,7 +173,7 @@ int run_command(const RunCommandOptions& options, std::ostream& out, std::ostrea
         err << "error: " << error.what() << '\n';
         return exit_bad_input;
     } catch (const ResumeMismatch& error) {
-        err << "error: cannot resume: " << error.what() << '\n';
+        err << "error: " << error.what() << '\n';
         return exit_bad_input;
     } catch (const std::exception& error) {
         err << "error: " << error.what() << '\n';

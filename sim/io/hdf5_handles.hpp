@@ -81,6 +81,17 @@ inline void silence_automatic_error_printing() {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
+// File access for results: rows are written and read once, in order, whole chunks at a time,
+// so a chunk cache would only hold chunks never visited again; HDF5's default (1 MiB for every
+// open dataset) made memory grow with the number of runs until every cache was full. No chunk
+// cache, then, and HDF5's internal free lists capped (a library-wide setting, same every call).
+inline PropertyList streaming_file_access() {
+    H5set_free_list_limits(1 << 20, 1 << 20, 1 << 20, 1 << 20, 4 << 20, 1 << 20);
+    PropertyList fapl(check_id(H5Pcreate(H5P_FILE_ACCESS), "create file access properties"));
+    check(H5Pset_cache(fapl.get(), 0, 521, 0, 1.0), "turn off the chunk cache");
+    return fapl;
+}
+
 // Opens a results file read-only. A file whose writer was killed mid-run (crash-safe files are
 // written in SWMR mode, hdf5_writer.hpp) still carries the writer's "open for writing" mark, so a
 // plain read-only open fails; reading it as an SWMR reader works and sees what was last flushed.
@@ -88,9 +99,10 @@ inline File open_for_reading(const std::filesystem::path& path) {
     silence_automatic_error_printing();
     if (!std::filesystem::exists(path)) throw std::runtime_error("no such file");
     if (H5Fis_hdf5(path.c_str()) <= 0) throw std::runtime_error("not an HDF5 file");
-    const hid_t plain = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    const PropertyList access = streaming_file_access();
+    const hid_t plain = H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get());
     if (plain >= 0) return File(plain);
-    return File(check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, H5P_DEFAULT),
+    return File(check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, access.get()),
                          "open the file"));
 }
 

@@ -341,8 +341,7 @@ public:
         hdf5::silence_automatic_error_printing();
         // SWMR needs the 1.10 file format; a file written directly keeps the default (oldest
         // possible) format, which the most tools can read.
-        const hdf5::PropertyList fapl(
-            hdf5::check_id(H5Pcreate(H5P_FILE_ACCESS), "create file access properties"));
+        const hdf5::PropertyList fapl = hdf5::streaming_file_access();
         if (crash_safe_) {
             hdf5::check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_LATEST, H5F_LIBVER_LATEST),
                         "ask for the HDF5 1.10 file format");

@@ -53,7 +53,11 @@ ShardInfo parse_shard(const std::string& text, std::uint64_t total_runs) {
     shard.index = number(whole.substr(0, slash), "K");
     shard.count = number(whole.substr(slash + 1), "N");
     shard.total_runs = total_runs;
-    shard_range(shard);  // validates K and N
+    try {
+        shard_range(shard);  // validates K and N
+    } catch (const std::invalid_argument& error) {
+        throw std::invalid_argument("--shard '" + text + "': " + error.what());
+    }
     return shard;
 }
 
