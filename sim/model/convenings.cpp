@@ -25,36 +25,58 @@ void update_ties(World& world) {
     const double skill = 0.5 + 0.5 * world.facilitator.profile.skill(Skill::facilitation);
     const auto keep = static_cast<float>(
         1.0 - (tie_decay_without_backbone * (1.0 - intensity) + tie_decay_floor));
+    // Raw pointers and per-row locals: `present` is a byte array, which may alias anything, so
+    // through vectors the compiler would reload every array's address at each pair.
+    const std::uint8_t* const present = p.present.data();
+    const int* const context = p.context.data();
+    const double* const identity = p.unified_identity.data();
+    const double* const engagement = p.engagement.data();
+    const double* const capacity = p.capacity.data();
+    float* const weight = weights.data();
+    double* const inflow_of = inflow.data();
+    double* const strength_of = strength.data();
+    double* const present_strength_of = present_strength.data();
+    const double formation = tie_formation_rate * intensity * skill;
     std::size_t pair = 0;
     for (std::size_t i = 0; i < p.count; ++i) {
+        const bool present_i = present[i] != 0;
+        const int context_i = context[i];
+        const double identity_i = identity[i];
+        const double engagement_i = engagement[i];
+        const double capacity_i = capacity[i];
+        // Row i's sums continue from what earlier rows added, in the same order as before.
+        double inflow_i = inflow_of[i];
+        double strength_i = strength_of[i];
+        double present_strength_i = present_strength_of[i];
         for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
-            float w = weights[pair] * keep;
-            const bool both_present = p.present[i] && p.present[j];
+            float w = weight[pair] * keep;
+            const bool both_present = present_i && present[j] != 0;
             if (both_present) {
-                const double affinity =
-                    p.context[i] == p.context[j]
-                        ? 1.0
-                        : 0.3 + 0.35 * (p.unified_identity[i] + p.unified_identity[j]);
-                w += static_cast<float>(tie_formation_rate * intensity * skill *
-                                        p.engagement[i] * p.engagement[j] * affinity *
+                const double affinity = context_i == context[j]
+                                            ? 1.0
+                                            : 0.3 + 0.35 * (identity_i + identity[j]);
+                w += static_cast<float>(formation * engagement_i * engagement[j] * affinity *
                                         (1.0 - w));
             }
-            weights[pair] = w;
+            weight[pair] = w;
             if (w <= 0.0f) continue;
             // Learning spills over from the more capable to the less, in proportion to the tie.
-            const double gap = p.capacity[j] - p.capacity[i];
+            const double gap = capacity[j] - capacity_i;
             if (gap > 0) {
-                inflow[i] += w * gap;
+                inflow_i += w * gap;
             } else {
-                inflow[j] -= w * gap;
+                inflow_of[j] -= w * gap;
             }
-            strength[i] += w;
-            strength[j] += w;
+            strength_i += w;
+            strength_of[j] += w;
             if (both_present) {
-                present_strength[i] += w;
-                present_strength[j] += w;
+                present_strength_i += w;
+                present_strength_of[j] += w;
             }
         }
+        inflow_of[i] = inflow_i;
+        strength_of[i] = strength_i;
+        present_strength_of[i] = present_strength_i;
     }
 }
 
