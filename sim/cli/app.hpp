@@ -1,5 +1,5 @@
 #pragma once
-// The `partnersim` command line: sub-commands run, check, params, summary.
+// The `partnersim` command line: sub-commands run, check, plan, params, summary, merge.
 // Exit codes: 0 success, 1 runtime failure, 2 bad input, 130 interrupted.
 
 namespace partnersim {
