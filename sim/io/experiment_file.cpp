@@ -437,21 +437,6 @@ void check_against_base(const SweepDraft& draft, const Scenario& base, const std
     }
 }
 
-std::string read_text(const std::filesystem::path& path) {
-    const std::string name = path.string();
-    std::error_code ignored;
-    if (!std::filesystem::exists(path, ignored)) {
-        throw ScenarioError(name, 0, "", "no such scenario file");
-    }
-    if (std::filesystem::is_directory(path, ignored)) {
-        throw ScenarioError(name, 0, "", "is a directory, not a scenario file");
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError(name, 0, "", "cannot open the scenario file for reading");
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw ScenarioError(name, 0, "", "cannot read the scenario file");
-    return text;
-}
 
 std::string trimmed_name(std::string_view assignment) {
     const auto end = assignment.find('=');
@@ -502,7 +487,7 @@ ExperimentFile read_experiment(std::string_view text, const std::string& file,
 
 ExperimentFile load_experiment(const std::filesystem::path& path,
                                std::span<const std::string> overrides) {
-    return read_experiment(read_text(path), path.string(), overrides);
+    return read_experiment(read_scenario_text(path), path.string(), overrides);
 }
 
 ExperimentFile parse_experiment(std::string_view toml_text, const std::string& file_name) {

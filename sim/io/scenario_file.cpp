@@ -404,8 +404,7 @@ ScenarioError::ScenarioError(std::string file, int line, std::string key, std::s
       key_(std::move(key)),
       message_(std::move(message)) {}
 
-Scenario load_scenario(const std::filesystem::path& path,
-                       std::span<const std::string> extra_sections) {
+std::string read_scenario_text(const std::filesystem::path& path) {
     const std::string name = path.string();
     std::error_code ignored;
     if (!std::filesystem::exists(path, ignored)) {
@@ -418,7 +417,12 @@ Scenario load_scenario(const std::filesystem::path& path,
     if (!in) throw ScenarioError(name, 0, "", "cannot open the scenario file for reading");
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw ScenarioError(name, 0, "", "cannot read the scenario file");
-    return parse_scenario(text, name, extra_sections);
+    return text;
+}
+
+Scenario load_scenario(const std::filesystem::path& path,
+                       std::span<const std::string> extra_sections) {
+    return parse_scenario(read_scenario_text(path), path.string(), extra_sections);
 }
 
 Scenario parse_scenario(std::string_view toml_text, const std::string& file_name,

@@ -56,6 +56,10 @@ void require_consistent(const Scenario& scenario, const std::string& file);
 // 'y'?", or else the keys of its section, or the sections. Shared with io/experiment_file.
 std::string unknown_key_message(const std::string& dotted);
 
+// The text of a scenario file; a missing, unreadable or directory path is a ScenarioError
+// naming it. Shared by plain scenario files and files with a [sweep].
+std::string read_scenario_text(const std::filesystem::path& path);
+
 // The full resolved scenario as TOML: every section and key of the registry, in registry
 // order, each followed by a comment "# meaning [range] unit". parse_scenario of the result
 // gives back the same Scenario.
