@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <limits>
 #include <memory>
 #include <sstream>
@@ -83,12 +84,18 @@ SweepSpec checked(const SweepSpec& spec) {
     if (result.method != SamplingMethod::none && result.samples == 0) {
         throw std::invalid_argument("make_design: no samples");
     }
+    if (result.method == SamplingMethod::morris &&
+        (result.morris_levels < 2 || result.morris_levels % 2 != 0)) {
+        throw std::invalid_argument(
+            "make_design: Morris levels must be even and at least 2, got " +
+            std::to_string(result.morris_levels));
+    }
     return result;
 }
 
-// A unit-cube coordinate u in [0, 1) on a range: low + u * (high - low). Integers are rounded
-// to the nearest (halves away from zero), so each end of the range gets half the share of an
-// interior integer.
+// A unit-cube coordinate u in [0, 1) (Morris: [0, 1]) on a range: low + u * (high - low).
+// Integers are rounded to the nearest (halves away from zero), so each end of the range gets
+// half the share of an interior integer.
 ParameterValue range_value(const ParameterSpec& parameter, const RangeFactor& factor, double u) {
     const double x = factor.low + u * (factor.high - factor.low);
     if (parameter.kind == ParameterKind::integer) {
@@ -106,6 +113,9 @@ SampleMatrix unit_samples(const SweepSpec& spec, std::uint64_t master_seed) {
         case SamplingMethod::latin_hypercube:
             return latin_hypercube(spec.samples, k, latin_hypercube_seed(master_seed));
         case SamplingMethod::sobol: return saltelli_points(saltelli(spec.samples, k));
+        case SamplingMethod::morris:
+            return morris_trajectories(spec.samples, k, spec.morris_levels,
+                                       morris_seed(master_seed));
     }
     return SampleMatrix(1);
 }
@@ -126,6 +136,40 @@ std::string bound_text(const ParameterSpec& parameter, double bound) {
     return format_value(bound);
 }
 
+// The Morris step p / (2 (p - 1)) as a fraction of a range: (p/2) / (p - 1), already in
+// lowest terms since p/2 and p - 1 = 2(p/2) - 1 share no factor.
+std::string morris_step_text(int levels) {
+    if (levels == 2) return "the whole range";
+    return std::to_string(levels / 2) + "/" + std::to_string(levels - 1) + " of its range";
+}
+
+// For an integer factor of a Morris design, the steps rounding leaves if they are not all the
+// nominal one, e.g. " (so its steps are 1 or 2 rather than 1.8)"; "" if they all are.
+std::string uneven_steps_text(const ParameterSpec& parameter, const RangeFactor& factor,
+                              int levels) {
+    const double nominal = morris_delta(levels) * (factor.high - factor.low);
+    const int half = levels / 2;
+    const auto at = [&](int level) {
+        const double u = static_cast<double>(level) / static_cast<double>(levels - 1);
+        return std::get<std::int64_t>(range_value(parameter, factor, u));
+    };
+    std::vector<std::int64_t> steps;
+    for (int level = 0; level < half; ++level) {
+        const std::int64_t step = at(level + half) - at(level);
+        if (std::find(steps.begin(), steps.end(), step) == steps.end()) steps.push_back(step);
+    }
+    std::sort(steps.begin(), steps.end());
+    if (steps.size() == 1 && static_cast<double>(steps.front()) == nominal) return "";
+    std::string text = " (so its steps are ";
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (i > 0) text += i + 1 == steps.size() ? " or " : ", ";
+        text += std::to_string(steps[i]);
+    }
+    std::ostringstream rather;
+    rather << std::setprecision(3) << nominal;
+    return text + " rather than " + rather.str() + ")";
+}
+
 std::string plural(std::uint64_t n, const std::string& one, const std::string& many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -137,6 +181,7 @@ std::string_view sampling_method_name(SamplingMethod method) {
         case SamplingMethod::none: return "grid";
         case SamplingMethod::latin_hypercube: return "latin_hypercube";
         case SamplingMethod::sobol: return "sobol";
+        case SamplingMethod::morris: return "morris";
     }
     return "?";
 }
@@ -144,6 +189,11 @@ std::string_view sampling_method_name(SamplingMethod method) {
 std::uint64_t latin_hypercube_seed(std::uint64_t master_seed) {
     // A tag no run stream uses ("LHS"), through the same mixer as the run streams.
     return mix64(mix64(master_seed) ^ 0x4C48530000000000ULL);
+}
+
+std::uint64_t morris_seed(std::uint64_t master_seed) {
+    // Its own tag ("MOR"), so a Morris and a Latin hypercube design from one seed are unrelated.
+    return mix64(mix64(master_seed) ^ 0x4D4F520000000000ULL);
 }
 
 std::string saltelli_role_name(int role, std::size_t k) {
@@ -160,6 +210,9 @@ std::uint64_t design_point_count(const SweepSpec& spec) {
     if (spec.method == SamplingMethod::latin_hypercube) per_cell = spec.samples;
     if (spec.method == SamplingMethod::sobol) {
         per_cell = saturating_multiply(spec.samples, spec.ranges.size() + 2);
+    }
+    if (spec.method == SamplingMethod::morris) {
+        per_cell = saturating_multiply(spec.samples, spec.ranges.size() + 1);
     }
     return saturating_multiply(cells, per_cell);
 }
@@ -219,6 +272,16 @@ std::string ExperimentDesign::describe() const {
                 << spec.samples * (k + 2) << " points" << (grid ? " per grid cell" : "")
                 << ", for Sobol' indices";
             break;
+        case SamplingMethod::morris:
+            out << (grid ? "full factorial grid x " : "")
+                << "Morris trajectories (elementary effects screening)\n"
+                << "sampling: r = " << plural(spec.samples, "trajectory", "trajectories")
+                << " x (k + 1) = " << spec.samples * (k + 1) << " points"
+                << (grid ? " per grid cell" : "") << ", on a " << spec.morris_levels
+                << "-level grid, drawn from run.seed = " << base.run.seed
+                << "\nsteps: each factor moves once per trajectory, by "
+                << morris_step_text(spec.morris_levels) << " (elementary effects)";
+            break;
     }
     out << '\n';
     std::size_t width = 0;
@@ -232,13 +295,18 @@ std::string ExperimentDesign::describe() const {
         out << "  range  " << factor.parameter << std::string(width - factor.parameter.size(), ' ')
             << "  [" << bound_text(parameter, factor.low) << ", "
             << bound_text(parameter, factor.high) << "]";
-        if (parameter.kind == ParameterKind::integer) out << ", rounded to the nearest integer";
+        if (parameter.kind == ParameterKind::integer) {
+            out << ", rounded to the nearest integer";
+            if (spec.method == SamplingMethod::morris) {
+                out << uneven_steps_text(parameter, factor, spec.morris_levels);
+            }
+        }
         out << '\n';
     }
     out << "points: " << points();
     if (grid && spec.method != SamplingMethod::none) {
         out << " (" << plural(grid_cells(), "grid cell", "grid cells") << " x "
-            << (spec.method == SamplingMethod::sobol
+            << (spec.method == SamplingMethod::sobol || spec.method == SamplingMethod::morris
                     ? plural(points_per_cell(), "point", "points")
                     : plural(points_per_cell(), "sample", "samples"))
             << ")";
@@ -266,6 +334,7 @@ ExperimentDesign single_point_design(const Scenario& scenario) {
     design.grid_cell = {0};
     design.sample_index = {0};
     design.saltelli_role = {not_saltelli};
+    design.morris_factor = {not_morris};
     return design;
 }
 
@@ -295,10 +364,16 @@ ExperimentDesign make_design(const Scenario& base, const SweepSpec& spec) {
     design.grid_cell.reserve(point_count);
     design.sample_index.reserve(point_count);
     design.saltelli_role.reserve(point_count);
+    design.morris_factor.reserve(point_count);
 
     // One sample set, mapped onto the ranges once and shared by every grid cell.
     const SampleMatrix unit = unit_samples(s, base.run.seed);
     const std::size_t k = s.ranges.size();
+    // From the unit matrix, not the mapped values: rounding an integer factor could, over a
+    // range narrower than its bounds suggest, hide the step that defines the trajectory.
+    const std::vector<int> moved = s.method == SamplingMethod::morris
+                                       ? morris_moved_factors(unit, k)
+                                       : std::vector<int>(unit.size(), not_morris);
     std::vector<std::vector<ParameterValue>> sampled(k);
     for (std::size_t r = 0; r < k; ++r) {
         const ParameterSpec& parameter = *find_parameter(s.ranges[r].parameter);
@@ -324,9 +399,13 @@ ExperimentDesign make_design(const Scenario& base, const SweepSpec& spec) {
                 design.values[s.grid.size() + r].push_back(sampled[r][row]);
             }
             design.grid_cell.push_back(cell);
+            design.morris_factor.push_back(moved[row]);
             if (s.method == SamplingMethod::sobol) {
                 design.sample_index.push_back(row / (k + 2));
                 design.saltelli_role.push_back(saltelli_role_of(row, k));
+            } else if (s.method == SamplingMethod::morris) {
+                design.sample_index.push_back(row / (k + 1));
+                design.saltelli_role.push_back(not_saltelli);
             } else {
                 design.sample_index.push_back(row);
                 design.saltelli_role.push_back(not_saltelli);

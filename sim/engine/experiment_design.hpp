@@ -15,7 +15,7 @@
 
 namespace partnersim {
 
-enum class SamplingMethod { none, latin_hypercube, sobol };
+enum class SamplingMethod { none, latin_hypercube, sobol, morris };
 
 // A parameter varied over listed values (numbers, integers, booleans or choices).
 struct GridFactor {
@@ -35,7 +35,9 @@ struct SweepSpec {
     std::vector<GridFactor> grid;      // full factorial over these
     std::vector<RangeFactor> ranges;   // sampled by `method`, crossed with every grid cell
     SamplingMethod method = SamplingMethod::none;
-    std::uint64_t samples = 0;         // LHS: points per grid cell; Sobol: base sample size N
+    std::uint64_t samples = 0;         // LHS: points per grid cell; Sobol: base sample size N;
+                                       // Morris: trajectories r per grid cell
+    int morris_levels = 4;             // Morris: levels p of the grid in the unit cube
     bool common_random_numbers = true; // replicate r uses the same stream at every point
 };
 
@@ -43,6 +45,12 @@ struct SweepSpec {
 inline constexpr int not_saltelli = -1;
 inline constexpr int saltelli_a = 0;
 // 1..k: A with column k taken from B (AB_k); k + 1: B.
+
+// Which range factor moved into a point of a Morris trajectory: none (not a Morris design), or
+// the trajectory's start.
+inline constexpr int not_morris = -1;
+inline constexpr int morris_start = 0;
+// 1..k: range factor k moved from the previous point (the previous row of the design).
 
 struct ExperimentDesign {
     Scenario base;
@@ -52,8 +60,10 @@ struct ExperimentDesign {
     std::vector<std::vector<ParameterValue>> values;  // values[parameter][point]
     std::vector<std::uint64_t> grid_cell;   // per point: which grid combination
     std::vector<std::uint64_t> sample_index;  // per point: which sample within its cell (j);
-                                              // Saltelli: the base sample j its role varies
+                                              // Saltelli: the base sample j its role varies;
+                                              // Morris: the trajectory
     std::vector<int> saltelli_role;         // per point: not_saltelli, saltelli_a, 1..k, k+1
+    std::vector<int> morris_factor;         // per point: not_morris, morris_start, 1..k
 
     std::uint64_t points() const { return grid_cell.size(); }
     std::uint64_t runs() const { return points() * replicates; }
@@ -63,7 +73,8 @@ struct ExperimentDesign {
     std::string describe() const;
 
     std::uint64_t grid_cells() const;       // 1 without grid factors
-    std::uint64_t points_per_cell() const;  // 1, LHS: samples, Sobol: samples * (k + 2)
+    std::uint64_t points_per_cell() const;  // 1, LHS: samples, Sobol: samples * (k + 2),
+                                            // Morris: samples * (k + 1)
 };
 
 // Guard against a sweep that would run for ever or not fit in memory.
@@ -77,10 +88,13 @@ std::uint64_t design_point_count(const SweepSpec& spec);
 // file gives the same design, and unrelated to every run's stream.
 std::uint64_t latin_hypercube_seed(std::uint64_t master_seed);
 
+// The seed of a design's Morris trajectories, likewise from the master seed alone.
+std::uint64_t morris_seed(std::uint64_t master_seed);
+
 // "A", "AB3", "B" for Saltelli roles with k range factors; "" for not_saltelli.
 std::string saltelli_role_name(int role, std::size_t k);
 
-// "grid" (none), "latin_hypercube", "sobol": the names a [sweep] section uses.
+// "grid" (none), "latin_hypercube", "sobol", "morris": the names a [sweep] section uses.
 std::string_view sampling_method_name(SamplingMethod method);
 
 // The design of a scenario without a sweep: one point, run.replicates replicates.
@@ -89,13 +103,18 @@ ExperimentDesign single_point_design(const Scenario& scenario);
 // Expand a sweep over a base scenario; replicates per point come from base.run.replicates.
 // Points are ordered grid cell by grid cell (the first grid factor varies slowest), and within
 // a cell by sample: every cell gets the same sample set (LHS: `samples` points; Sobol: the
-// N(k + 2) Saltelli points in SALib's order A, AB_1..AB_k, B per sample j). A unit-cube value
-// u in [0, 1) becomes low + u * (high - low); integer parameters round it to the nearest
-// integer (halves away from zero), so each end of an integer range gets half the share of an
-// interior value. The Latin hypercube is drawn from latin_hypercube_seed(base.run.seed); the
-// Sobol' points depend on nothing. Throws std::invalid_argument for a spec that cannot be
-// expanded or that exceeds max_design_runs (the file reader has already located and reported
-// user errors).
+// N(k + 2) Saltelli points in SALib's order A, AB_1..AB_k, B per sample j; Morris: `samples`
+// trajectories of k + 1 points, sample_index the trajectory, morris_factor the factor that
+// moved). A unit-cube value u in [0, 1) (Morris: [0, 1]) becomes low + u * (high - low);
+// integer parameters round it to the nearest integer (halves away from zero), so each end of
+// an integer range gets half the share of an interior value, and a Morris step of an integer
+// factor may be a little longer or shorter than delta (high - low) (analysis maps the rounded
+// values back to the unit cube, so its elementary effects divide by the step actually taken).
+// The Latin hypercube is drawn from latin_hypercube_seed(base.run.seed), the Morris
+// trajectories from morris_seed(base.run.seed); the Sobol' points depend on nothing. Throws
+// std::invalid_argument for a spec that cannot be expanded (Morris: levels odd or below 2) or
+// that exceeds max_design_runs (the file reader has already located and reported user
+// errors).
 ExperimentDesign make_design(const Scenario& base, const SweepSpec& spec);
 
 // The runs of a design, for run_ensemble: {scenario_at(point), run_id(index)}, with the

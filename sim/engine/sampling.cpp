@@ -1,10 +1,11 @@
 #include "engine/sampling.hpp"
 
 #include <boost/random/sobol.hpp>
-#include <span>
 #include <cmath>
 #include <numeric>
+#include <span>
 #include <stdexcept>
+#include <string>
 
 #include "model/random_stream.hpp"
 
@@ -98,6 +99,89 @@ SampleMatrix saltelli_points(const SaltelliMatrices& matrices) {
         points.push_back(b);
     }
     return points;
+}
+
+double morris_delta(int levels) {
+    if (levels < 2) throw std::invalid_argument("morris_delta: fewer than two levels");
+    return static_cast<double>(levels) / (2.0 * static_cast<double>(levels - 1));
+}
+
+SampleMatrix morris_trajectories(std::size_t trajectories, std::size_t dimensions, int levels,
+                                 std::uint64_t seed) {
+    if (levels < 2 || levels % 2 != 0) {
+        throw std::invalid_argument(
+            "morris_trajectories: levels must be even and at least 2, got " +
+            std::to_string(levels));
+    }
+    // Work in grid indices 0..p-1, where the step is exactly p/2 indices, and divide only at
+    // the end, so every value is the nearest double to its grid level whatever the path to it.
+    const auto half = static_cast<std::uint64_t>(levels / 2);
+    const auto top = static_cast<double>(levels - 1);
+    const std::size_t k = dimensions;
+    SampleMatrix points;
+    points.reserve(trajectories * (k + 1));
+    RandomStream stream(seed);
+    std::vector<std::uint64_t> index(k);
+    std::vector<bool> up(k);
+    std::vector<std::size_t> order(k);
+    const auto to_unit = [top](const std::vector<std::uint64_t>& grid) {
+        std::vector<double> point(grid.size());
+        for (std::size_t i = 0; i < grid.size(); ++i) point[i] = static_cast<double>(grid[i]) / top;
+        return point;
+    };
+    for (std::size_t t = 0; t < trajectories; ++t) {
+        for (std::size_t i = 0; i < k; ++i) {
+            up[i] = stream.below(2) == 0;
+            const std::uint64_t base = stream.below(half);  // the lower end of factor i's step
+            index[i] = up[i] ? base : base + half;
+        }
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        for (std::size_t i = k; i-- > 1;) std::swap(order[i], order[stream.below(i + 1)]);
+        points.push_back(to_unit(index));
+        for (const std::size_t i : order) {
+            index[i] = up[i] ? index[i] + half : index[i] - half;
+            points.push_back(to_unit(index));
+        }
+    }
+    return points;
+}
+
+std::vector<int> morris_moved_factors(const SampleMatrix& points, std::size_t dimensions) {
+    const std::size_t k = dimensions;
+    std::vector<int> moved(points.size(), 0);
+    std::vector<bool> seen(k, false);
+    for (std::size_t row = 0; row < points.size(); ++row) {
+        if (points[row].size() != k) {
+            throw std::invalid_argument("morris_moved_factors: row " + std::to_string(row) +
+                                        " has " + std::to_string(points[row].size()) +
+                                        " columns, not " + std::to_string(k));
+        }
+        if (row % (k + 1) == 0) {
+            seen.assign(k, false);
+            continue;
+        }
+        std::size_t changed = k;
+        for (std::size_t i = 0; i < k; ++i) {
+            if (points[row][i] == points[row - 1][i]) continue;
+            if (changed != k) {
+                throw std::invalid_argument("morris_moved_factors: row " + std::to_string(row) +
+                                            " moves more than one factor");
+            }
+            changed = i;
+        }
+        if (changed == k) {
+            throw std::invalid_argument("morris_moved_factors: row " + std::to_string(row) +
+                                        " moves no factor");
+        }
+        if (seen[changed]) {
+            throw std::invalid_argument("morris_moved_factors: row " + std::to_string(row) +
+                                        " moves factor " + std::to_string(changed + 1) +
+                                        " a second time in its trajectory");
+        }
+        seen[changed] = true;
+        moved[row] = static_cast<int>(changed) + 1;
+    }
+    return moved;
 }
 
 }  // namespace partnersim

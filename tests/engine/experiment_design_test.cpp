@@ -116,6 +116,7 @@ TEST(ExperimentDesign, GridCrossedWithALatinHypercubeRepeatsOneSampleSetInEveryC
         EXPECT_EQ(d.grid_cell[p], p / 8);
         EXPECT_EQ(d.sample_index[p], p % 8);
         EXPECT_EQ(d.saltelli_role[p], not_saltelli);
+        EXPECT_EQ(d.morris_factor[p], not_morris);
         const std::uint64_t same_in_cell_0 = p % 8;
         EXPECT_TRUE(d.values[2][p] == d.values[2][same_in_cell_0]) << p;
         EXPECT_TRUE(d.values[3][p] == d.values[3][same_in_cell_0]) << p;
@@ -220,6 +221,86 @@ TEST(ExperimentDesign, SaltelliValuesAreTheSobolMatricesOnTheRanges) {
     }
 }
 
+SweepSpec morris_spec(std::uint64_t trajectories, int levels = 4) {
+    SweepSpec spec;
+    spec.grid = {grid("setup.review", {false, true})};
+    spec.ranges = {{"setup.budget_hours", 40.0, 240.0},
+                   {"funder.accountability_focus", 0.0, 1.0},
+                   {"setup.setup_months", 0.0, 12.0}};
+    spec.method = SamplingMethod::morris;
+    spec.samples = trajectories;
+    spec.morris_levels = levels;
+    return spec;
+}
+
+TEST(ExperimentDesign, MorrisGivesRTrajectoriesOfKPlusOnePointsPerCell) {
+    const std::size_t k = 3;
+    const std::uint64_t r = 10;
+    const Scenario base = base_scenario();
+    const ExperimentDesign d = make_design(base, morris_spec(r));
+    ASSERT_EQ(d.points(), 2 * r * (k + 1));
+    EXPECT_EQ(d.points_per_cell(), r * (k + 1));
+    ASSERT_EQ(d.morris_factor.size(), d.points());
+    const SampleMatrix unit = morris_trajectories(r, k, 4, morris_seed(base.run.seed));
+    const std::vector<int> moved = morris_moved_factors(unit, k);
+    for (std::uint64_t p = 0; p < d.points(); ++p) {
+        const std::uint64_t row = p % (r * (k + 1));
+        EXPECT_EQ(d.grid_cell[p], p / (r * (k + 1)));
+        EXPECT_EQ(d.sample_index[p], row / (k + 1));
+        EXPECT_EQ(d.saltelli_role[p], not_saltelli);
+        EXPECT_EQ(d.morris_factor[p], moved[row]);
+        EXPECT_EQ(d.morris_factor[p] == morris_start, row % (k + 1) == 0);
+        EXPECT_DOUBLE_EQ(as_double(d.values[1][p]), 40.0 + unit[row][0] * 200.0);
+        EXPECT_DOUBLE_EQ(as_double(d.values[2][p]), unit[row][1]);
+        EXPECT_EQ(std::get<std::int64_t>(d.values[3][p]), std::llround(unit[row][2] * 12.0));
+        if (d.morris_factor[p] <= morris_start) continue;
+        // Only the factor named moved since the previous point, the previous row.
+        for (std::size_t i = 0; i < k; ++i) {
+            const bool same = d.values[1 + i][p] == d.values[1 + i][p - 1];
+            EXPECT_EQ(same, static_cast<int>(i) + 1 != d.morris_factor[p])
+                << "point " << p << ", range " << i;
+        }
+    }
+}
+
+TEST(ExperimentDesign, MorrisValuesAreTheGridLevelsOfEachRange) {
+    // 4 levels: a third of the range apart, ends included; setup.setup_months [0, 12] gives
+    // 0, 4, 8, 12 exactly.
+    const ExperimentDesign d = make_design(base_scenario(), morris_spec(40));
+    std::set<double> budgets;
+    std::set<std::int64_t> months;
+    for (std::uint64_t p = 0; p < d.points(); ++p) {
+        budgets.insert(std::get<double>(d.values[1][p]));
+        months.insert(std::get<std::int64_t>(d.values[3][p]));
+    }
+    ASSERT_EQ(budgets.size(), 4u);
+    const std::vector<double> expected{40.0, 40.0 + 200.0 / 3.0, 40.0 + 400.0 / 3.0, 240.0};
+    std::size_t i = 0;
+    for (const double budget : budgets) EXPECT_DOUBLE_EQ(budget, expected[i++]);
+    EXPECT_EQ(months, (std::set<std::int64_t>{0, 4, 8, 12}));
+}
+
+TEST(ExperimentDesign, MorrisDesignDependsOnTheMasterSeedOnly) {
+    Scenario a = base_scenario();
+    Scenario b = base_scenario();
+    b.funder.flexibility = 0.1;
+    const auto da = make_design(a, morris_spec(6));
+    EXPECT_TRUE(da.values == make_design(b, morris_spec(6)).values);
+    EXPECT_EQ(da.morris_factor, make_design(b, morris_spec(6)).morris_factor);
+    b.run.seed = a.run.seed + 1;
+    EXPECT_FALSE(da.values == make_design(b, morris_spec(6)).values);
+    EXPECT_NE(morris_seed(a.run.seed), latin_hypercube_seed(a.run.seed));
+    EXPECT_FALSE(da.values == make_design(a, morris_spec(6, 6)).values);
+}
+
+TEST(ExperimentDesign, OtherDesignsHaveNoMorrisFactor) {
+    for (const SweepSpec& spec : {three_factor_grid(), saltelli_spec(4)}) {
+        const ExperimentDesign d = make_design(base_scenario(), spec);
+        EXPECT_EQ(d.morris_factor, std::vector<int>(d.points(), not_morris));
+    }
+    EXPECT_EQ(single_point_design(base_scenario()).morris_factor, std::vector<int>{not_morris});
+}
+
 TEST(ExperimentDesign, ScenarioAtSetsExactlyTheVariedParameters) {
     const Scenario base = base_scenario();
     const ExperimentDesign d = make_design(base, grid_by_latin_hypercube(4));
@@ -322,6 +403,22 @@ TEST(ExperimentDesign, DescribeNamesTheMethodFactorsAndCounts) {
     const std::string sobol = make_design(base_scenario(), saltelli_spec(16)).describe();
     EXPECT_NE(sobol.find("Saltelli"), std::string::npos) << sobol;
     EXPECT_NE(sobol.find("points: 160"), std::string::npos) << sobol;
+    const std::string morris = make_design(base_scenario(), morris_spec(20)).describe();
+    for (const std::string part :
+         {"Morris", "r = 20 trajectories x (k + 1) = 80 points per grid cell", "4-level grid",
+          "by 2/3 of its range", "drawn from run.seed = 777", "points: 160 (2 grid cells x 80 "
+          "points)", "[0, 12], rounded to the nearest integer\n"}) {
+        EXPECT_NE(morris.find(part), std::string::npos) << "no '" << part << "' in:\n" << morris;
+    }
+    // 0, 0.6, 1.2, 1.8, 2.4, 3 round to 0, 1, 1, 2, 2, 3: steps of 3 levels are 2, 1 and 2.
+    SweepSpec uneven = morris_spec(5, 6);
+    uneven.ranges[2].high = 3.0;
+    const std::string rounded = make_design(base_scenario(), uneven).describe();
+    EXPECT_NE(rounded.find("[0, 3], rounded to the nearest integer (so its steps are 1 or 2 "
+                           "rather than 1.8)"),
+              std::string::npos)
+        << rounded;
+    EXPECT_NE(rounded.find("by 3/5 of its range"), std::string::npos) << rounded;
     const std::string single = single_point_design(base_scenario(7)).describe();
     EXPECT_NE(single.find("points: 1\n"), std::string::npos) << single;
     EXPECT_NE(single.find("runs: 7"), std::string::npos) << single;
@@ -331,6 +428,7 @@ TEST(ExperimentDesign, DesignPointCountMatchesTheExpansionWithoutExpanding) {
     EXPECT_EQ(design_point_count(three_factor_grid()), 12u);
     EXPECT_EQ(design_point_count(grid_by_latin_hypercube(8)), 32u);
     EXPECT_EQ(design_point_count(saltelli_spec(16)), 2u * 16u * 5u);
+    EXPECT_EQ(design_point_count(morris_spec(20)), 2u * 20u * 4u);
     SweepSpec huge = grid_by_latin_hypercube(std::numeric_limits<std::uint64_t>::max() / 2);
     EXPECT_EQ(design_point_count(huge), std::numeric_limits<std::uint64_t>::max());
 }
@@ -375,6 +473,10 @@ TEST(ExperimentDesign, MakeDesignRejectsSpecsItCannotExpand) {
     rejects(s, "range over a boolean");
     s = grid_by_latin_hypercube(100'000'000);
     rejects(s, "more than max_design_runs runs");
+    rejects(morris_spec(4, 3), "odd Morris levels");
+    rejects(morris_spec(4, 0), "too few Morris levels");
+    rejects(morris_spec(0), "no trajectories");
+    rejects(morris_spec(50'000'000), "Morris beyond max_design_runs runs");
 }
 
 }  // namespace

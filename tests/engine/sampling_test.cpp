@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <set>
+#include <stdexcept>
 #include <vector>
 
 namespace partnersim {
@@ -170,6 +173,144 @@ TEST(SweepSampling, SaltelliPointsAreAThenABiThenBForEverySample) {
         EXPECT_EQ(points[first + k + 1], m.b[j]);
         EXPECT_EQ(saltelli_role_of(first + k + 1, k), static_cast<int>(k + 1));
     }
+}
+
+// Grid index of a Morris coordinate on p levels, or -1 if it is not (the nearest double to) a
+// grid level.
+int grid_level(double u, int levels) {
+    const double scaled = u * (levels - 1);
+    const double nearest = std::round(scaled);
+    if (nearest < 0 || nearest > levels - 1) return -1;
+    return nearest / (levels - 1) == u ? static_cast<int>(nearest) : -1;
+}
+
+TEST(SweepSampling, MorrisTrajectoriesMoveEveryFactorOnceByDelta) {
+    for (const int p : {2, 4, 6, 8}) {
+        const std::size_t r = 30;
+        const std::size_t k = 5;
+        const SampleMatrix points = morris_trajectories(r, k, p, 2024);
+        ASSERT_EQ(points.size(), r * (k + 1));
+        const double delta = static_cast<double>(p) / (2.0 * (p - 1));
+        EXPECT_DOUBLE_EQ(morris_delta(p), delta);
+        for (std::size_t t = 0; t < r; ++t) {
+            std::vector<int> moves(k, 0);
+            for (std::size_t s = 1; s <= k; ++s) {
+                const auto& before = points[t * (k + 1) + s - 1];
+                const auto& after = points[t * (k + 1) + s];
+                ASSERT_EQ(after.size(), k);
+                std::size_t changed = 0;
+                for (std::size_t i = 0; i < k; ++i) {
+                    if (after[i] == before[i]) continue;
+                    ++changed;
+                    ++moves[i];
+                    EXPECT_DOUBLE_EQ(std::abs(after[i] - before[i]), delta)
+                        << "p = " << p << ", trajectory " << t << ", step " << s;
+                    // Exactly p/2 grid intervals.
+                    EXPECT_EQ(std::abs(grid_level(after[i], p) - grid_level(before[i], p)),
+                              p / 2);
+                }
+                EXPECT_EQ(changed, 1u) << "p = " << p << ", trajectory " << t << ", step " << s;
+            }
+            for (std::size_t i = 0; i < k; ++i) {
+                EXPECT_EQ(moves[i], 1) << "p = " << p << ", trajectory " << t << ", factor " << i;
+            }
+        }
+    }
+}
+
+TEST(SweepSampling, MorrisValuesLieOnTheGridAndVisitEveryLevelAlike) {
+    const int p = 4;
+    const SampleMatrix points = morris_trajectories(2000, 3, p, 5);
+    std::vector<int> count(p, 0);
+    for (const auto& point : points) {
+        for (const double u : point) {
+            const int level = grid_level(u, p);
+            ASSERT_GE(level, 0) << u << " is not on the " << p << "-level grid";
+            ++count[static_cast<std::size_t>(level)];
+        }
+    }
+    EXPECT_EQ(grid_level(0.0, p), 0);
+    EXPECT_EQ(grid_level(1.0, p), p - 1);
+    // 2000 trajectories x 4 points x 3 factors = 24,000 values, 6,000 per level expected; a
+    // binomial s.d. of about 67.
+    for (int level = 0; level < p; ++level) {
+        EXPECT_NEAR(count[static_cast<std::size_t>(level)], 6000, 400) << "level " << level;
+    }
+}
+
+TEST(SweepSampling, MorrisStartsAndOrdersVary) {
+    const std::size_t k = 4;
+    const SampleMatrix points = morris_trajectories(50, k, 4, 8);
+    const std::vector<int> moved = morris_moved_factors(points, k);
+    std::set<std::vector<int>> orders;
+    std::set<std::vector<double>> starts;
+    int upward = 0;
+    int downward = 0;
+    for (std::size_t t = 0; t < 50; ++t) {
+        starts.insert(points[t * (k + 1)]);
+        const auto first = moved.begin() + static_cast<std::ptrdiff_t>(t * (k + 1));
+        orders.insert(std::vector<int>(first, first + static_cast<std::ptrdiff_t>(k + 1)));
+        for (std::size_t s = 1; s <= k; ++s) {
+            const auto i = static_cast<std::size_t>(moved[t * (k + 1) + s] - 1);
+            if (points[t * (k + 1) + s][i] > points[t * (k + 1) + s - 1][i]) {
+                ++upward;
+            } else {
+                ++downward;
+            }
+        }
+    }
+    EXPECT_GT(starts.size(), 30u);
+    EXPECT_GT(orders.size(), 15u);  // of 24 orders
+    EXPECT_GT(upward, 60);
+    EXPECT_GT(downward, 60);
+}
+
+TEST(SweepSampling, MorrisMovedFactorsNameTheColumnThatChanged) {
+    const std::size_t k = 3;
+    const SampleMatrix points = morris_trajectories(10, k, 6, 1);
+    const std::vector<int> moved = morris_moved_factors(points, k);
+    ASSERT_EQ(moved.size(), points.size());
+    for (std::size_t row = 0; row < points.size(); ++row) {
+        if (row % (k + 1) == 0) {
+            EXPECT_EQ(moved[row], 0);
+            continue;
+        }
+        ASSERT_GE(moved[row], 1);
+        ASSERT_LE(moved[row], 3);
+        for (std::size_t i = 0; i < k; ++i) {
+            EXPECT_EQ(points[row][i] != points[row - 1][i], i + 1 == std::size_t(moved[row]));
+        }
+    }
+    SampleMatrix two_at_once = points;
+    two_at_once[1] = two_at_once[0];
+    two_at_once[1][0] = 1.0 - two_at_once[1][0];
+    two_at_once[1][1] = 1.0 - two_at_once[1][1];
+    EXPECT_THROW(morris_moved_factors(two_at_once, k), std::invalid_argument);
+    SampleMatrix standing = points;
+    standing[2] = standing[1];
+    EXPECT_THROW(morris_moved_factors(standing, k), std::invalid_argument);
+    SampleMatrix back_again = points;  // the factor of step 1 moves back at step 2
+    back_again[2] = back_again[0];
+    EXPECT_THROW(morris_moved_factors(back_again, k), std::invalid_argument);
+    EXPECT_THROW(morris_moved_factors(points, 2), std::invalid_argument);
+}
+
+TEST(SweepSampling, MorrisTrajectoriesAreAFunctionOfTheirArguments) {
+    EXPECT_EQ(morris_trajectories(20, 4, 4, 42), morris_trajectories(20, 4, 4, 42));
+    EXPECT_NE(morris_trajectories(20, 4, 4, 42), morris_trajectories(20, 4, 4, 43));
+    EXPECT_NE(morris_trajectories(20, 4, 4, 42), morris_trajectories(20, 4, 6, 42));
+    // Trajectories are drawn one after the other: a longer design extends a shorter one.
+    const SampleMatrix short_design = morris_trajectories(5, 4, 4, 42);
+    const SampleMatrix long_design = morris_trajectories(20, 4, 4, 42);
+    EXPECT_TRUE(std::equal(short_design.begin(), short_design.end(), long_design.begin()));
+}
+
+TEST(SweepSampling, MorrisRejectsOddOrTooFewLevels) {
+    EXPECT_THROW(morris_trajectories(4, 3, 1, 1), std::invalid_argument);
+    EXPECT_THROW(morris_trajectories(4, 3, 3, 1), std::invalid_argument);
+    EXPECT_THROW(morris_trajectories(4, 3, 0, 1), std::invalid_argument);
+    EXPECT_TRUE(morris_trajectories(0, 3, 4, 1).empty());
+    EXPECT_EQ(morris_trajectories(3, 0, 4, 1).size(), 3u);  // a start and no steps
 }
 
 }  // namespace
