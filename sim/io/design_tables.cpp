@@ -1,5 +1,6 @@
 #include "io/design_tables.hpp"
 
+#include <filesystem>
 #include <stdexcept>
 #include <type_traits>
 #include <variant>
@@ -106,6 +107,34 @@ void write_parameter(Hdf5ResultWriter& writer, const std::string& parameter,
     }
 }
 
+// The attributes of each range factor's table: low and high (float64), so values can be mapped
+// back to the unit cube from the file alone, and range_index (int64, 1..k), the code
+// saltelli_role and morris_factor use for it, since a group does not keep the order of its
+// tables. The writer only sets root attributes; in the prologue the file is still open in this
+// process and not yet in SWMR mode, so a second handle on it (HDF5 shares the open file between
+// handles) can add them, and is closed again before the writer goes on. Crash-safe compaction
+// and merge copy the tables with H5Ocopy, attributes included.
+void write_range_attributes(const std::filesystem::path& path, const ExperimentDesign& design) {
+    if (design.spec.ranges.empty()) return;
+    const hdf5::PropertyList access = hdf5::streaming_file_access();
+    hdf5::File file(hdf5::check_id(H5Fopen(path.c_str(), H5F_ACC_RDWR, access.get()),
+                                   "reopen the file to describe the ranges"));
+    for (std::size_t r = 0; r < design.spec.ranges.size(); ++r) {
+        const RangeFactor& factor = design.spec.ranges[r];
+        const std::string table = std::string("/") + design_group + "/" + factor.parameter;
+        const hdf5::Dataset dataset(
+            hdf5::check_id(H5Dopen2(file.get(), table.c_str(), H5P_DEFAULT), "open " + table));
+        hdf5::write_scalar_attribute<double>(dataset.get(), "low", H5T_IEEE_F64LE,
+                                             H5T_NATIVE_DOUBLE, factor.low);
+        hdf5::write_scalar_attribute<double>(dataset.get(), "high", H5T_IEEE_F64LE,
+                                             H5T_NATIVE_DOUBLE, factor.high);
+        hdf5::write_scalar_attribute<std::int64_t>(dataset.get(), "range_index", H5T_STD_I64LE,
+                                                   H5T_NATIVE_INT64,
+                                                   static_cast<std::int64_t>(r + 1));
+    }
+    hdf5::check(file.close(), "close the second handle on the file");
+}
+
 }  // namespace
 
 DesignAttributes design_attributes(const ExperimentDesign& design) {
@@ -119,7 +148,8 @@ void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& desig
                                     " parameters but values for " +
                                     std::to_string(design.values.size()));
     }
-    if (design.sample_index.size() != points || design.saltelli_role.size() != points) {
+    if (design.sample_index.size() != points || design.saltelli_role.size() != points ||
+        design.morris_factor.size() != points) {
         throw std::invalid_argument("the design's index tables do not have one row per point");
     }
     for (std::size_t i = 0; i < design.parameters.size(); ++i) {
@@ -147,8 +177,18 @@ void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& desig
     writer.write_table(design_group, "saltelli_role", std::span<const std::int64_t>(roles),
                        "Role of each design point in a Saltelli (Sobol) scheme: -1 not part "
                        "of one; 0 matrix A; i from 1 to k (the number of ranges): A with column "
-                       "i taken from B; k + 1: matrix B",
+                       "i (the range whose table has range_index i) taken from B; k + 1: "
+                       "matrix B",
                        "code");
+    std::vector<std::int64_t> moved(design.morris_factor.begin(), design.morris_factor.end());
+    writer.write_table(design_group, "morris_factor", std::span<const std::int64_t>(moved),
+                       "Which range factor moved into each design point along its Morris "
+                       "trajectory (the trajectory is sample_index): -1 not part of one; 0 the "
+                       "trajectory's first point; i from 1 to k (the number of ranges): the "
+                       "range whose table has range_index i moved from the previous point, "
+                       "which is the previous row",
+                       "code");
+    write_range_attributes(writer.path(), design);
     const DesignAttributes attributes = design_attributes(design);
     writer.write_attribute("sweep", attributes.sweep);
     writer.write_attribute("design_points", attributes.design_points);

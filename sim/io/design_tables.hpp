@@ -3,11 +3,16 @@
 // the scenario file:
 //   /design/<parameter>    one row per design point, named by the parameter's dotted name
 //                          (e.g. /design/trust.gain_rate): float64 for numbers, int64 for
-//                          integers, uint8 (0/1) for booleans, UTF-8 strings for choices
+//                          integers, uint8 (0/1) for booleans, UTF-8 strings for choices. A
+//                          range factor's table also has attributes low and high (float64),
+//                          its range, so (value - low) / (high - low) is its unit-cube
+//                          coordinate, and range_index (int64): its i in 1..k below
 //   /design/grid_cell      uint64: which combination of grid levels the point belongs to
-//   /design/sample_index   uint64: which sample within its grid cell
+//   /design/sample_index   uint64: which sample within its grid cell (Morris: trajectory)
 //   /design/saltelli_role  int64: -1 outside a Saltelli design; 0 matrix A; i in 1..k: A with
 //                          column i from B; k+1: matrix B
+//   /design/morris_factor  int64: -1 outside a Morris design; 0 a trajectory's first point;
+//                          i in 1..k: range i moved from the previous point (previous row)
 //   root attributes        sweep (design.describe()), design_points, replicates_per_point
 // Row p of every /design table is design point p, which /runs/design_point refers to. A file
 // without a sweep holds the single-point design: no parameter tables, one row of indices.

@@ -14,9 +14,12 @@
 namespace partnersim {
 namespace {
 
+// More levels than this buy nothing for screening and hint at a mistaken value.
+constexpr std::int64_t max_morris_levels = 1000;
+
 // The keys a [sweep] section may hold.
-constexpr std::array<std::string_view, 5> sweep_keys{"method", "samples",
-                                                     "common_random_numbers", "grid", "ranges"};
+constexpr std::array<std::string_view, 6> sweep_keys{
+    "method", "samples", "levels", "common_random_numbers", "grid", "ranges"};
 
 int line_of(const toml::value& value) { return static_cast<int>(value.location().line()); }
 
@@ -112,6 +115,7 @@ public:
         const toml::value* ranges = nullptr;
         const toml::value* method = nullptr;
         const toml::value* samples = nullptr;
+        const toml::value* levels = nullptr;
         for (const auto& [key, value] : entries_in_file_order(sweep)) {
             if (key == "method") {
                 method = value;
@@ -119,6 +123,9 @@ public:
             } else if (key == "samples") {
                 samples = value;
                 read_samples(*value);
+            } else if (key == "levels") {
+                levels = value;
+                read_levels(*value);
             } else if (key == "common_random_numbers") {
                 if (!value->is_boolean()) {
                     fail(line_of(*value), "sweep.common_random_numbers",
@@ -135,6 +142,7 @@ public:
             }
         }
         check_method(method, samples, ranges);
+        check_levels(levels);
         if (draft_.spec.grid.empty() && draft_.spec.ranges.empty()) {
             fail(draft_.line, "sweep",
                  "the sweep varies nothing: list levels under [sweep.grid] or ranges under "
@@ -162,13 +170,14 @@ private:
 
     void read_method(const toml::value& value) {
         const std::string expected =
-            "expected \"grid\", \"latin_hypercube\" or \"sobol\" (as a quoted string)";
+            "expected \"grid\", \"latin_hypercube\", \"sobol\" or \"morris\" (as a quoted "
+            "string)";
         if (!value.is_string()) {
             fail(line_of(value), "sweep.method", expected + ", got " + what_it_is(value));
         }
         const std::string& name = value.as_string().str;
-        for (const auto method :
-             {SamplingMethod::none, SamplingMethod::latin_hypercube, SamplingMethod::sobol}) {
+        for (const auto method : {SamplingMethod::none, SamplingMethod::latin_hypercube,
+                                  SamplingMethod::sobol, SamplingMethod::morris}) {
             if (name == sampling_method_name(method)) {
                 draft_.spec.method = method;
                 return;
@@ -179,6 +188,8 @@ private:
             message += " (did you mean \"latin_hypercube\"?)";
         } else if (name == "saltelli" || name == "sobol'") {
             message += " (did you mean \"sobol\"?)";
+        } else if (name == "Morris" || name == "elementary_effects" || name == "ee") {
+            message += " (did you mean \"morris\"?)";
         }
         fail(line_of(value), "sweep.method", message);
     }
@@ -193,6 +204,31 @@ private:
                  "must be a positive integer, got " + std::to_string(value.as_integer()));
         }
         draft_.spec.samples = static_cast<std::uint64_t>(value.as_integer());
+    }
+
+    // Even only: the standard step p / (2 (p - 1)) is p/2 grid intervals for even p and falls
+    // between grid levels for odd p.
+    void read_levels(const toml::value& value) {
+        if (!value.is_integer()) {
+            fail(line_of(value), "sweep.levels",
+                 "expected an even integer of at least 2 (4 is usual), got " + what_it_is(value));
+        }
+        const auto levels = value.as_integer();
+        if (levels < 2) {
+            fail(line_of(value), "sweep.levels",
+                 "must be at least 2 (4 is usual), got " + std::to_string(levels));
+        }
+        if (levels % 2 != 0) {
+            fail(line_of(value), "sweep.levels",
+                 "must be even, got " + std::to_string(levels) +
+                     ": Morris's step of p / (2 (p - 1)) lands on the grid only for even p");
+        }
+        if (levels > max_morris_levels) {
+            fail(line_of(value), "sweep.levels",
+                 "at most " + std::to_string(max_morris_levels) + ", got " +
+                     std::to_string(levels) + "; 4 to 8 levels are usual");
+        }
+        draft_.spec.morris_levels = static_cast<int>(levels);
     }
 
     const ParameterSpec& factor_parameter(const Leaf& leaf) {
@@ -326,13 +362,13 @@ private:
         if (spec.method == SamplingMethod::none) {
             if (!spec.ranges.empty() || (ranges && !ranges->as_table().empty())) {
                 fail(ranges_line_, "sweep.ranges",
-                     "[sweep.ranges] needs a sampling method: add method = \"latin_hypercube\" "
-                     "or method = \"sobol\" (with samples = N) to [sweep]");
+                     "[sweep.ranges] needs a sampling method: add method = \"latin_hypercube\", "
+                     "\"sobol\" or \"morris\" (with samples = N) to [sweep]");
             }
             if (samples) {
                 fail(line_of(*samples), "sweep.samples",
-                     "samples is for method = \"latin_hypercube\" or \"sobol\"; a grid runs "
-                     "every combination of its levels once");
+                     "samples is for method = \"latin_hypercube\", \"sobol\" or \"morris\"; a "
+                     "grid runs every combination of its levels once");
             }
             return;
         }
@@ -346,11 +382,27 @@ private:
         if (!samples) {
             fail(method_line, "sweep.samples",
                  "method = \"" + name + "\" needs samples = N in [sweep] (" +
-                     (spec.method == SamplingMethod::sobol
-                          ? "the base sample size, giving N(k + 2) points per grid cell; a power "
-                            "of two such as 64 is best"
-                          : "the number of points per grid cell") +
-                     ")");
+                     samples_meaning(spec.method) + ")");
+        }
+    }
+
+    void check_levels(const toml::value* levels) const {
+        if (levels && draft_.spec.method != SamplingMethod::morris) {
+            fail(line_of(*levels), "sweep.levels",
+                 "levels is for method = \"morris\" (the grid of its trajectories); the levels "
+                 "of a grid factor are listed under [sweep.grid]");
+        }
+    }
+
+    static std::string samples_meaning(SamplingMethod method) {
+        switch (method) {
+            case SamplingMethod::sobol:
+                return "the base sample size, giving N(k + 2) points per grid cell; a power of "
+                       "two such as 64 is best";
+            case SamplingMethod::morris:
+                return "the number of trajectories r, giving r(k + 1) points per grid cell; 10 "
+                       "to 50 is usual";
+            default: return "the number of points per grid cell";
         }
     }
 

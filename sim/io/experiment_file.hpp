@@ -5,9 +5,11 @@
 //
 //   [sweep]
 //   method = "sobol"             # "grid" (default, [sweep.grid] only) | "latin_hypercube"
-//                                # | "sobol"
-//   samples = 64                 # required for latin_hypercube (points per grid cell) and
-//                                # sobol (base sample size N; N(k + 2) points per grid cell)
+//                                # | "sobol" | "morris"
+//   samples = 64                 # required for latin_hypercube (points per grid cell), sobol
+//                                # (base sample size N; N(k + 2) points per grid cell) and
+//                                # morris (trajectories r; r(k + 1) points per grid cell)
+//   levels = 4                   # morris only: the levels p of its grid, even (default 4)
 //   common_random_numbers = true # default true: replicate r draws the same stream everywhere
 //   [sweep.grid]                 # full factorial over listed levels, first factor slowest
 //   "setup.duration" = ["time_bound", "open_ended"]

@@ -101,6 +101,80 @@ common_random_numbers = false
     EXPECT_EQ(design_of(e).points(), 32u * 3u);
 }
 
+TEST(SweepFile, ReadsMorrisWithAndWithoutLevels) {
+    const std::string ranges = R"([sweep.ranges]
+"setup.budget_hours" = [40.0, 200.0]
+"setup.join_month" = [0, 12]
+)";
+    const ExperimentFile e = parse_experiment(R"([sweep]
+method = "morris"
+samples = 10
+levels = 6
+)" + ranges,
+                                              kFile);
+    ASSERT_TRUE(e.sweep.has_value());
+    EXPECT_EQ(e.sweep->method, SamplingMethod::morris);
+    EXPECT_EQ(e.sweep->samples, 10u);
+    EXPECT_EQ(e.sweep->morris_levels, 6);
+    const ExperimentDesign d = design_of(e);
+    EXPECT_EQ(d.points(), 10u * 3u);
+    EXPECT_EQ(d.morris_factor.front(), morris_start);
+    const ExperimentFile usual =
+        parse_experiment("[sweep]\nmethod = \"morris\"\nsamples = 10\n" + ranges, kFile);
+    EXPECT_EQ(usual.sweep->morris_levels, 4);  // the default
+}
+
+TEST(SweepFile, MorrisLevelsMustBeAnEvenIntegerOfAtLeastTwo) {
+    const std::string head = "[sweep]\nmethod = \"morris\"\nsamples = 10\n";
+    const std::string ranges = "[sweep.ranges]\n\"setup.budget_hours\" = [40.0, 200.0]\n";
+    expect_error(head + "levels = 1\n" + ranges, 4, "sweep.levels", "at least 2");
+    expect_error(head + "levels = -4\n" + ranges, 4, "sweep.levels", "at least 2");
+    expect_error(head + "levels = 5\n" + ranges, 4, "sweep.levels", "must be even");
+    expect_error(head + "levels = 4.0\n" + ranges, 4, "sweep.levels", "expected an even integer");
+    expect_error(head + "levels = \"4\"\n" + ranges, 4, "sweep.levels",
+                 "expected an even integer");
+    expect_error(head + "levels = 1000000\n" + ranges, 4, "sweep.levels", "at most 1000");
+}
+
+TEST(SweepFile, LevelsAreForMorrisOnly) {
+    const std::string ranges = "[sweep.ranges]\n\"setup.budget_hours\" = [40.0, 200.0]\n";
+    expect_error("[sweep]\nmethod = \"latin_hypercube\"\nsamples = 8\nlevels = 4\n" + ranges, 4,
+                 "sweep.levels", "levels is for method = \"morris\"");
+    expect_error("[sweep]\nlevels = 4\n[sweep.grid]\n\"setup.review\" = [false, true]\n", 2,
+                 "sweep.levels", "[sweep.grid]");
+}
+
+TEST(SweepFile, MorrisNeedsRangesAndTrajectories) {
+    expect_error(R"([sweep]
+method = "morris"
+samples = 10
+[sweep.grid]
+"setup.review" = [false, true]
+)",
+                 2, "sweep.method", "method = \"morris\" samples the parameters of [sweep.ranges]");
+    expect_error(R"([sweep]
+method = "morris"
+[sweep.ranges]
+"setup.budget_hours" = [40.0, 200.0]
+)",
+                 2, "sweep.samples", "the number of trajectories");
+    expect_error("[sweep]\nmethod = \"elementary_effects\"\n", 2, "sweep.method",
+                 "did you mean \"morris\"?");
+}
+
+TEST(SweepFile, TooManyMorrisRuns) {
+    // 300 million trajectories x 2 points x 4 replicates.
+    expect_error(R"([run]
+replicates = 4
+[sweep]
+method = "morris"
+samples = 300000000
+[sweep.ranges]
+"setup.budget_hours" = [40.0, 200.0]
+)",
+                 3, "sweep", "2,400,000,000 runs");
+}
+
 void expect_same_spec(const SweepSpec& a, const SweepSpec& b) {
     ASSERT_EQ(a.grid.size(), b.grid.size());
     for (std::size_t i = 0; i < a.grid.size(); ++i) {
@@ -115,6 +189,7 @@ void expect_same_spec(const SweepSpec& a, const SweepSpec& b) {
     }
     EXPECT_EQ(a.method, b.method);
     EXPECT_EQ(a.samples, b.samples);
+    EXPECT_EQ(a.morris_levels, b.morris_levels);
 }
 
 TEST(SweepFile, NestedTablesDottedKeysAndQuotedNamesAgree) {
