@@ -80,6 +80,93 @@ int run_command_line(int argc, char** argv) {
     merge_cmd->add_option("shards", merge.inputs, "Shard files, in any order")->required();
     merge_cmd->add_flag("--force", merge.force, "Overwrite an existing results file");
 
+    CompareCommandOptions compare;
+    auto* compare_cmd = app.add_subcommand(
+        "compare", "Run two scenarios with paired seeds and report the difference they make");
+    compare_cmd->add_option("baseline", compare.baseline, "Baseline scenario file (TOML)")
+        ->required();
+    compare_cmd->add_option("variant", compare.variant,
+                            "Variant scenario file (default: the baseline with --set changes)");
+    compare_cmd->add_option("--set", compare.variant_overrides,
+                            "Change the variant: a parameter by its dotted name, key=value")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    compare_cmd->add_option("--set-baseline", compare.baseline_overrides,
+                            "Change the baseline: key=value")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
+    compare_cmd->add_option("--seed", compare.seed, "Master seed of both (overrides run.seed)")
+        ->check(CLI::NonNegativeNumber &
+                CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
+    compare_cmd->add_option("--replicates", compare.replicates,
+                            "Paired replicates (overrides run.replicates)")
+        ->check(CLI::Range(std::int64_t{2}, std::int64_t{10'000'000}));
+    compare_cmd->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
+        ->check(CLI::NonNegativeNumber);
+    compare_cmd->add_option("-o,--output", compare.output,
+                            "Also write the comparison, month by month, to this HDF5 file");
+    compare_cmd->add_flag("--force", compare.force, "Overwrite an existing output file");
+    compare_cmd->add_flag("-q,--quiet", compare.quiet, "No progress bar or messages");
+
+    DiscoverCommandOptions discover;
+    auto* discover_cmd = app.add_subcommand(
+        "discover", "Find the set-up choices under which success is likely (PRIM boxes)");
+    discover_cmd->add_option("results", discover.results, "Results file of a sweep (HDF5)")
+        ->required();
+    discover_cmd->add_option("--success", discover.success,
+                             "Condition on measures, e.g. \"candour > 0.8 and tokenism < 0.2\"")
+        ->required();
+    discover_cmd->add_option("--parameters", discover.parameters,
+                             "Parameters a box may restrict (default: all varied)");
+    discover_cmd->add_option("--month", discover.month, "Judge success at this month")
+        ->check(CLI::PositiveNumber);
+    discover_cmd->add_option("--threshold", discover.threshold,
+                             "Share of successes a box must reach (density)")
+        ->check(CLI::Range(0.0, 1.0));
+    discover_cmd->add_option("--peel-alpha", discover.peel_alpha, "Share peeled per step")
+        ->check(CLI::Range(0.001, 0.5));
+    discover_cmd->add_option("--min-mass", discover.min_mass, "Smallest box, as a share of runs")
+        ->check(CLI::Range(0.001, 1.0));
+    discover_cmd->add_option("--max-boxes", discover.max_boxes, "Boxes to find, at most")
+        ->check(CLI::Range(1, 20));
+    discover_cmd->add_flag("--recompute", discover.recompute,
+                           "Compute again even if the analysis file has these results");
+    discover_cmd->add_flag("-q,--quiet", discover.quiet, "No messages on stderr");
+
+    ExportCommandOptions export_options;
+    auto* export_cmd =
+        app.add_subcommand("export", "Write a results file (and its analyses) as CSV files");
+    export_cmd->add_option("results", export_options.results, "Results file (HDF5)")->required();
+    export_cmd->add_option("--csv", export_options.folder, "Folder for the CSV files")->required();
+    export_cmd->add_flag("--timeseries", export_options.timeseries,
+                         "Also every run's every month (large for big sweeps)");
+    export_cmd->add_flag("--force", export_options.force, "Overwrite existing CSV files");
+
+    AnalyzeCommandOptions analyze;
+    auto* analyze_cmd = app.add_subcommand(
+        "analyze", "Effects of a sweep's parameters, their interaction, and sensitivity indices");
+    analyze_cmd->add_option("results", analyze.results, "Results file of a sweep (HDF5)")
+        ->required();
+    analyze_cmd->add_option("--measures", analyze.measures, "Measures to analyse (default: all)");
+    analyze_cmd->add_option("--interaction", analyze.interaction,
+                            "Does the effect of A depend on B? Two varied parameters: A,B")
+        ->delimiter(',')
+        ->expected(2);
+    analyze_cmd->add_option("--month", analyze.month, "Analyse this month (default: the last)")
+        ->check(CLI::PositiveNumber);
+    analyze_cmd->add_option("--resamples", analyze.resamples,
+                            "Bootstrap resamples for the intervals")
+        ->check(CLI::Range(100, 100000));
+    analyze_cmd->add_option("--bootstrap-seed", analyze.bootstrap_seed,
+                            "Seed of the bootstrap resampling");
+    analyze_cmd->add_option("--bins", analyze.bins,
+                            "Bins for a sampled parameter's main effect (quantiles)")
+        ->check(CLI::Range(2, 20));
+    analyze_cmd->add_flag("--levels", analyze.levels, "Also print the mean at every level");
+    analyze_cmd->add_flag("--recompute", analyze.recompute,
+                          "Compute again even if the analysis file has these results");
+    analyze_cmd->add_flag("-q,--quiet", analyze.quiet, "No messages on stderr");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& success) {
@@ -95,6 +182,10 @@ int run_command_line(int argc, char** argv) {
     if (params_cmd->parsed()) return params_command(std::cout);
     if (summary_cmd->parsed()) return summary_command(summary_file, std::cout, std::cerr);
     if (merge_cmd->parsed()) return merge_command(merge, std::cout, std::cerr);
+    if (compare_cmd->parsed()) return compare_command(compare, std::cout, std::cerr);
+    if (discover_cmd->parsed()) return discover_command(discover, std::cout, std::cerr);
+    if (export_cmd->parsed()) return export_command(export_options, std::cout, std::cerr);
+    if (analyze_cmd->parsed()) return analyze_command(analyze, std::cout, std::cerr);
     return exit_bad_input;
 }
 

@@ -40,6 +40,52 @@ struct MergeCommandOptions {
     std::string command_line;
 };
 
+struct CompareCommandOptions {
+    std::filesystem::path baseline;
+    std::optional<std::filesystem::path> variant;  // default: the baseline file
+    std::vector<std::string> variant_overrides;    // --set, applied to the variant
+    std::vector<std::string> baseline_overrides;   // --set-baseline
+    std::optional<std::uint64_t> seed;
+    std::optional<std::int64_t> replicates;
+    int threads = 0;
+    std::filesystem::path output;  // optional: the comparison tables as HDF5
+    bool force = false;
+    bool quiet = false;
+};
+
+struct ExportCommandOptions {
+    std::filesystem::path results;
+    std::filesystem::path folder;  // --csv DIR
+    bool timeseries = false;       // also every run's every month
+    bool force = false;
+};
+
+struct AnalyzeCommandOptions {
+    std::filesystem::path results;
+    std::vector<std::string> measures;     // empty: all
+    std::vector<std::string> interaction;  // {A, B} or empty
+    std::optional<int> month;              // default: the final month
+    int resamples = 1000;                  // bootstrap resamples
+    std::uint64_t bootstrap_seed = 20261125;
+    int bins = 4;                          // bins of a sampled parameter's main effect
+    bool levels = false;                   // also print the mean at every level
+    bool recompute = false;                // ignore stored analyses
+    bool quiet = false;
+};
+
+struct DiscoverCommandOptions {
+    std::filesystem::path results;
+    std::string success;                  // condition on measures, e.g. "candour > 0.8"
+    std::vector<std::string> parameters;  // may bound a box; empty: every varied parameter
+    std::optional<int> month;
+    double threshold = 0.8;  // density a box must reach
+    double peel_alpha = 0.05;
+    double min_mass = 0.05;
+    int max_boxes = 3;
+    bool recompute = false;
+    bool quiet = false;
+};
+
 // The scenario file, with its sweep if it has one, every override applied and checked; throws
 // ScenarioError.
 ExperimentFile resolve_experiment(const ScenarioChoice& choice);
@@ -56,5 +102,15 @@ int summary_command(const std::filesystem::path& results, std::ostream& out, std
 // Joins shard files into one results file (io/merge.hpp): 0 merged, 2 bad input (not shards of
 // one experiment, gap, overlap, unfinished shard, existing output), 1 failure.
 int merge_command(const MergeCommandOptions& options, std::ostream& out, std::ostream& err);
+// Runs two scenarios with paired seeds and prints, for every measure, the mean difference with
+// a 95% interval and a standardised effect, at the final month and over time.
+int compare_command(const CompareCommandOptions& options, std::ostream& out, std::ostream& err);
+// Scenario discovery (PRIM): boxes of set-up choices where the success condition is likely.
+int discover_command(const DiscoverCommandOptions& options, std::ostream& out, std::ostream& err);
+// The results (and stored analyses) as CSV files in a folder (analysis/csv_export.hpp).
+int export_command(const ExportCommandOptions& options, std::ostream& out, std::ostream& err);
+// Main effects, an interaction, and Sobol or Morris indices of a sweep's results; stored in
+// "<results>.analysis.h5" (analysis/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
+int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace partnersim

@@ -259,6 +259,40 @@ std::vector<std::int64_t> read_integer_table(const std::filesystem::path& path,
     return read_vector<std::int64_t>(path, dataset_name(group, name), H5T_NATIVE_INT64);
 }
 
+std::vector<TableEntry> list_tables(const std::filesystem::path& path, std::string_view group) {
+    return hdf5::naming_path(path, [&] {
+        const hdf5::File file = open_results(path);
+        const std::string name(group);
+        std::vector<TableEntry> tables;
+        if (!hdf5::link_exists(file.get(), name)) return tables;
+        const hdf5::Group opened(
+            hdf5::check_id(H5Gopen2(file.get(), name.c_str(), H5P_DEFAULT), "open " + name));
+        for (auto& link : hdf5::link_names(opened.get())) {
+            H5O_info_t info;
+            hdf5::check(H5Oget_info_by_name2(opened.get(), link.c_str(), &info, H5O_INFO_BASIC,
+                                             H5P_DEFAULT),
+                        "inspect " + name + "/" + link);
+            if (info.type != H5O_TYPE_DATASET) continue;
+            const hdf5::Dataset dataset = open_dataset(opened.get(), link);
+            const hdf5::Datatype type(
+                hdf5::check_id(H5Dget_type(dataset.get()), "type " + name + "/" + link));
+            tables.push_back({std::move(link), H5Tget_class(type.get()) == H5T_STRING});
+        }
+        return tables;
+    });
+}
+
+std::optional<double> read_number_attribute(const std::filesystem::path& path,
+                                            std::string_view dataset, std::string_view name) {
+    return hdf5::naming_path(path, [&]() -> std::optional<double> {
+        const hdf5::File file = open_results(path);
+        const hdf5::Dataset opened = open_dataset(file.get(), std::string(dataset));
+        const std::string attribute(name);
+        if (H5Aexists(opened.get(), attribute.c_str()) <= 0) return std::nullopt;
+        return hdf5::read_scalar_attribute<double>(opened.get(), attribute, H5T_NATIVE_DOUBLE);
+    });
+}
+
 ResultsShape read_results_shape(const std::filesystem::path& path) {
     return hdf5::naming_path(path, [&] {
         const hdf5::File file = open_results(path);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,19 @@ std::vector<std::string> read_labels(const std::filesystem::path& path, std::str
 // An integer table (e.g. /design/grid_cell), converted to int64.
 std::vector<std::int64_t> read_integer_table(const std::filesystem::path& path,
                                              std::string_view group, std::string_view name);
+
+// The datasets directly under a group (e.g. "/design"), in name order, and whether each holds
+// text; empty if the group does not exist.
+struct TableEntry {
+    std::string name;
+    bool text = false;
+};
+std::vector<TableEntry> list_tables(const std::filesystem::path& path, std::string_view group);
+
+// A numeric attribute of a dataset (e.g. the `low` of "/design/setup.budget_hours"), or
+// nullopt if the dataset lacks it.
+std::optional<double> read_number_attribute(const std::filesystem::path& path,
+                                            std::string_view dataset, std::string_view name);
 
 // The shape a file was written with: months, traced runs and partners (from /agents), and the
 // shard it holds, if any.

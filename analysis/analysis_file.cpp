@@ -1,0 +1,195 @@
+#include "analysis/analysis_file.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "io/hdf5_handles.hpp"
+#include "io/hdf5_reader.hpp"
+
+namespace partnersim::analysis {
+namespace {
+
+using namespace partnersim::hdf5;
+
+void write_numbers(hid_t group, const std::string& name, const std::vector<double>& values) {
+    const hsize_t size = values.size();
+    const Dataspace space(check_id(H5Screate_simple(1, &size, nullptr), "shape " + name));
+    const Dataset dataset(check_id(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
+                                              H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                                   "create " + name));
+    if (size > 0) {
+        check(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                       values.data()),
+              "write " + name);
+    }
+}
+
+void write_text(hid_t group, const std::string& name, const std::vector<std::string>& values) {
+    const hsize_t size = values.size();
+    const Datatype type = utf8_string_type();
+    const Dataspace space(check_id(H5Screate_simple(1, &size, nullptr), "shape " + name));
+    const Dataset dataset(check_id(H5Dcreate2(group, name.c_str(), type.get(), space.get(),
+                                              H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                                   "create " + name));
+    std::vector<const char*> pointers;
+    pointers.reserve(values.size());
+    for (const auto& value : values) pointers.push_back(value.c_str());
+    if (size > 0) {
+        check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+              "write " + name);
+    }
+}
+
+hsize_t length_of(hid_t dataset, const std::string& name) {
+    const Dataspace space(check_id(H5Dget_space(dataset), "shape " + name));
+    hsize_t size = 0;
+    if (H5Sget_simple_extent_ndims(space.get()) != 1) {
+        throw std::runtime_error("column " + name + " is not one-dimensional");
+    }
+    H5Sget_simple_extent_dims(space.get(), &size, nullptr);
+    return size;
+}
+
+std::vector<double> read_numbers(hid_t dataset, const std::string& name) {
+    std::vector<double> values(length_of(dataset, name));
+    if (!values.empty()) {
+        check(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+              "read " + name);
+    }
+    return values;
+}
+
+std::vector<std::string> read_text(hid_t dataset, const std::string& name) {
+    std::vector<char*> pointers(length_of(dataset, name), nullptr);
+    const Datatype type = utf8_string_type();
+    if (!pointers.empty()) {
+        check(H5Dread(dataset, type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+              "read " + name);
+    }
+    std::vector<std::string> values;
+    values.reserve(pointers.size());
+    for (char* p : pointers) {
+        values.emplace_back(p ? p : "");
+        H5free_memory(p);
+    }
+    return values;
+}
+
+bool is_text(hid_t dataset) {
+    const Datatype type(check_id(H5Dget_type(dataset), "type a column"));
+    return H5Tget_class(type.get()) == H5T_STRING;
+}
+
+// Column order is kept in an attribute, since HDF5 lists links by name.
+std::string joined(const std::vector<std::string>& names) {
+    std::string text;
+    for (const auto& n : names) text += (text.empty() ? "" : ",") + n;
+    return text;
+}
+
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> names;
+    std::size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+        const std::size_t comma = text.find(',', start);
+        names.push_back(text.substr(start, comma - start));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return names;
+}
+
+StoredTable read_group(hid_t file, const std::string& name) {
+    const Group group(check_id(H5Gopen2(file, name.c_str(), H5P_DEFAULT), "open " + name));
+    StoredTable stored;
+    stored.key = read_string_attribute(group.get(), "key");
+    stored.table.name = name;
+    stored.table.description = read_string_attribute(group.get(), "description");
+    for (const auto& column : split(read_string_attribute(group.get(), "columns"))) {
+        const std::string path = name + "/" + column;
+        const Dataset dataset(
+            check_id(H5Dopen2(group.get(), column.c_str(), H5P_DEFAULT), "open " + path));
+        if (is_text(dataset.get())) {
+            stored.table.text_columns.push_back(column);
+            stored.table.text.push_back(read_text(dataset.get(), path));
+        } else {
+            stored.table.number_columns.push_back(column);
+            stored.table.numbers.push_back(read_numbers(dataset.get(), path));
+        }
+    }
+    return stored;
+}
+
+void write_group(hid_t file, const StoredTable& stored) {
+    const AnalysisTable& table = stored.table;
+    const Group group(
+        check_id(H5Gcreate2(file, table.name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                 "create group " + table.name));
+    write_string_attribute(group.get(), "description", table.description);
+    write_string_attribute(group.get(), "key", stored.key);
+    std::vector<std::string> columns = table.text_columns;
+    columns.insert(columns.end(), table.number_columns.begin(), table.number_columns.end());
+    write_string_attribute(group.get(), "columns", joined(columns));
+    for (std::size_t c = 0; c < table.text_columns.size(); ++c)
+        write_text(group.get(), table.text_columns[c], table.text[c]);
+    for (std::size_t c = 0; c < table.number_columns.size(); ++c)
+        write_numbers(group.get(), table.number_columns[c], table.numbers[c]);
+}
+
+}  // namespace
+
+std::filesystem::path analysis_path_for(const std::filesystem::path& results) {
+    std::filesystem::path path = results;
+    path.replace_extension();
+    path += ".analysis.h5";
+    return path;
+}
+
+std::string results_identity(const std::filesystem::path& results) {
+    const ResultsFileInfo info = read_results_info(results);
+    return "created " + info.metadata.created_utc + "; runs " + std::to_string(info.runs) +
+           "; command " + info.metadata.command_line;
+}
+
+std::vector<StoredTable> read_analysis_file(const std::filesystem::path& path) {
+    if (!std::filesystem::exists(path)) return {};
+    return naming_path(path, [&] {
+        const File file = open_for_reading(path);
+        std::vector<StoredTable> tables;
+        for (const auto& name : link_names(file.get()))
+            tables.push_back(read_group(file.get(), name));
+        return tables;
+    });
+}
+
+std::optional<AnalysisTable> find_table(const std::filesystem::path& path, const std::string& name,
+                                        const std::string& key) {
+    for (auto& stored : read_analysis_file(path)) {
+        if (stored.table.name == name && stored.key == key) return std::move(stored.table);
+    }
+    return std::nullopt;
+}
+
+void store_tables(const std::filesystem::path& path, const std::vector<StoredTable>& tables) {
+    std::vector<StoredTable> all = read_analysis_file(path);
+    for (const auto& table : tables) {
+        const auto same_name = [&](const StoredTable& s) {
+            return s.table.name == table.table.name;
+        };
+        all.erase(std::remove_if(all.begin(), all.end(), same_name), all.end());
+        all.push_back(table);
+    }
+    std::filesystem::path partial = path;
+    partial += ".partial";
+    naming_path(partial, [&] {
+        silence_automatic_error_printing();
+        File file(check_id(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                           "create the file"));
+        for (const auto& stored : all) write_group(file.get(), stored);
+        check(file.close(), "close the file");
+    });
+    std::filesystem::rename(partial, path);
+}
+
+}  // namespace partnersim::analysis

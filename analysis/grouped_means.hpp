@@ -1,0 +1,39 @@
+#pragma once
+// Means of one measure over groups of design points (a factor's levels, or the cells of two
+// factors crossed), and linear contrasts of those means (level B minus level A; a difference
+// of differences), all with bootstrap intervals from the same resamples.
+//
+// What is resampled: with common random numbers, replicate r of every design point shares one
+// random stream, so when points have many replicates (>= 10) we resample replicate indices
+// and keep all points of a drawn replicate together. The pairing survives, and contrasts are
+// as tight as the paired design allows. With few replicates per point (a Latin hypercube or
+// Sobol design with 1-9) the variation that matters is between sampled points, so we resample
+// design points instead, each carrying all its replicates.
+
+#include <cstddef>
+#include <vector>
+
+#include "analysis/bootstrap.hpp"
+#include "analysis/results_table.hpp"
+
+namespace partnersim::analysis {
+
+enum class ResamplingUnit { replicate, design_point };
+
+// Which unit grouped_means resamples for this table (see above).
+ResamplingUnit resampling_unit(const ResultsTable& table);
+
+struct GroupedMeans {
+    std::vector<Interval> means;      // per group; NaN where a group has no runs
+    std::vector<std::size_t> runs;    // per group
+    std::vector<Interval> contrasts;  // per contrast: sum over groups of weight * mean
+};
+
+// `group_of_point[p]` in 0..groups-1 (or -1 to leave point p out); each contrast has one
+// weight per group.
+GroupedMeans grouped_means(const ResultsTable& table, std::size_t measure,
+                           const std::vector<int>& group_of_point, int groups,
+                           const std::vector<std::vector<double>>& contrasts,
+                           const BootstrapOptions& options = {});
+
+}  // namespace partnersim::analysis
