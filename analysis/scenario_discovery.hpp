@@ -27,7 +27,9 @@ struct Discovery {
     std::size_t successes = 0;
     // prim_boxes:      condition, description | box, coverage, density, mass, cases, successes,
     //                  meets_threshold
-    // prim_limits:     parameter, categories | box, low, high, range_low, range_high
+    // prim_limits:     parameter, categories | box, low, high, range_low, range_high, quasi_p
+    //                  (quasi_p: how likely the box's successes would be by chance without
+    //                  this limit, as EMA Workbench reports; > 0.05 says the limit adds little)
     // prim_trajectory: | box, step, coverage, density, mass, restricted_dimensions, chosen
     // prim_success:    | run, success
     std::vector<AnalysisTable> tables;

@@ -5,7 +5,9 @@ namespace partnersim {
 AnalysisCache::AnalysisCache(const std::filesystem::path& results, const std::string& options,
                              bool recompute)
     : path_(analysis::analysis_path_for(results)),
-      key_(analysis::results_identity(results) + "; " + options),
+      // The version changes whenever a table's columns or meaning change, so a table stored by
+      // an older partnersim is recomputed rather than misread.
+      key_(analysis::results_identity(results) + "; tables v2; " + options),
       recompute_(recompute) {}
 
 std::vector<analysis::AnalysisTable> AnalysisCache::get(

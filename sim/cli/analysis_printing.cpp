@@ -179,6 +179,17 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> rows_by_measure_an
     return groups;
 }
 
+std::string short_number(double value) {
+    std::ostringstream text;
+    text << std::setprecision(3) << value;
+    return text.str();
+}
+
+std::string p_value(double p) {
+    if (p < 0.001) return "<0.001";
+    return plain_number(p, 3);
+}
+
 std::string plain_interval(double estimate, double low, double high) {
     return plain_number(estimate, 3) + " [" + plain_number(low, 3) + ", " +
            plain_number(high, 3) + "]";
@@ -256,7 +267,9 @@ void print_prim_boxes(const analysis::AnalysisTable& boxes, const analysis::Anal
     }
     out << "\nBoxes of set-up choices where success is likely (PRIM). coverage = share of all "
            "successful runs\ninside the box; density = share of the runs inside that succeed; "
-           "mass = share of all runs inside.\n";
+           "mass = share of all runs inside.\nquasi-p: how likely the box's successes would be "
+           "by chance without that limit (EMA Workbench's\ntest); limits are listed most "
+           "important first, and those above 0.05 are marked weak.\n";
     const auto& number = boxes.number_column("box");
     const auto& limit_box = limits.number_column("box");
     for (std::size_t b = 0; b < boxes.rows(); ++b) {
@@ -269,20 +282,29 @@ void print_prim_boxes(const analysis::AnalysisTable& boxes, const analysis::Anal
             << (boxes.number_column("meets_threshold")[b] > 0 ? ""
                                                              : "  [below the density threshold]")
             << '\n';
-        bool any = false;
-        for (std::size_t l = 0; l < limits.rows(); ++l) {
-            if (limit_box[l] != number[b]) continue;
-            any = true;
+        std::vector<std::size_t> rows;
+        for (std::size_t l = 0; l < limits.rows(); ++l)
+            if (limit_box[l] == number[b]) rows.push_back(l);
+        const auto& quasi_p = limits.number_column("quasi_p");
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&](std::size_t x, std::size_t y) { return quasi_p[x] < quasi_p[y]; });
+        const bool any = !rows.empty();
+        const std::size_t width = widest(limits.text_column("parameter"), rows, 9);
+        for (const auto l : rows) {
             const std::string& categories = limits.text_column("categories")[l];
-            out << "  " << limits.text_column("parameter")[l] << "  ";
+            std::string limit;
             if (!categories.empty()) {
-                out << "in {" << categories << "}\n";
+                limit = "in {" + categories + "}";
             } else {
-                out << "in [" << limits.number_column("low")[l] << ", "
-                    << limits.number_column("high")[l] << "]   (of "
-                    << limits.number_column("range_low")[l] << " .. "
-                    << limits.number_column("range_high")[l] << ")\n";
+                limit = "in [" + short_number(limits.number_column("low")[l]) + ", " +
+                        short_number(limits.number_column("high")[l]) + "] of " +
+                        short_number(limits.number_column("range_low")[l]) + ".." +
+                        short_number(limits.number_column("range_high")[l]);
             }
+            out << "  " << std::left << std::setw(static_cast<int>(width))
+                << limits.text_column("parameter")[l] << "  " << std::setw(32) << limit
+                << std::right << "  quasi-p " << p_value(quasi_p[l])
+                << (quasi_p[l] > 0.05 ? "  (weak)" : "") << '\n';
         }
         if (!any) out << "  (no restriction: all remaining runs)\n";
     }

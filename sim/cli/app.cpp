@@ -133,6 +133,22 @@ int run_command_line(int argc, char** argv) {
                            "Compute again even if the analysis file has these results");
     discover_cmd->add_flag("-q,--quiet", discover.quiet, "No messages on stderr");
 
+    ReportCommandOptions report;
+    auto* report_cmd = app.add_subcommand(
+        "report", "Write an HTML page with figures and the key findings in plain words");
+    report_cmd->add_option("results", report.results, "Results file (HDF5)")->required();
+    report_cmd->add_option("-o,--output", report.folder, "Folder for index.html and the figures")
+        ->required();
+    report_cmd->add_option("--success", report.success,
+                           "Also find where this condition on measures is likely (PRIM)");
+    report_cmd->add_option("--interaction", report.interaction,
+                           "Also show whether the effect of A depends on B: A,B")
+        ->delimiter(',')
+        ->expected(2);
+    report_cmd->add_option("--comparison", report.comparison,
+                           "Also show a comparison written by `compare -o`");
+    report_cmd->add_flag("--force", report.force, "Overwrite an existing report");
+
     ExportCommandOptions export_options;
     auto* export_cmd =
         app.add_subcommand("export", "Write a results file (and its analyses) as CSV files");
@@ -184,6 +200,7 @@ int run_command_line(int argc, char** argv) {
     if (merge_cmd->parsed()) return merge_command(merge, std::cout, std::cerr);
     if (compare_cmd->parsed()) return compare_command(compare, std::cout, std::cerr);
     if (discover_cmd->parsed()) return discover_command(discover, std::cout, std::cerr);
+    if (report_cmd->parsed()) return report_command(report, std::cout, std::cerr);
     if (export_cmd->parsed()) return export_command(export_options, std::cout, std::cerr);
     if (analyze_cmd->parsed()) return analyze_command(analyze, std::cout, std::cerr);
     return exit_bad_input;

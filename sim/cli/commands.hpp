@@ -86,6 +86,15 @@ struct DiscoverCommandOptions {
     bool quiet = false;
 };
 
+struct ReportCommandOptions {
+    std::filesystem::path results;
+    std::filesystem::path folder;           // -o DIR
+    std::string success;                    // optional: also scenario discovery
+    std::vector<std::string> interaction;   // optional: {A, B}
+    std::filesystem::path comparison;       // optional: a `compare -o` file to show too
+    bool force = false;
+};
+
 // The scenario file, with its sweep if it has one, every override applied and checked; throws
 // ScenarioError.
 ExperimentFile resolve_experiment(const ScenarioChoice& choice);
@@ -107,6 +116,9 @@ int merge_command(const MergeCommandOptions& options, std::ostream& out, std::os
 int compare_command(const CompareCommandOptions& options, std::ostream& out, std::ostream& err);
 // Scenario discovery (PRIM): boxes of set-up choices where the success condition is likely.
 int discover_command(const DiscoverCommandOptions& options, std::ostream& out, std::ostream& err);
+// A self-contained HTML page with figures (analysis/report.py) about a results file, after
+// computing its analyses (analyze, and discover with a success condition).
+int report_command(const ReportCommandOptions& options, std::ostream& out, std::ostream& err);
 // The results (and stored analyses) as CSV files in a folder (analysis/csv_export.hpp).
 int export_command(const ExportCommandOptions& options, std::ostream& out, std::ostream& err);
 // Main effects, an interaction, and Sobol or Morris indices of a sweep's results; stored in

@@ -1,0 +1,37 @@
+#include "cli/external_program.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <cstdlib>
+
+extern char** environ;
+
+namespace partnersim {
+
+int run_program(const std::vector<std::string>& args) {
+    if (args.empty()) return -1;
+    std::vector<char*> argv;
+    for (const auto& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    pid_t child = 0;
+    if (posix_spawnp(&child, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return -1;
+    int status = 0;
+    while (waitpid(child, &status, 0) < 0) {
+        if (errno != EINTR) return -1;
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string analysis_python() {
+    const char* chosen = std::getenv("PARTNERSIM_PYTHON");
+    return chosen && *chosen ? chosen : "/usr/bin/python3";
+}
+
+std::string analysis_scripts_folder() {
+    const char* chosen = std::getenv("PARTNERSIM_ANALYSIS_DIR");
+    return chosen && *chosen ? chosen : PARTNERSIM_ANALYSIS_DIR;
+}
+
+}  // namespace partnersim

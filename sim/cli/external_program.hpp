@@ -1,0 +1,23 @@
+#pragma once
+// Running another program (the Python scripts that draw figures) without a shell, so paths with
+// spaces or quotes need no escaping. Its output goes to this process's stdout and stderr.
+
+#include <string>
+#include <vector>
+
+namespace partnersim {
+
+// Runs args[0] (a path, or a name searched on PATH) with `args` and waits. Returns its exit
+// status, or -1 if it could not be started or was killed by a signal.
+int run_program(const std::vector<std::string>& args);
+
+// The Python interpreter for analysis scripts: $PARTNERSIM_PYTHON, else Debian's
+// /usr/bin/python3 (the one with h5py, NumPy and matplotlib; another python3 first on PATH
+// may lack them).
+std::string analysis_python();
+
+// The folder of the analysis scripts: $PARTNERSIM_ANALYSIS_DIR, else the source tree's
+// analysis/ folder this binary was built from.
+std::string analysis_scripts_folder();
+
+}  // namespace partnersim
