@@ -1,0 +1,388 @@
+"""Shared pieces of partnersim's plotting scripts (plots.py, report.py and the plots_*.py
+modules): reading analysis tables, naming measures in words, formatting numbers, one figure
+style, and the Picture record every drawing function returns.
+
+An analysis file ("X.analysis.h5" beside results "X.h5", or a compare output file) holds one
+group per table, with one 1-D dataset per column (UTF-8 strings for text, float64 for
+numbers) and the attributes `description`, `key` and `columns` (comma-separated column
+order). `read_tables` turns each into a `Table`.
+
+Uses Debian's python3-h5py, python3-numpy and python3-matplotlib.
+"""
+import collections
+import math
+import os
+import re
+import textwrap
+
+import h5py
+import matplotlib
+
+matplotlib.use("Agg")  # files, not windows
+import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
+import matplotlib.transforms  # noqa: E402
+import numpy as np  # noqa: E402
+
+# The measures drawn when none are chosen, in this order, if the table has them.
+KEY_MEASURES = [
+    "trust_partner_facilitator",
+    "candour",
+    "capacity",
+    "portfolio_impact",
+    "participation",
+    "belief_error",
+]
+
+# Large, plain fonts: the pictures are shown on a projector in workshops.
+STYLE = {
+    "font.size": 13,
+    "axes.titlesize": 14,
+    "axes.labelsize": 13,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "legend.fontsize": 12,
+    "legend.title_fontsize": 12,
+    "figure.titlesize": 16,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+DPI = 150
+
+# Colour-blind safe (Okabe-Ito) colours for the few roles every picture uses.
+CLEAR = "#0072B2"   # an effect whose interval excludes zero; a total index; a box
+UNCLEAR = "#999999"  # an effect whose interval includes zero; the full range
+ACCENT = "#D55E00"  # a success; the chosen box
+LIGHT = "#56B4E9"   # a first-order index; runs that are not successes
+
+# A picture written to disk, with a title and a one-sentence "how to read it" caption.
+Picture = collections.namedtuple("Picture", "kind path title caption")
+
+
+class Table:
+    """One analysis table: named columns of equal length (numpy arrays: str for text,
+    float for numbers), its `description` and `key`."""
+
+    def __init__(self, name, columns, description="", key=""):
+        self.name = name
+        self.columns = columns  # dict: column name -> array, in the stored order
+        self.description = description
+        self.key = key
+
+    def __len__(self):
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def __contains__(self, column):
+        return column in self.columns
+
+    def __getitem__(self, column):
+        return self.columns[column]
+
+    def where(self, mask=None, **equal):
+        """The rows where `mask` holds and each named column equals the given value."""
+        keep = np.ones(len(self), dtype=bool) if mask is None else np.asarray(mask, dtype=bool)
+        for column, value in equal.items():
+            keep &= self.columns[column] == value
+        return Table(self.name, {c: v[keep] for c, v in self.columns.items()},
+                     self.description, self.key)
+
+    def unique(self, column):
+        """The distinct values of a column in order of first appearance."""
+        return list(dict.fromkeys(self.columns[column].tolist()))
+
+    def rows(self):
+        """The rows as dicts (column -> Python value)."""
+        names = list(self.columns)
+        return [dict(zip(names, values))
+                for values in zip(*(self.columns[n].tolist() for n in names))]
+
+
+def _text(value):
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def read_tables(path):
+    """Every table in an analysis (or compare output) file, by name; {} if there is none."""
+    if not path or not os.path.exists(path):
+        return {}
+    tables = {}
+    with h5py.File(path, "r") as handle:
+        for name, group in handle.items():
+            if not isinstance(group, h5py.Group):
+                continue
+            order = _text(group.attrs.get("columns", ""))
+            names = [c for c in order.split(",") if c in group] if order else []
+            names += [c for c in group if c not in names and isinstance(group[c], h5py.Dataset)]
+            columns = {}
+            for column in names:
+                dataset = group[column]
+                if dataset.dtype.kind in "OSU":
+                    columns[column] = np.array(dataset.asstr()[:], dtype=object).astype(str)
+                else:
+                    columns[column] = dataset[:].astype(float)
+            tables[name] = Table(name, columns, _text(group.attrs.get("description", "")),
+                                 _text(group.attrs.get("key", "")))
+    return tables
+
+
+def analysis_path_for(results_path):
+    """The analysis file beside a results file: "X.h5" -> "X.analysis.h5"."""
+    root, _ = os.path.splitext(results_path)
+    return root + ".analysis.h5"
+
+
+class Measures:
+    """Words and units for each measure, from the results file's dataset attributes."""
+
+    def __init__(self, results=None):
+        self.info = {}
+        if results is None:
+            return
+        for group in ("final", "timeseries"):
+            if group not in results:
+                continue
+            for name, dataset in results[group].items():
+                if name not in self.info:
+                    self.info[name] = (_text(dataset.attrs.get("description", name)),
+                                       _text(dataset.attrs.get("units", "")))
+
+    def description(self, measure):
+        """The measure's description, e.g. 'Mean MEL capacity of partners'."""
+        return self.info.get(measure, (measure.replace("_", " "), ""))[0]
+
+    def units(self, measure):
+        return self.info.get(measure, ("", ""))[1]
+
+    def axis(self, measure, prefix=""):
+        """An axis label: '<prefix><measure> (<units>)'."""
+        units = self.units(measure)
+        label = f"{prefix}{measure}"
+        return f"{label} ({units})" if units else label
+
+    def in_words(self, measure):
+        """The description as a sentence part: 'the ' and a lower-cased first letter (unless
+        an acronym), without a short technical note in brackets at the end ('(beta
+        reputation)'): 'the mean trust of partners in the facilitator'."""
+        text = self.description(measure)
+        text = re.sub(r"\s*\([^()]{1,20}\)$", "", text)
+        if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+            text = text[0].lower() + text[1:]
+        if not re.match(r"(the|a|an|how|what|whether|which)\b", text, flags=re.IGNORECASE):
+            text = "the " + text
+        return text
+
+
+def choose_measures(available, chosen=None, limit=len(KEY_MEASURES)):
+    """The measures to draw: the chosen ones that exist, else the key measures that exist,
+    else the first `limit` available ones."""
+    available = list(dict.fromkeys(available))
+    if chosen:
+        return [m for m in chosen if m in available]
+    key = [m for m in KEY_MEASURES if m in available]
+    return key if key else available[:limit]
+
+
+def clear_of_zero(low, high):
+    """True where an interval [low, high] excludes zero."""
+    low, high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+    return (low > 0) | (high < 0)
+
+
+def size_in_words(standardised):
+    """Cohen's rough labels for an effect in standard deviations."""
+    size = abs(standardised)
+    if size < 0.2:
+        return "very small"
+    if size < 0.5:
+        return "small"
+    if size < 0.8:
+        return "moderate"
+    return "large"
+
+
+def decimals_for(value):
+    """Decimals that show a number to about two significant digits (at least two decimals
+    below 10, one below 100, none above)."""
+    size = abs(value)
+    if not math.isfinite(size) or size == 0:
+        return 2
+    if size >= 100:
+        return 0
+    if size >= 10:
+        return 1
+    return min(6, max(2, 1 - math.floor(math.log10(size))))
+
+
+def number(value, decimals=None):
+    """A number for people: '0.10', '-3.9', '1,234'; 'n/a' if not finite."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    decimals = decimals_for(value) if decimals is None else decimals
+    text = f"{value:,.{decimals}f}"
+    if re.fullmatch(r"-0(\.0*)?", text):  # a tiny negative number rounded to zero
+        text = text[1:]
+    return text.replace("-", "\u2212")
+
+
+def percent(share):
+    return "n/a" if not math.isfinite(share) else f"{100 * share:.0f}%"
+
+
+def wrap(text, width=48):
+    """Text broken into lines of at most `width` characters, keeping its own line breaks."""
+    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False) or line
+                     for line in str(text).split("\n"))
+
+
+def slug(text):
+    """A file-name-safe version of a label."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", str(text)).strip("_") or "x"
+
+
+def level_order(values, levels_table=None, parameter=None):
+    """Levels of a parameter in their natural order: as main_effect_levels numbers them, else
+    numerically if they are numbers, else in order of appearance."""
+    values = list(dict.fromkeys(values))
+    if levels_table is not None and parameter is not None and "level_index" in levels_table:
+        rows = levels_table.where(parameter=parameter)
+        index = {lv: i for lv, i in zip(rows["level"].tolist(), rows["level_index"].tolist())}
+        if all(v in index for v in values):
+            return sorted(values, key=lambda v: index[v])
+    try:
+        return sorted(values, key=float)
+    except ValueError:
+        return values
+
+
+def key_value(key, name):
+    """The value after `name` in a table's key ('...; month 36; ...' -> '36'), or None."""
+    found = re.search(rf"(?:^|;\s*){re.escape(name)}[:\s]\s*([^;]+)", key or "")
+    return found.group(1).strip() if found else None
+
+
+def thousands(ax):
+    """Write large numbers on the y axis with thousands separators (400,000, not 400000)."""
+    if max(abs(v) for v in ax.get_ylim()) >= 10000:
+        ax.yaxis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:,.0f}"))
+
+
+def save(fig, path):
+    """Write a figure as PNG at DPI, trimmed to its contents, and close it."""
+    fig.savefig(path, dpi=DPI, bbox_inches="tight", pad_inches=0.15)
+    plt.close(fig)
+    return path
+
+
+def panel_grid(count, columns=2, width=7.5, height=4.5):
+    """A figure with `count` panels in up to `columns` columns; unused panels hidden."""
+    columns = max(1, min(columns, count))
+    rows = math.ceil(count / columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(width * columns, height * rows),
+                             squeeze=False)
+    for ax in axes.flat[count:]:
+        ax.set_visible(False)
+    return fig, list(axes.flat[:count])
+
+
+def place_labels(ax, xs, ys, labels, fontsize=11, priority=None, reserved=()):
+    """Label points without labels overlapping each other, any point, the `reserved` boxes
+    (display coordinates) or the axes' edge: each label tries positions around its point,
+    nearest first, and takes the first free one (a thin grey line joins a label placed
+    further out). Labels go in order of `priority`, highest first; a label of None is not
+    drawn, and a label with no free place is left out. Returns the labels left out."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    points = [ax.transData.transform((x, y)) for x, y in zip(xs, ys)]
+    taken = [matplotlib.transforms.Bbox.from_bounds(px - 5, py - 5, 10, 10) for px, py in points]
+    taken += list(reserved)
+    order = np.argsort(-np.asarray(priority), kind="stable") if priority is not None else range(
+        len(labels))
+    order = [i for i in order if labels[i] is not None]
+    angles = np.deg2rad([45, -45, 135, -135, 0, 180, 90, -90, 22, -22, 158, -158, 68, -68,
+                         112, -112])
+    scale = fig.dpi / 72.0
+    left_out = []
+    for index in order:
+        text = ax.text(0, 0, labels[index], fontsize=fontsize)
+        size = text.get_window_extent(renderer)
+        text.remove()
+        width, height = size.width * 1.04, size.height * 1.1
+        chosen = None
+        for distance in (6, 14, 24, 36, 50, 66, 84, 105, 130):
+            for angle in angles:
+                dx, dy = np.cos(angle), np.sin(angle)
+                cx = points[index][0] + dx * distance * scale
+                cy = points[index][1] + dy * distance * scale
+                # anchor the label's near side at (cx, cy)
+                x0 = cx if dx > 0.3 else cx - width if dx < -0.3 else cx - width / 2
+                y0 = cy if dy > 0.3 else cy - height if dy < -0.3 else cy - height / 2
+                box = matplotlib.transforms.Bbox.from_bounds(x0, y0, width, height)
+                inside = (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0
+                          and box.y1 <= frame.y1)
+                if inside and not any(box.overlaps(other) for other in taken):
+                    chosen = (box, distance)
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            left_out.append(labels[index])
+            continue
+        box, distance = chosen
+        position = ax.transData.inverted().transform((box.x0, box.y0))
+        arrow = (dict(arrowstyle="-", color="grey", lw=0.8, shrinkA=2, shrinkB=5)
+                 if distance > 14 else None)
+        ax.annotate(labels[index], (xs[index], ys[index]), xytext=position,
+                    textcoords="data", ha="left", va="bottom", fontsize=fontsize,
+                    arrowprops=arrow)
+        taken.append(box)
+    return left_out
+
+
+def corner_note(ax, text, xs, ys, fontsize=9):
+    """Write a small grey note in the first corner of the axes (upper left, upper right,
+    lower right, lower left) that covers no point; return its box in display coordinates
+    (for place_labels' `reserved`), or None if every corner is occupied (then no note)."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    points = [ax.transData.transform((x, y)) for x, y in zip(xs, ys)]
+    for x, y, ha, va in ((0.02, 0.98, "left", "top"), (0.98, 0.98, "right", "top"),
+                         (0.98, 0.02, "right", "bottom"), (0.02, 0.02, "left", "bottom")):
+        note = ax.text(x, y, text, transform=ax.transAxes, ha=ha, va=va, fontsize=fontsize,
+                       color="dimgrey", bbox=dict(facecolor="white", edgecolor="none",
+                                                  alpha=0.85))
+        box = note.get_window_extent(renderer).expanded(1.05, 1.15)
+        if not any(box.contains(px, py) for px, py in points):
+            return box
+        note.remove()
+    return None
+
+
+def finish(fig, title=None, note=None, legend=None, legend_columns=4, legend_title=None):
+    """Lay a figure out: panels fill the space left by a title at the top (left-aligned)
+    and, at the bottom, a legend (handles, labels) and a grey note, all sized in inches so
+    that tall and short figures look the same. Text is wrapped to the figure's width."""
+    width, height = fig.get_size_inches()
+    characters = max(40, int(width * 72 / 16 * 1.7))  # about 16-pt characters per line
+    top = bottom = 0.0
+    if title:
+        title = wrap(title, characters)
+        top = (0.25 + 0.32 * (title.count("\n") + 1)) / height
+    if note:
+        note = wrap(note, int(characters * 1.4))
+        bottom += (0.12 + 0.22 * (note.count("\n") + 1)) / height
+    note_top = bottom
+    if legend:
+        handles, labels = legend
+        rows = -(-len(labels) // legend_columns) + (1 if legend_title else 0)
+        bottom += (0.15 + 0.32 * rows) / height
+    fig.tight_layout(rect=(0, bottom, 1, 1 - top))
+    if title:
+        fig.suptitle(title, x=0.01, y=1 - 0.12 / height, ha="left", va="top")
+    if legend:
+        fig.legend(handles, labels, loc="lower center", ncol=min(legend_columns, len(labels)),
+                   frameon=False, bbox_to_anchor=(0.5, note_top), title=legend_title)
+    if note:
+        fig.text(0.01, 0.06 / height, note, ha="left", va="bottom", fontsize=11,
+                 color="dimgrey")

@@ -1,0 +1,259 @@
+#!/usr/bin/python3
+"""A self-contained HTML report of a partnersim results file and its analyses.
+
+Draws every picture the files allow (plots.py) into OUTDIR and writes OUTDIR/index.html: one
+page with no external resources (figures embedded as PNG data; the PNG files stay beside
+it), for a strategy team or a workshop to open in any browser. It says what was run, gives
+the key findings in plain words (generated from the analysis tables: only clear results, the
+largest few per key measure), shows each figure with a sentence on how to read it, and ends
+with every table in full, folded away.
+
+    /usr/bin/python3 analysis/report.py results.h5 -o report/
+    /usr/bin/python3 analysis/report.py default.h5 -o report/ --comparison cmp.h5
+
+`partnersim report` calls it after making sure the analysis file (RESULTS.analysis.h5)
+exists. Uses Debian's python3-h5py, python3-numpy and python3-matplotlib.
+"""
+import argparse
+import base64
+import html
+import math
+import os
+import sys
+
+import h5py
+
+import plots
+import plots_findings
+from plots_common import Measures, analysis_path_for, read_tables
+
+MAX_TABLE_ROWS = 500  # rows shown per table; the file holds them all
+TABLE_ORDER = ["main_effects", "main_effect_levels", "interaction", "interaction_cells",
+               "sobol_indices", "morris", "prim_boxes", "prim_limits", "prim_trajectory",
+               "prim_success", "comparison", "comparison_over_time"]
+
+CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+       max-width: 1100px; margin: 0 auto; padding: 1.5em 1.2em 4em; color: #1d1d1d;
+       line-height: 1.5; font-size: 17px; }
+h1 { font-size: 1.8em; margin-bottom: 0.2em; }
+h2 { margin-top: 2.2em; border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; }
+h3 { margin-top: 1.4em; }
+.caveat { background: #fff4e5; border-left: 6px solid #D55E00; padding: 0.8em 1em;
+          margin: 1.2em 0; }
+.explain { color: #444; font-size: 0.95em; }
+table.facts td, table.facts th { text-align: left; vertical-align: top; padding: 0.25em 0.8em
+          0.25em 0; }
+table.facts th { white-space: nowrap; color: #444; font-weight: 600; }
+pre { background: #f5f5f5; padding: 0.7em; overflow-x: auto; font-size: 0.85em; }
+ul.findings li { margin: 0.45em 0; }
+figure { margin: 2em 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+figcaption { margin-top: 0.4em; }
+figcaption a { font-size: 0.85em; color: #555; }
+nav ol { columns: 2; }
+details { margin: 0.6em 0; }
+summary { cursor: pointer; font-weight: 600; }
+table.data { border-collapse: collapse; font-size: 0.8em; margin: 0.5em 0; }
+table.data th, table.data td { border: 1px solid #ccc; padding: 0.15em 0.45em; }
+table.data th { background: #eef4fa; position: sticky; top: 0; }
+table.data td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.scroll { max-height: 32em; overflow: auto; }
+"""
+
+SECTIONS = [
+    ("fan", "How the measures develop over time"),
+    ("forest", "What each set-up choice does"),
+    ("interaction", "Where choices work together"),
+    ("sobol", "What drives the variation between runs"),
+    ("morris", "Which parameters matter most (screening)"),
+    ("prim", "Where success is likely (scenario discovery)"),
+    ("comparison", "Variant against baseline"),
+]
+
+
+def table_rank(name):
+    """Tables in the order of the report's sections, unknown ones last."""
+    return (TABLE_ORDER.index(name) if name in TABLE_ORDER else len(TABLE_ORDER), name)
+
+
+def esc(text):
+    return html.escape(str(text), quote=True)
+
+
+def attribute(results, name, default=""):
+    value = results.attrs.get(name, default)
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def scenario_file(command_line):
+    """The scenario file a command line ran (its first argument ending in .toml), or ''."""
+    return next((t for t in str(command_line).split() if t.endswith(".toml")), "")
+
+
+def run_facts(results, tables):
+    """(label, value, preformatted) rows for 'What was run'."""
+    command = attribute(results, "command_line")
+    runs = attribute(results, "runs", results["runs/run_index"].shape[0]
+                     if "runs/run_index" in results else "")
+    facts = [
+        ("Scenario file", scenario_file(command) or "(not recorded)", False),
+        ("Command", command or "(not recorded)", True),
+        ("Design", attribute(results, "sweep") or "a single scenario, no sweep", True),
+        ("Design points", attribute(results, "design_points", 1), False),
+        ("Replicates per point", attribute(results, "replicates_per_point", ""), False),
+        ("Runs", runs, False),
+        ("Months simulated", attribute(results, "months", ""), False),
+        ("Run on (UTC)", attribute(results, "created_utc", ""), False),
+        ("partnersim version", attribute(results, "partnersim_version", ""), False),
+    ]
+    month = plots_findings.analysed_month(tables)
+    if month:
+        facts.append(("Analyses read month", month, False))
+    return [(label, value, pre) for label, value, pre in facts if str(value) != ""]
+
+
+def cell(value):
+    """A table cell: numbers to four significant digits (whole numbers as such)."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return '<td class="n">n/a</td>'
+        text = f"{value:,.0f}" if value.is_integer() and abs(value) < 1e15 else f"{value:.4g}"
+        return f'<td class="n">{esc(text)}</td>'
+    return f"<td>{esc(value)}</td>"
+
+
+def table_html(name, table, source):
+    rows = table.rows()
+    shown = rows[:MAX_TABLE_ROWS]
+    head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
+    body = "\n".join("<tr>" + "".join(cell(r[c]) for c in table.columns) + "</tr>"
+                     for r in shown)
+    more = (f"<p class='explain'>The first {len(shown)} of {len(rows)} rows; all are in "
+            f"{esc(source)}, table /{esc(name)}.</p>" if len(rows) > len(shown) else "")
+    return (f"<details><summary>{esc(name)}: {esc(table.description)} ({len(rows)} rows)"
+            f"</summary>\n<p class='explain'>Computed from: {esc(table.key)}</p>{more}\n"
+            f"<div class='scroll'><table class='data'><thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n{body}\n</tbody></table></div></details>")
+
+
+def figure_html(picture):
+    with open(picture.path, "rb") as handle:
+        data = base64.b64encode(handle.read()).decode("ascii")
+    name = os.path.basename(picture.path)
+    return (f"<figure><img src=\"data:image/png;base64,{data}\" alt=\"{esc(picture.title)}\">"
+            f"<figcaption><strong>{esc(picture.title)}.</strong> {esc(picture.caption)} "
+            f"<a href=\"{esc(name)}\">{esc(name)}</a></figcaption></figure>")
+
+
+def build_html(results_path, pictures, tables, compared, comparison_path, analysis_path,
+               measures, chosen=None):
+    """The report page as a string."""
+    with h5py.File(results_path, "r") as results:
+        facts = run_facts(results, tables)
+        scenario_text = attribute(results, "scenario")
+        command = attribute(results, "command_line")
+    title = os.path.basename(scenario_file(command)) or os.path.basename(results_path)
+    parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+             f"<title>partnersim report: {esc(title)}</title><style>{CSS}</style></head><body>",
+             f"<h1>partnersim report: {esc(title)}</h1>",
+             "<div class='caveat'><strong>These are model results, not evidence about real "
+             "partnerships.</strong> partnersim's constants and functional forms are "
+             "assumptions set by hand, and its units are model units. Use the report to "
+             "compare set-ups with each other and to question how they might work; do not "
+             "read the numbers as forecasts or as an evaluation of any real partnership.</div>"]
+    present = [key for key, _ in SECTIONS if any(p.kind == key for p in pictures)]
+    toc = ["<li><a href='#run'>What was run</a></li>",
+           "<li><a href='#findings'>Key findings in plain words</a></li>"]
+    toc += [f"<li><a href='#{key}'>{esc(heading)}</a></li>" for key, heading in SECTIONS
+            if key in present]
+    toc.append("<li><a href='#tables'>All tables</a></li>")
+    parts.append("<nav><ol>" + "".join(toc) + "</ol></nav>")
+
+    parts.append("<h2 id='run'>What was run</h2><table class='facts'>")
+    for label, value, pre in facts:
+        shown = f"<pre>{esc(value)}</pre>" if pre else esc(value)
+        parts.append(f"<tr><th>{esc(label)}</th><td>{shown}</td></tr>")
+    parts.append(f"<tr><th>Results file</th><td>{esc(results_path)}</td></tr>")
+    if tables:
+        parts.append(f"<tr><th>Analysis file</th><td>{esc(analysis_path)}</td></tr>")
+    if comparison_path:
+        parts.append(f"<tr><th>Comparison file</th><td>{esc(comparison_path)}</td></tr>")
+    parts.append("</table>")
+    if scenario_text:
+        parts.append("<details><summary>The full scenario, every setting</summary>"
+                     f"<pre>{esc(scenario_text)}</pre></details>")
+
+    parts.append("<h2 id='findings'>Key findings in plain words</h2>")
+    parts.append("<p class='explain'>Generated from the analysis tables: only results the "
+                 "model shows clearly (the 95% interval excludes zero) and that are not "
+                 "negligible (at least about 0.2 standard deviations), the largest few per key "
+                 "measure; the tables at the end hold everything. A <em>95% interval</em> is "
+                 "the range the model's estimate is likely to lie in, given how many runs were "
+                 "made. A <em>standard deviation</em> is the typical spread of a measure between "
+                 "runs: an effect of one standard deviation is as large as the usual run-to-run "
+                 "differences (about 0.2 is small, 0.5 moderate, 0.8 or more large).</p>")
+    sections = plots_findings.all_findings(tables, compared, measures, chosen)
+    if not sections:
+        parts.append("<p>No analysis tables with clear results were found"
+                     + (f" in {esc(analysis_path)}" if analysis_path else "") + ".</p>")
+    for heading, sentences in sections:
+        parts.append(f"<h3>{esc(heading)}</h3><ul class='findings'>"
+                     + "".join(f"<li>{esc(s)}</li>" for s in sentences) + "</ul>")
+
+    for key, heading in SECTIONS:
+        chosen_pictures = [p for p in pictures if p.kind == key]
+        if not chosen_pictures:
+            continue
+        parts.append(f"<h2 id='{key}'>{esc(heading)}</h2>")
+        parts.extend(figure_html(p) for p in chosen_pictures)
+
+    parts.append("<h2 id='tables'>All tables</h2><p class='explain'>Every table the analyses "
+                 "stored, in full (click to open). Numbers to four significant digits.</p>")
+    for source, collection in ((analysis_path, tables), (comparison_path, compared)):
+        for name in sorted(collection, key=table_rank):
+            parts.append(table_html(name, collection[name], source))
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+def write_report(results_path, out_dir, comparison_path=None, analysis_path=None,
+                 measures=None):
+    """Draw the pictures and write out_dir/index.html; return the page's path."""
+    analysis_path = analysis_path or analysis_path_for(results_path)
+    pictures = plots.make_pictures(results_path, out_dir, analysis_path, comparison_path,
+                                   measures)
+    tables = read_tables(analysis_path)
+    compared = read_tables(comparison_path) if comparison_path else {}
+    with h5py.File(results_path, "r") as results:
+        words = Measures(results)
+    page = build_html(results_path, pictures, tables, compared, comparison_path,
+                      analysis_path if tables else None, words, measures)
+    path = os.path.join(out_dir, "index.html")
+    partial = path + ".partial"
+    with open(partial, "w", encoding="utf-8") as handle:
+        handle.write(page)
+    os.replace(partial, path)
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog=__doc__.split("\n\n", 1)[1])
+    parser.add_argument("results", help="partnersim results file (HDF5)")
+    parser.add_argument("-o", "--output", required=True, help="folder for index.html and PNGs")
+    parser.add_argument("--comparison", help="output file of `partnersim compare`")
+    parser.add_argument("--analysis", help="analysis file (default: RESULTS.analysis.h5)")
+    parser.add_argument("--measures", nargs="+", help="key measures (default: a handful)")
+    args = parser.parse_args()
+    for path in [args.results, args.analysis, args.comparison]:
+        if path and not os.path.exists(path):
+            sys.exit(f"error: no file {path}")
+    print(write_report(args.results, args.output, args.comparison, args.analysis,
+                       args.measures))
+
+
+if __name__ == "__main__":
+    main()

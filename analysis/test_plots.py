@@ -1,0 +1,291 @@
+#!/usr/bin/python3
+"""Self-test of plots.py and report.py: builds a tiny results file, an analysis file with
+every table (in the layout the C++ side writes) and a compare output file in a temporary
+folder, runs both scripts as a user would, and checks what they write.
+
+    /usr/bin/python3 analysis/test_plots.py
+
+Planted in the analysis file: a clear effect of setup.budget_hours on trust (interval
+excludes zero, 2 standard deviations), whose first level is labelled "<40 hours" (it must
+reach the page escaped), and an unclear effect of setup.duration (interval includes zero),
+which must not appear among the findings.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import h5py
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from plots_common import number, read_tables, size_in_words  # noqa: E402
+
+MEASURES = {
+    "trust_partner_facilitator": ("Mean trust of partners in the facilitator", "share 0-1"),
+    "candour": ("Mean share of what partners learn that they report honestly", "share 0-1"),
+    "capacity": ("Mean MEL capacity of partners", "share 0-1"),
+    "burden_hours": ("Mean hours a partner spends on reporting and learning", "hours/month"),
+}
+LOW_BUDGET = "<40 hours"
+
+
+def write_table(handle, name, text, numbers, description="test table", key="month 12"):
+    """One table in the analysis-file layout: a group, a dataset per column."""
+    group = handle.create_group(name)
+    group.attrs["description"] = description
+    group.attrs["key"] = key
+    group.attrs["columns"] = ",".join(list(text) + list(numbers))
+    for column, values in text.items():
+        group.create_dataset(column, data=np.array(values, dtype=object),
+                             dtype=h5py.string_dtype("utf-8"))
+    for column, values in numbers.items():
+        group.create_dataset(column, data=np.asarray(values, dtype=np.float64))
+
+
+def make_results(path, months=12, replicates=5):
+    """A results file: 8 design points (duration x budget x join month), 40 runs."""
+    duration = np.array(["time_bound", "open_ended"] * 4, dtype=object)
+    budget = np.array([40.0, 40.0, 240.0, 240.0, 40.0, 40.0, 240.0, 240.0])
+    join = np.array([0, 0, 0, 0, 12, 12, 12, 12])
+    points = np.repeat(np.arange(8), replicates)
+    rng = np.random.default_rng(7)
+    with h5py.File(path, "w") as f:
+        f.attrs["command_line"] = "partnersim run scenarios/test <sweep>.toml -o test.h5"
+        f.attrs["created_utc"] = "2026-11-25T12:00:00Z"
+        f.attrs["scenario"] = "[run]\nmonths = 12  # a <tiny> test\n"
+        f.attrs["sweep"] = ("design: full factorial grid\n  grid   setup.duration  \"time_bound\", "
+                            "\"open_ended\"\n  grid   setup.budget_hours  40, 240\n")
+        f.attrs["design_points"] = 8
+        f.attrs["replicates_per_point"] = replicates
+        f.attrs["runs"] = len(points)
+        f.attrs["months"] = months
+        f["months"] = np.arange(1, months + 1, dtype=np.int32)
+        f["runs/run_index"] = np.arange(len(points), dtype=np.uint64)
+        f["runs/design_point"] = points.astype(np.uint64)
+        f.create_dataset("design/setup.duration", data=duration,
+                         dtype=h5py.string_dtype("utf-8"))
+        f["design/setup.budget_hours"] = budget
+        f["design/setup.join_month"] = join
+        for name, (description, units) in MEASURES.items():
+            level = 0.4 + 0.001 * budget[points] - 0.01 * join[points]
+            series = (level[:, None] * np.linspace(0.5, 1, months)[None, :]
+                      + rng.normal(0, 0.02, (len(points), months))).astype(np.float32)
+            for group, data in (("timeseries", series), ("final", series[:, -1].astype(float))):
+                dataset = f.create_dataset(f"{group}/{name}", data=data)
+                dataset.attrs["description"] = description
+                dataset.attrs["units"] = units
+    return budget, join, points
+
+
+def make_analysis(path, budget, join, points):
+    """Every analysis table, with the planted clear and unclear effects."""
+    measures = list(MEASURES)
+    with h5py.File(path, "w") as f:
+        me = {"measure": [], "parameter": [], "from": [], "to": []}
+        mn = {"estimate": [], "low": [], "high": [], "standardised": []}
+        for m in measures:
+            for parameter, first, last, numbers in (
+                    ("setup.budget_hours", LOW_BUDGET, "240", (-0.1, -0.12, -0.08, -2.0)),
+                    ("setup.duration", "time_bound", "open_ended", (0.03, -0.02, 0.08, 0.6))):
+                for column, value in zip(me, (m, parameter, first, last)):
+                    me[column].append(value)
+                for column, value in zip(mn, numbers):
+                    mn[column].append(value)
+        write_table(f, "main_effects", me, mn)
+        levels = {"measure": [], "parameter": [], "level": []}
+        levels_n = {"level_index": [], "mean": [], "low": [], "high": [], "runs": []}
+        for m in measures:
+            for parameter, names in (("setup.budget_hours", [LOW_BUDGET, "240"]),
+                                     ("setup.duration", ["time_bound", "open_ended"])):
+                for index, level in enumerate(names):
+                    for column, value in zip(levels, (m, parameter, level)):
+                        levels[column].append(value)
+                    for column, value in zip(levels_n, (index, 0.5, 0.48, 0.52, 20)):
+                        levels_n[column].append(value)
+        write_table(f, "main_effect_levels", levels, levels_n)
+        cells = {k: [] for k in ("measure", "parameter_a", "level_a", "parameter_b", "level_b")}
+        cells_n = {k: [] for k in ("mean", "low", "high", "runs")}
+        inter = {k: [] for k in ("measure", "parameter_a", "from_a", "to_a", "parameter_b",
+                                 "at_b")}
+        inter_n = {k: [] for k in ("estimate", "low", "high")}
+        for m in measures:
+            for b, shift in (("time_bound", 0.0), ("open_ended", 0.05)):
+                for a, mean in ((LOW_BUDGET, 0.5), ("240", 0.4 + shift)):
+                    for column, value in zip(cells, (m, "setup.budget_hours", a,
+                                                     "setup.duration", b)):
+                        cells[column].append(value)
+                    for column, value in zip(cells_n, (mean, mean - 0.02, mean + 0.02, 10)):
+                        cells_n[column].append(value)
+            for at, numbers in (("time_bound", (-0.1, -0.12, -0.08)),
+                                ("open_ended", (-0.05, -0.07, -0.03)),
+                                ("difference (last - first)", (0.05, 0.02, 0.08))):
+                for column, value in zip(inter, (m, "setup.budget_hours", LOW_BUDGET, "240",
+                                                 "setup.duration", at)):
+                    inter[column].append(value)
+                for column, value in zip(inter_n, numbers):
+                    inter_n[column].append(value)
+        write_table(f, "interaction_cells", cells, cells_n)
+        write_table(f, "interaction", inter, inter_n)
+        parameters = ["setup.budget_hours", "setup.duration", "setup.join_month"]
+        sobol = {"measure": [], "parameter": [], "cell": []}
+        sobol_n = {k: [] for k in ("first_order", "first_low", "first_high", "total",
+                                   "total_low", "total_high")}
+        morris = {"measure": [], "parameter": [], "cell": []}
+        morris_n = {k: [] for k in ("mu", "mu_star", "mu_star_low", "mu_star_high", "sigma")}
+        for m in measures:
+            for parameter, share in zip(parameters, (0.6, 0.25, 0.02)):
+                for table in (sobol, morris):
+                    for column, value in zip(table, (m, parameter, "all")):
+                        table[column].append(value)
+                for column, value in zip(sobol_n, (share, share - 0.05, share + 0.05,
+                                                   share * 1.2, share * 1.2 - 0.05,
+                                                   share * 1.2 + 0.05)):
+                    sobol_n[column].append(value)
+                for column, value in zip(morris_n, (-share / 4, share / 4, share / 5, share / 3,
+                                                    share / 6)):
+                    morris_n[column].append(value)
+        write_table(f, "sobol_indices", sobol, sobol_n)
+        write_table(f, "morris", morris, morris_n)
+        success = ((budget[points] > 100) & (join[points] < 6)).astype(float)
+        write_table(f, "prim_boxes", {"condition": ["trust_partner_facilitator >= 0.6"]},
+                    {"box": [1], "coverage": [0.9], "density": [0.85], "mass": [0.25],
+                     "cases": [10], "successes": [9], "meets_threshold": [1]},
+                    key="month 12; threshold 0.8")
+        write_table(f, "prim_limits", {"parameter": ["setup.budget_hours", "setup.join_month",
+                                                     "setup.duration"],
+                                       "categories": ["", "", "open_ended"]},
+                    {"box": [1, 1, 1], "low": [240, 0, np.nan], "high": [240, 0, np.nan],
+                     "range_low": [40, 0, np.nan], "range_high": [240, 12, np.nan]})
+        write_table(f, "prim_trajectory", {},
+                    {"box": [1, 1, 1, 1], "step": [0, 1, 2, 3],
+                     "coverage": [1.0, 1.0, 0.95, 0.9], "density": [0.25, 0.5, 0.7, 0.85],
+                     "mass": [1.0, 0.5, 0.35, 0.25], "restricted_dimensions": [0, 1, 2, 3]})
+        write_table(f, "prim_success", {}, {"run": np.arange(len(points)), "success": success})
+
+
+def make_comparison(path, months=12):
+    """A compare output file (no root attributes)."""
+    measures = list(MEASURES)
+    with h5py.File(path, "w") as f:
+        write_table(f, "comparison", {"measure": measures},
+                    {"baseline_mean": [0.5, 0.6, 0.4, 3.0], "variant_mean": [0.6, 0.6, 0.45, 4.0],
+                     "difference": [0.1, 0.0, 0.05, 1.0], "low": [0.08, -0.01, 0.04, 0.9],
+                     "high": [0.12, 0.01, 0.06, 1.1], "standardised": [1.5, 0.0, 0.9, 2.5]},
+                    key="baseline: scenarios/default.toml; variant: scenarios/default.toml "
+                        "--set setup.duration=open_ended; seed 1")
+        rows = {"measure": [m for m in measures for _ in range(months)]}
+        month = np.tile(np.arange(1, months + 1), len(measures)).astype(float)
+        difference = np.tile(np.linspace(0, 0.1, months), len(measures))
+        write_table(f, "comparison_over_time", rows,
+                    {"month": month, "baseline_mean": difference * 0 + 0.5,
+                     "variant_mean": 0.5 + difference, "difference": difference,
+                     "low": difference - 0.02, "high": difference + 0.02,
+                     "standardised": difference * 10})
+
+
+def run(script, *arguments):
+    result = subprocess.run([sys.executable, os.path.join(HERE, script), *arguments],
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise AssertionError(f"{script} failed ({result.returncode}):\n{result.stderr}")
+    return result.stdout
+
+
+class PlotsAndReport(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory()
+        cls.results = os.path.join(cls.folder.name, "test.h5")
+        budget, join, points = make_results(cls.results)
+        make_analysis(os.path.join(cls.folder.name, "test.analysis.h5"), budget, join, points)
+        cls.comparison = os.path.join(cls.folder.name, "cmp.h5")
+        make_comparison(cls.comparison)
+        cls.figures = os.path.join(cls.folder.name, "figures")
+        cls.printed = run("plots.py", cls.results, "-o", cls.figures, "--comparison",
+                          cls.comparison).split()
+        cls.report = os.path.join(cls.folder.name, "report")
+        cls.page_path = run("report.py", cls.results, "-o", cls.report, "--comparison",
+                            cls.comparison).strip()
+        with open(cls.page_path, encoding="utf-8") as handle:
+            cls.page = handle.read()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+
+    def test_plots_draws_every_kind_and_prints_the_paths(self):
+        names = {os.path.basename(p) for p in self.printed}
+        for expected in ("fan_trust_partner_facilitator.png", "main_effects_forest.png",
+                         "main_effects_overview.png",
+                         "interaction_setup.budget_hours_x_setup.duration.png", "sobol.png",
+                         "morris.png", "prim_trajectory.png", "prim_box1_limits.png",
+                         "prim_box1_runs.png", "comparison_over_time.png",
+                         "comparison_final.png"):
+            self.assertIn(expected, names)
+        for path in self.printed:
+            with open(path, "rb") as handle:
+                self.assertEqual(handle.read(8), b"\x89PNG\r\n\x1a\n", path)
+
+    def test_kinds_and_a_missing_analysis_file(self):
+        bare = os.path.join(self.folder.name, "bare.h5")
+        make_results(bare)
+        printed = run("plots.py", bare, "-o", os.path.join(self.folder.name, "bare"),
+                      "--kinds", "fan", "forest", "--measures", "candour").split()
+        self.assertEqual([os.path.basename(p) for p in printed], ["fan_candour.png"])
+
+    def test_report_is_self_contained_and_embeds_every_picture(self):
+        self.assertEqual(os.path.basename(self.page_path), "index.html")
+        pictures = [n for n in os.listdir(self.report) if n.endswith(".png")]
+        self.assertGreaterEqual(len(pictures), 11)
+        self.assertEqual(self.page.count('src="data:image/png;base64,'), len(pictures))
+        self.assertIsNone(re.search(r'(src|href)="(https?:)?//', self.page))
+        self.assertNotIn("<link", self.page)
+        self.assertNotIn("<script", self.page)
+        self.assertIn("not evidence about real partnerships", self.page)
+
+    def test_report_states_the_clear_effect_in_plain_words(self):
+        self.assertIn("Moving setup.budget_hours from &lt;40 hours to 240 lowers the mean trust "
+                      "of partners in the facilitator by 0.10 (95% interval 0.08 to 0.12), a "
+                      "large effect (2.0 standard deviations).", self.page)
+        self.assertIn("setup.budget_hours explains about 60% of the variation in the mean trust "
+                      "of partners in the facilitator on its own and 72% with its interactions",
+                      self.page)
+        self.assertIn("Success (trust_partner_facilitator &gt;= 0.6) is likely (density 85%) "
+                      "in runs where", self.page)
+        self.assertIn("this box holds 90% of all successful runs", self.page)
+
+    def test_report_leaves_out_the_unclear_effect(self):
+        findings = self.page[self.page.index("id='findings'"):self.page.index("id='fan'")]
+        self.assertNotIn("Moving setup.duration", findings)
+        self.assertIn("Moving setup.budget_hours", findings)
+
+    def test_report_escapes_text(self):
+        self.assertIn("&lt;40 hours", self.page)
+        self.assertNotIn("<40 hours", self.page)
+        self.assertNotIn("<sweep>", self.page)
+        self.assertIn("&lt;sweep&gt;", self.page)
+        self.assertNotIn("<tiny>", self.page)
+
+    def test_tables_read_back_in_stored_column_order(self):
+        tables = read_tables(os.path.join(self.folder.name, "test.analysis.h5"))
+        self.assertEqual(list(tables["main_effects"].columns),
+                         ["measure", "parameter", "from", "to", "estimate", "low", "high",
+                          "standardised"])
+        self.assertEqual(tables["main_effects"]["from"][0], LOW_BUDGET)
+
+    def test_number_words(self):
+        self.assertEqual(number(0.1034), "0.10")
+        self.assertEqual(number(-0.00076), "\u22120.00076")
+        self.assertEqual(number(384000.0), "384,000")
+        self.assertEqual(number(float("nan")), "n/a")
+        self.assertEqual(size_in_words(-2.0), "large")
+        self.assertEqual(size_in_words(0.3), "small")
+
+
+if __name__ == "__main__":
+    unittest.main()
