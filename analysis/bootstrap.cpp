@@ -1,5 +1,6 @@
 #include "analysis/bootstrap.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -38,6 +39,26 @@ std::vector<Interval> bootstrap_intervals(std::size_t units, std::size_t statist
         intervals[s].high = quantile(resampled[s], 1.0 - tail);
     }
     return intervals;
+}
+
+Eigen::MatrixXd resample_counts(std::size_t units, const BootstrapOptions& options) {
+    if (units == 0) throw std::invalid_argument("bootstrap: no units to resample");
+    if (options.resamples < 1) throw std::invalid_argument("bootstrap: resamples must be >= 1");
+    Eigen::MatrixXd counts = Eigen::MatrixXd::Zero(options.resamples, static_cast<Eigen::Index>(units));
+    RandomStream stream(options.seed);  // drawn in the order bootstrap_intervals draws them
+    for (int b = 0; b < options.resamples; ++b) {
+        for (std::size_t i = 0; i < units; ++i)
+            counts(b, static_cast<Eigen::Index>(stream.below(units))) += 1.0;
+    }
+    return counts;
+}
+
+Interval percentile_interval(double estimate, std::vector<double> resampled, double confidence) {
+    resampled.erase(std::remove_if(resampled.begin(), resampled.end(),
+                                   [](double v) { return std::isnan(v); }),
+                    resampled.end());
+    const double tail = (1.0 - confidence) / 2.0;
+    return {estimate, quantile(resampled, tail), quantile(resampled, 1.0 - tail)};
 }
 
 Interval bootstrap_interval(std::size_t units, const ResampledStatistic& statistic,

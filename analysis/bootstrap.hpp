@@ -9,6 +9,9 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <vector>
+
+#include <Eigen/Dense>
 
 #include "analysis/statistics.hpp"
 
@@ -35,5 +38,15 @@ using ResampledStatistics =
 std::vector<Interval> bootstrap_intervals(std::size_t units, std::size_t statistics,
                                           const ResampledStatistics& statistic,
                                           const BootstrapOptions& options = {});
+
+// The resamples bootstrap_intervals draws with these options, as counts: entry (b, u) is how
+// many times resample b drew unit u. Statistics built from per-unit sums (means of groups,
+// their contrasts) can then be computed for every resample at once with one matrix product,
+// and the counts reused across every measure and parameter analysed with the same units,
+// instead of drawing the same resamples again for each.
+Eigen::MatrixXd resample_counts(std::size_t units, const BootstrapOptions& options = {});
+
+// Percentile interval from resampled values (NaNs left out), as bootstrap_intervals forms it.
+Interval percentile_interval(double estimate, std::vector<double> resampled, double confidence);
 
 }  // namespace partnersim::analysis

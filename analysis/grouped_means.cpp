@@ -42,43 +42,73 @@ UnitSums unit_sums(const ResultsTable& table, std::size_t measure,
 
 }  // namespace
 
+Eigen::MatrixXd unit_resamples(const ResultsTable& table, const BootstrapOptions& options) {
+    const bool by_replicate = resampling_unit(table) == ResamplingUnit::replicate;
+    return resample_counts(by_replicate ? table.replicates_per_point : table.design_points,
+                           options);
+}
+
+namespace {
+
+// Group means from weighted unit sums: one row per weighting (the full data, or a resample).
+Eigen::MatrixXd means_of(const Eigen::MatrixXd& sums, const Eigen::MatrixXd& counts) {
+    Eigen::MatrixXd means(sums.rows(), sums.cols());
+    for (Eigen::Index r = 0; r < sums.rows(); ++r) {
+        for (Eigen::Index g = 0; g < sums.cols(); ++g) {
+            means(r, g) = counts(r, g) > 0 ? sums(r, g) / counts(r, g)
+                                           : std::numeric_limits<double>::quiet_NaN();
+        }
+    }
+    return means;
+}
+
+// A contrast's value per row of `means`; a group with weight 0 does not count even if NaN.
+Eigen::VectorXd contrast_of(const Eigen::MatrixXd& means, const std::vector<double>& weights) {
+    Eigen::VectorXd values = Eigen::VectorXd::Zero(means.rows());
+    for (std::size_t g = 0; g < weights.size(); ++g)
+        if (weights[g] != 0.0) values += weights[g] * means.col(static_cast<Eigen::Index>(g));
+    return values;
+}
+
+std::vector<double> as_vector(const Eigen::VectorXd& column) {
+    return std::vector<double>(column.data(), column.data() + column.size());
+}
+
+}  // namespace
+
 GroupedMeans grouped_means(const ResultsTable& table, std::size_t measure,
                            const std::vector<int>& group_of_point, int groups,
                            const std::vector<std::vector<double>>& contrasts,
-                           const BootstrapOptions& options) {
+                           const BootstrapOptions& options, const Eigen::MatrixXd* resamples) {
     if (group_of_point.size() != table.design_points) {
         throw std::invalid_argument("grouped_means: one group per design point is needed");
     }
     const UnitSums totals = unit_sums(table, measure, group_of_point, groups);
-    const auto units = static_cast<std::size_t>(totals.sums.rows());
-    const auto group_count = static_cast<std::size_t>(groups);
-
-    // Statistics: the group means, then the contrasts.
-    auto statistic = [&](std::span<const std::size_t> drawn, std::span<double> out) {
-        Eigen::VectorXd weight = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(units));
-        for (const auto unit : drawn) weight(static_cast<Eigen::Index>(unit)) += 1.0;
-        const Eigen::VectorXd sums = totals.sums.transpose() * weight;
-        const Eigen::VectorXd counts = totals.counts.transpose() * weight;
-        for (std::size_t g = 0; g < group_count; ++g) {
-            const auto i = static_cast<Eigen::Index>(g);
-            out[g] = counts(i) > 0 ? sums(i) / counts(i) : std::numeric_limits<double>::quiet_NaN();
-        }
-        for (std::size_t c = 0; c < contrasts.size(); ++c) {
-            double value = 0.0;
-            for (std::size_t g = 0; g < group_count; ++g)
-                if (contrasts[c][g] != 0.0) value += contrasts[c][g] * out[g];
-            out[group_count + c] = value;
-        }
-    };
-    const std::vector<Interval> intervals =
-        bootstrap_intervals(units, group_count + contrasts.size(), statistic, options);
+    Eigen::MatrixXd drawn;
+    if (!resamples) {
+        drawn = resample_counts(static_cast<std::size_t>(totals.sums.rows()), options);
+        resamples = &drawn;
+    }
+    if (resamples->cols() != totals.sums.rows()) {
+        throw std::invalid_argument("grouped_means: resamples of a different number of units");
+    }
+    // Row 0: every unit once (the estimate); the rest: one row per resample.
+    const Eigen::RowVectorXd all = Eigen::RowVectorXd::Ones(totals.sums.rows());
+    const Eigen::MatrixXd estimate = means_of(all * totals.sums, all * totals.counts);
+    const Eigen::MatrixXd resampled =
+        means_of(*resamples * totals.sums, *resamples * totals.counts);
 
     GroupedMeans result;
-    result.means.assign(intervals.begin(), intervals.begin() + static_cast<long>(group_count));
-    result.contrasts.assign(intervals.begin() + static_cast<long>(group_count), intervals.end());
-    const Eigen::VectorXd counts = totals.counts.colwise().sum().transpose();
-    for (std::size_t g = 0; g < group_count; ++g)
-        result.runs.push_back(static_cast<std::size_t>(counts(static_cast<Eigen::Index>(g))));
+    for (Eigen::Index g = 0; g < groups; ++g) {
+        result.means.push_back(percentile_interval(estimate(0, g), as_vector(resampled.col(g)),
+                                                   options.confidence));
+        result.runs.push_back(static_cast<std::size_t>(totals.counts.col(g).sum()));
+    }
+    for (const auto& weights : contrasts) {
+        result.contrasts.push_back(percentile_interval(contrast_of(estimate, weights)(0),
+                                                       as_vector(contrast_of(resampled, weights)),
+                                                       options.confidence));
+    }
     return result;
 }
 

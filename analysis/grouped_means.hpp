@@ -29,11 +29,17 @@ struct GroupedMeans {
     std::vector<Interval> contrasts;  // per contrast: sum over groups of weight * mean
 };
 
+// The resamples of this table's units (resample_counts of bootstrap.hpp), to share across
+// every measure and grouping analysed with the same options.
+Eigen::MatrixXd unit_resamples(const ResultsTable& table, const BootstrapOptions& options);
+
 // `group_of_point[p]` in 0..groups-1 (or -1 to leave point p out); each contrast has one
-// weight per group.
+// weight per group. `resamples` (from unit_resamples with the same options) saves drawing
+// them again; without it they are drawn here.
 GroupedMeans grouped_means(const ResultsTable& table, std::size_t measure,
                            const std::vector<int>& group_of_point, int groups,
                            const std::vector<std::vector<double>>& contrasts,
-                           const BootstrapOptions& options = {});
+                           const BootstrapOptions& options = {},
+                           const Eigen::MatrixXd* resamples = nullptr);
 
 }  // namespace partnersim::analysis

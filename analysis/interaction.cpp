@@ -70,9 +70,11 @@ Interaction interaction(const ResultsTable& table, const InteractionOptions& opt
                       {"measure", "parameter_a", "from_a", "to_a", "parameter_b", "at_b"},
                       {"estimate", "low", "high"})};
     const auto contrasts = contrasts_of(c);
+    const Eigen::MatrixXd resamples = unit_resamples(table, options.bootstrap);
     for (const std::size_t measure : chosen_measures(table, options.measures)) {
-        const GroupedMeans means = grouped_means(
-            table, measure, c.cell_of_point, c.a_levels * c.b_levels, contrasts, options.bootstrap);
+        const GroupedMeans means =
+            grouped_means(table, measure, c.cell_of_point, c.a_levels * c.b_levels, contrasts,
+                          options.bootstrap, &resamples);
         const std::string& name = table.measures[measure];
         for (int la = 0; la < c.a_levels; ++la) {
             for (int lb = 0; lb < c.b_levels; ++lb) {

@@ -26,7 +26,8 @@ double spread_of(const ResultsTable& table, std::size_t measure) {
 }
 
 void add_factor(const ResultsTable& table, std::size_t measure, const DesignFactor& factor,
-                const MainEffectOptions& options, MainEffects& out) {
+                const MainEffectOptions& options, const Eigen::MatrixXd& resamples,
+                MainEffects& out) {
     const FactorLevels levels = factor_levels(factor, options.levels);
     const int count = static_cast<int>(levels.labels.size());
     if (count < 2) return;  // a factor with one level has no effect to estimate
@@ -34,7 +35,7 @@ void add_factor(const ResultsTable& table, std::size_t measure, const DesignFact
     last_minus_first.front() = -1.0;
     last_minus_first.back() = 1.0;
     const GroupedMeans means = grouped_means(table, measure, levels.level_of_point, count,
-                                             {last_minus_first}, options.bootstrap);
+                                             {last_minus_first}, options.bootstrap, &resamples);
     const std::string& name = table.measures[measure];
     for (int l = 0; l < count; ++l) {
         const auto i = static_cast<std::size_t>(l);
@@ -68,8 +69,10 @@ MainEffects main_effects(const ResultsTable& table, const MainEffectOptions& opt
                       "with a bootstrap interval and in standard deviations of the measure",
                       {"measure", "parameter", "from", "to"},
                       {"estimate", "low", "high", "standardised"})};
+    const Eigen::MatrixXd resamples = unit_resamples(table, options.bootstrap);
     for (const std::size_t measure : chosen_measures(table, options.measures)) {
-        for (const auto& factor : table.factors) add_factor(table, measure, factor, options, out);
+        for (const auto& factor : table.factors)
+            add_factor(table, measure, factor, options, resamples, out);
     }
     return out;
 }
