@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <sstream>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "support/test_helpers.hpp"
+
+namespace partnersim {
+namespace {
+
+// A 2 x 2 grid small enough to run in a blink, with an effect the report must state: a
+// facilitator joining at month 3 rather than 0 lowers partners' trust in it.
+std::filesystem::path small_grid(const test::TempDir& dir) {
+    const auto scenario = dir / "grid.toml";
+    test::write_text_file(scenario,
+                          test::small_scenario_toml(12, 12, 5, 3) +
+                              "[sweep.grid]\n\"setup.duration\" = [\"time_bound\", "
+                              "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
+    RunCommandOptions run;
+    run.scenario.file = scenario;
+    run.output = dir / "grid.h5";
+    run.quiet = true;
+    std::ostringstream out, err;
+    if (run_command(run, out, err) != exit_ok) throw std::runtime_error(err.str());
+    return run.output;
+}
+
+ReportCommandOptions report_of(const std::filesystem::path& results,
+                               const std::filesystem::path& folder) {
+    ReportCommandOptions options;
+    options.results = results;
+    options.folder = folder;
+    options.interaction = {"setup.join_month", "setup.duration"};
+    options.success = "trust_partner_facilitator > 0.6";
+    return options;
+}
+
+// Environment variables set for one test and restored after it.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        setenv(name, value, 1);
+    }
+    ~ScopedEnvironment() {
+        if (old_.empty()) {
+            unsetenv(name_.c_str());
+        } else {
+            setenv(name_.c_str(), old_.c_str(), 1);
+        }
+    }
+
+private:
+    std::string name_;
+    std::string old_;
+};
+
+TEST(ReportCommand, WritesAPageWithFindingsAndFigures) {
+    const test::TempDir dir;
+    const auto results = small_grid(dir);
+    std::ostringstream out, err;
+    ASSERT_EQ(report_command(report_of(results, dir / "report"), out, err), exit_ok) << err.str();
+    const std::string page = test::read_file_bytes(dir / "report" / "index.html");
+    EXPECT_NE(page.find("setup.join_month"), std::string::npos);
+    EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);  // self-contained
+    EXPECT_NE(page.find("not evidence about real partnerships"), std::string::npos);
+    // The analyses behind it were computed and kept, and the printed tables saved beside it.
+    EXPECT_TRUE(std::filesystem::exists(dir / "grid.analysis.h5"));
+    const std::string tables = test::read_file_bytes(dir / "report" / "analysis.txt");
+    EXPECT_NE(tables.find("Interaction"), std::string::npos);
+    EXPECT_NE(tables.find("coverage"), std::string::npos);
+    std::size_t figures = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "report"))
+        figures += entry.path().extension() == ".png" ? 1 : 0;
+    EXPECT_GE(figures, 3u);
+}
+
+TEST(ReportCommand, KeepsAnExistingReportWithoutForce) {
+    const test::TempDir dir;
+    const auto results = small_grid(dir);
+    std::filesystem::create_directories(dir / "report");
+    test::write_text_file(dir / "report" / "index.html", "earlier report");
+    std::ostringstream out, err;
+    EXPECT_EQ(report_command(report_of(results, dir / "report"), out, err), exit_bad_input);
+    EXPECT_NE(err.str().find("--force"), std::string::npos);
+    EXPECT_EQ(test::read_file_bytes(dir / "report" / "index.html"), "earlier report");
+}
+
+TEST(ReportCommand, SaysWhatIsMissingWhenPythonCannotRun) {
+    const test::TempDir dir;
+    const auto results = small_grid(dir);
+    const ScopedEnvironment python("PARTNERSIM_PYTHON", "/nonexistent/python3");
+    std::ostringstream out, err;
+    EXPECT_EQ(report_command(report_of(results, dir / "report"), out, err), exit_failure);
+    EXPECT_NE(err.str().find("h5py"), std::string::npos) << err.str();
+    EXPECT_FALSE(std::filesystem::exists(dir / "report" / "index.html"));
+}
+
+TEST(ReportCommand, RejectsAMissingResultsFile) {
+    const test::TempDir dir;
+    std::ostringstream out, err;
+    EXPECT_EQ(report_command(report_of(dir / "none.h5", dir / "report"), out, err),
+              exit_bad_input);
+    EXPECT_NE(err.str().find("none.h5"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace partnersim
