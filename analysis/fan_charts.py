@@ -51,7 +51,9 @@ def fan_chart(results, measure, labels, out_path):
     months = results["months"][:] if "months" in results else np.arange(1, series.shape[1] + 1)
     values = series[:]
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    for index, label in enumerate(sorted(set(labels))):
+    # Values in the order the design lists them (runs are in design-point order), not sorted
+    # as text, which would put a join month of 6 after 24.
+    for index, label in enumerate(dict.fromkeys(labels)):
         rows = values[labels == label]
         colour = f"C{index % 10}"
         q05, q25, q50, q75, q95 = np.percentile(rows, [5, 25, 50, 75, 95], axis=0)
@@ -65,9 +67,10 @@ def fan_chart(results, measure, labels, out_path):
     ax.set_ylabel(f"{measure} ({units})")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="best")
-    ax.text(0.99, 0.01, "line: median; bands: middle 50% and 90% of runs",
-            transform=ax.transAxes, ha="right", va="bottom", fontsize=7, color="grey")
-    fig.tight_layout()
+    # Below the axes, where the legend cannot cover it.
+    fig.text(0.99, 0.005, "line: median; bands: middle 50% and 90% of runs",
+             ha="right", va="bottom", fontsize=7, color="grey")
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
     fig.savefig(out_path, dpi=110)
     plt.close(fig)
 
