@@ -126,17 +126,15 @@ void read_outcomes(const std::filesystem::path& path, const ResultsFileInfo& inf
     }
 }
 
+// The known name fewest edits away from a typo, if it is close enough to be a likely meaning.
 std::string nearest(std::string_view unknown, const std::vector<std::string>& known) {
-    // Shared prefix length as a cheap similarity; enough to catch a typo's neighbourhood.
     std::string best;
-    std::size_t best_score = 0;
+    std::size_t best_distance = std::string::npos;
     for (const auto& name : known) {
-        std::size_t score = 0;
-        while (score < name.size() && score < unknown.size() && name[score] == unknown[score])
-            ++score;
-        if (score > best_score) best_score = score, best = name;
+        const std::size_t distance = edit_distance(unknown, name);
+        if (distance < best_distance) best_distance = distance, best = name;
     }
-    return best;
+    return best_distance <= std::max<std::size_t>(3, unknown.size() / 3) ? best : std::string();
 }
 
 std::string listing(const std::vector<std::string>& names) {

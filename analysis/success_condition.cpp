@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "model/parameters.hpp"
+
 namespace partnersim::analysis {
 
 ConditionError::ConditionError(const std::string& condition, std::size_t position,
@@ -121,21 +123,6 @@ class Lexer {
     const std::string& text_;
     std::size_t at_ = 0;
 };
-
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 // Recursive descent: or-expression > and-expression > not > comparison | ( or-expression ).
 class Parser {

@@ -33,4 +33,9 @@ bool AnalysisCache::save() {
     return true;
 }
 
+void AnalysisCache::save_and_report(std::ostream& err, bool quiet) {
+    const bool wrote = save();
+    if (!quiet) err << (wrote ? "saved to " : "read from ") << path_.string() << '\n';
+}
+
 }  // namespace partnersim

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ public:
 
     // Writes what was computed; returns whether anything was.
     bool save();
+    // save(), then says on `err` (unless quiet) whether the tables were saved or reused.
+    void save_and_report(std::ostream& err, bool quiet);
     const std::filesystem::path& path() const { return path_; }
 
 private:

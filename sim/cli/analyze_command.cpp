@@ -109,10 +109,7 @@ int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std
         analyse_main_effects(table, cache, options, out);
         if (!options.interaction.empty()) analyse_interaction(table, cache, options, out);
         analyse_sensitivity(table, cache, options, out);
-        const bool wrote = cache.save();
-        if (!options.quiet) {
-            err << (wrote ? "saved to " : "read from ") << cache.path().string() << '\n';
-        }
+        cache.save_and_report(err, options.quiet);
         return exit_ok;
     } catch (const std::exception& error) {
         err << "error: " << error.what() << '\n';

@@ -64,10 +64,7 @@ int discover_command(const DiscoverCommandOptions& options, std::ostream& out,
             [&] { return discover(table, discovery_options(options)).tables; });
         out << "At " << describe_month(table) << ".\n";
         print_prim_boxes(tables[0], tables[1], table.runs(), successes_in(tables[3]), out);
-        const bool wrote = cache.save();
-        if (!options.quiet) {
-            err << (wrote ? "saved to " : "read from ") << cache.path().string() << '\n';
-        }
+        cache.save_and_report(err, options.quiet);
         return exit_ok;
     } catch (const std::exception& error) {
         err << "error: " << error.what() << '\n';
