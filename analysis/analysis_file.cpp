@@ -1,6 +1,7 @@
 #include "analysis/analysis_file.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -148,8 +149,16 @@ std::filesystem::path analysis_path_for(const std::filesystem::path& results) {
 
 std::string results_identity(const std::filesystem::path& results) {
     const ResultsFileInfo info = read_results_info(results);
+    // created_utc counts seconds: the same command line run again within one second on an
+    // edited scenario would look the same without the scenario itself (hashed, FNV-1a 64,
+    // since the resolved scenario is kilobytes long) and the version that ran it.
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const unsigned char c : info.metadata.scenario_toml) hash = (hash ^ c) * 1099511628211ULL;
+    char scenario[17];
+    std::snprintf(scenario, sizeof scenario, "%016llx", static_cast<unsigned long long>(hash));
     return "created " + info.metadata.created_utc + "; runs " + std::to_string(info.runs) +
-           "; command " + info.metadata.command_line;
+           "; command " + info.metadata.command_line + "; partnersim " +
+           info.metadata.partnersim_version + "; scenario " + scenario;
 }
 
 std::vector<StoredTable> read_analysis_file(const std::filesystem::path& path) {

@@ -26,8 +26,9 @@ namespace partnersim::analysis {
 // "<results>.analysis.h5" beside "<results>.h5".
 std::filesystem::path analysis_path_for(const std::filesystem::path& results);
 
-// Identifies one results file's contents: its creation time, run count and command line, so a
-// rerun with --force (same name, new contents) invalidates every stored analysis.
+// Identifies one results file's contents: its creation time, run count, command line, version
+// and resolved scenario (hashed), so a rerun with --force (same name, new contents) invalidates
+// every stored analysis, even within the same second.
 std::string results_identity(const std::filesystem::path& results);
 
 struct StoredTable {

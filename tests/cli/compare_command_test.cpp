@@ -1,0 +1,200 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "analysis/analysis_file.hpp"
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "engine/run.hpp"
+#include "model/measures.hpp"
+#include "support/small_sweeps.hpp"
+#include "support/test_helpers.hpp"
+
+namespace partnersim {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int months = 6;
+constexpr int replicates = 4;
+constexpr std::uint64_t seed = 7;
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// The line of the final-month table that starts with `measure`, or "".
+std::string line_of(const std::string& text, const std::string& measure) {
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream words(line);
+        std::string first;
+        words >> first;
+        if (first == measure) return line;
+    }
+    return {};
+}
+
+class CompareCommand : public testing::Test {
+  protected:
+    CompareCommand() {
+        test::write_text_file(scenario_, test::small_scenario_toml(months, replicates, 5, seed));
+        options_.baseline = scenario_;
+        options_.threads = 2;
+        options_.quiet = true;
+    }
+
+    int compare() {
+        out_.str("");
+        err_.str("");
+        return compare_command(options_, out_, err_);
+    }
+    std::string out() const { return out_.str(); }
+    std::string err() const { return err_.str(); }
+
+    test::TempDir dir_;
+    fs::path scenario_ = dir_ / "small.toml";
+    CompareCommandOptions options_;
+    std::ostringstream out_;
+    std::ostringstream err_;
+};
+
+TEST_F(CompareCommand, SaysWhatDiffersAndComparesEveryMeasure) {
+    options_.variant_overrides = {"setup.join_month=3", "setup.duration=open_ended"};
+    ASSERT_EQ(compare(), exit_ok) << err();
+    EXPECT_TRUE(contains(out(), "what differs:\n")) << out();
+    EXPECT_TRUE(contains(out(), "  setup.join_month: 0 -> 3\n")) << out();
+    EXPECT_TRUE(contains(out(), "  setup.duration: \"time_bound\" -> \"open_ended\"\n")) << out();
+    EXPECT_FALSE(contains(out(), "setup.review")) << "a parameter that does not differ";
+    EXPECT_TRUE(contains(out(), "variant:  " + scenario_.string() +
+                                    " --set setup.join_month=3 --set setup.duration=open_ended"))
+        << out();
+    EXPECT_TRUE(contains(out(), "At month 6 (the final month), over 4 paired replicates")) << out();
+    for (const auto& measure : measure_catalogue()) {
+        EXPECT_NE(line_of(out(), std::string(measure.name)), "") << measure.name;
+    }
+    // A measure that cannot vary between runs has no standardised effect.
+    EXPECT_TRUE(contains(
+        line_of(out(), "trust_partner_funder") + line_of(out(), "decision_quality"), "n/a"))
+        << out();
+    EXPECT_TRUE(contains(out(), "Over time")) << out();
+    EXPECT_EQ(err(), "");
+}
+
+TEST_F(CompareCommand, NothingToCompareIsBadInput) {
+    ASSERT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), "nothing to compare")) << err();
+    EXPECT_EQ(out(), "");
+}
+
+TEST_F(CompareCommand, ASweepIsNotAScenarioToCompare) {
+    test::write_text_file(dir_ / "sweep.toml", test::grid_sweep_toml());
+    options_.baseline = dir_ / "sweep.toml";
+    options_.variant_overrides = {"setup.join_month=3"};
+    ASSERT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), "has a [sweep]")) << err();
+    EXPECT_TRUE(contains(err(), "analyze")) << err();
+
+    options_.baseline = scenario_;
+    options_.variant = dir_ / "sweep.toml";
+    options_.variant_overrides = {};
+    ASSERT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), "the variant has a [sweep]")) << err();
+}
+
+TEST_F(CompareCommand, ScenariosOfDifferentLengthsOrOneReplicateAreRefused) {
+    options_.variant_overrides = {"run.months=7"};
+    ASSERT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), "run.months")) << err();
+
+    options_.variant_overrides = {"setup.join_month=3"};
+    options_.replicates = 1;
+    ASSERT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), "at least 2 replicates")) << err();
+}
+
+// The stored comparison against the model run here directly: replicate r of both scenarios
+// with the baseline's seed, as `run` would run them. The means are computed the same way (a
+// plain sum over 4 runs divided by 4), but in a different order of additions on another
+// path, so they agree to rounding: 1e-12 relative.
+TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
+    options_.variant_overrides = {"setup.join_month=3"};
+    options_.output = dir_ / "comparison.h5";
+    ASSERT_EQ(compare(), exit_ok) << err();
+    ASSERT_TRUE(fs::exists(options_.output));
+
+    const auto tables = analysis::read_analysis_file(options_.output);
+    ASSERT_EQ(tables.size(), 2u);
+    const auto find = [&](const std::string& name) -> const analysis::AnalysisTable& {
+        for (const auto& stored : tables)
+            if (stored.table.name == name) return stored.table;
+        throw std::out_of_range(name);
+    };
+    const analysis::AnalysisTable& final_table = find("comparison");
+    const analysis::AnalysisTable& over_time = find("comparison_over_time");
+    ASSERT_EQ(final_table.rows(), measure_count);
+    ASSERT_EQ(over_time.rows(), measure_count * months);
+
+    const Scenario baseline = resolve_scenario({scenario_, {}, {}, {}});
+    const Scenario variant = resolve_scenario({scenario_, {"setup.join_month=3"}, {}, {}});
+    std::vector<RunResult> before;
+    std::vector<RunResult> after;
+    for (std::uint64_t r = 0; r < replicates; ++r) {
+        before.push_back(run_partnership(baseline, make_run_id(seed, 0, r, replicates)));
+        after.push_back(run_partnership(variant, make_run_id(seed, 0, r, replicates)));
+    }
+    bool some_difference = false;
+    for (std::size_t m = 0; m < measure_count; ++m) {
+        EXPECT_EQ(final_table.text_column("measure")[m], measure_catalogue()[m].name);
+        double b = 0.0;
+        double v = 0.0;
+        for (std::uint64_t r = 0; r < replicates; ++r) {
+            b += before[r].final_values[m] / replicates;
+            v += after[r].final_values[m] / replicates;
+        }
+        const double tolerance = 1e-12 * std::max(1.0, std::abs(b) + std::abs(v));
+        EXPECT_NEAR(final_table.number_column("baseline_mean")[m], b, tolerance) << m;
+        EXPECT_NEAR(final_table.number_column("variant_mean")[m], v, tolerance) << m;
+        EXPECT_NEAR(final_table.number_column("difference")[m], v - b, tolerance) << m;
+        some_difference |= std::abs(v - b) > 1e-3;
+        for (int t = 0; t < months; ++t) {
+            const std::size_t row = m * months + static_cast<std::size_t>(t);
+            EXPECT_EQ(over_time.text_column("measure")[row], measure_catalogue()[m].name);
+            EXPECT_EQ(over_time.number_column("month")[row], t + 1.0);
+            double monthly = 0.0;
+            for (std::uint64_t r = 0; r < replicates; ++r)
+                monthly += after[r].at(static_cast<Measure>(m), t) / double(replicates);
+            EXPECT_NEAR(over_time.number_column("variant_mean")[row], monthly,
+                        1e-12 * std::max(1.0, std::abs(monthly)))
+                << m << ", month " << t + 1;
+        }
+    }
+    EXPECT_TRUE(some_difference) << "joining at month 3 changed nothing: a weak test";
+
+    const std::string written = test::read_file_bytes(options_.output);
+    ASSERT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), options_.output.string())) << err();
+    EXPECT_EQ(out(), "") << "ran before refusing";
+    EXPECT_EQ(test::read_file_bytes(options_.output), written);
+
+    options_.force = true;
+    ASSERT_EQ(compare(), exit_ok) << err();
+    EXPECT_EQ(analysis::read_analysis_file(options_.output).size(), 2u);
+}
+
+TEST_F(CompareCommand, ASecondFileIsTheVariantWithTheBaselinesSeedAndReplicates) {
+    test::write_text_file(dir_ / "other.toml", test::small_scenario_toml(months, 3, 5, 99) +
+                                                   "\n[setup]\njoin_month = 3\n");
+    options_.variant = dir_ / "other.toml";
+    ASSERT_EQ(compare(), exit_ok) << err();
+    EXPECT_TRUE(contains(out(), "setup.join_month: 0 -> 3")) << out();
+    EXPECT_TRUE(contains(out(), "note: the variant uses the baseline's seed (7)")) << out();
+    EXPECT_TRUE(contains(out(), "note: the variant runs the baseline's 4 replicates")) << out();
+    EXPECT_FALSE(contains(out(), "run.seed")) << "the aligned seed is not a difference";
+}
+
+}  // namespace
+}  // namespace partnersim
