@@ -27,6 +27,14 @@ std::string csv_number(double value) {
     return std::string(buffer, result.ptr);
 }
 
+std::string csv_number(float value) {
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
 std::string table_csv(const AnalysisTable& table) {
     std::string text;
     std::vector<std::string> header = table.text_columns;
@@ -227,7 +235,11 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& resul
                                               const std::filesystem::path& folder,
                                               const CsvExportOptions& options) {
     const ResultsTable table = read_results_table(results);
-    const std::vector<StoredTable> analyses = read_analysis_file(analysis_path_for(results));
+    // Only analyses of these very results: a table left by an earlier file of the same name
+    // carries another identity in its key.
+    std::vector<StoredTable> analyses = read_analysis_file(analysis_path_for(results));
+    const std::string identity = results_identity(results);
+    std::erase_if(analyses, [&](const StoredTable& t) { return !t.key.starts_with(identity); });
 
     using Writer = std::function<void(CsvFile&)>;
     std::vector<std::pair<std::string, Writer>> outputs{

@@ -7,7 +7,8 @@
 //                         point's replicates (what most charts need, in a size a spreadsheet
 //                         opens)
 //   timeseries.csv        only with `timeseries`: one row per run and month, every measure
-//   analysis_<table>.csv  every table stored by `analyze`/`discover` beside the results
+//   analysis_<table>.csv  every table stored by `analyze`/`discover` beside these results (a
+//                         table computed from an earlier file of the same name is left out)
 //   columns.csv           what each column means, with units
 // Numbers are written in the shortest form that reads back to the same double. Files are
 // written as "<name>.partial" and renamed, and existing files are kept unless overwrite is set.
@@ -38,5 +39,7 @@ std::string table_csv(const AnalysisTable& table);
 std::string csv_field(const std::string& text);
 // The shortest decimal that reads back as the same double; "nan", "inf", "-inf" otherwise.
 std::string csv_number(double value);
+// The same for a float (time series are stored as float32): "0.662", not "0.6620000004768372".
+std::string csv_number(float value);
 
 }  // namespace partnersim::analysis

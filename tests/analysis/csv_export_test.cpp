@@ -119,6 +119,7 @@ TEST(CsvNumber, ReadsBackToTheSameDouble) {
     }
     // Shortest form, not 17 digits everywhere.
     EXPECT_EQ(csv_number(0.1), "0.1");
+    EXPECT_EQ(csv_number(0.662f), "0.662");  // a float, not its double expansion
     EXPECT_EQ(csv_number(3.0), "3");
     EXPECT_EQ(csv_number(-2.5), "-2.5");
     EXPECT_EQ(csv_number(std::numeric_limits<double>::quiet_NaN()), "nan");
@@ -161,7 +162,8 @@ TEST_F(CsvExport, ListsTheFilesItWrites) {
     const auto with_series = export_csv(results_, other, {.timeseries = true, .overwrite = false});
     ASSERT_EQ(with_series.size(), 5u);
     EXPECT_EQ(with_series[3], other / "timeseries.csv");
-    // One row per run and month, after the header; each value the float stored in the file.
+    // One row per run and month, after the header; each value the float stored in the file,
+    // written in the shortest form that reads back (as a float) to the same float.
     const auto rows = read_csv(other / "timeseries.csv");
     ASSERT_EQ(rows.size(), 1u + 24 * 6);
     EXPECT_EQ(rows[0][3], "month");
@@ -172,7 +174,8 @@ TEST_F(CsvExport, ListsTheFilesItWrites) {
             const auto& row = rows[1 + r * 6 + month];
             EXPECT_EQ(row[0], std::to_string(r));
             EXPECT_EQ(row[3], std::to_string(month + 1));
-            EXPECT_TRUE(same_bits(number(row[c]), series[r * 6 + month]))
+            const float back = std::strtof(row[c].c_str(), nullptr);
+            EXPECT_TRUE(same_bits(double(back), double(series[r * 6 + month])))
                 << "run " << r << ", month " << month + 1 << ": " << row[c];
         }
     }
@@ -304,7 +307,12 @@ TEST_F(CsvExport, ExportsTheAnalysesStoredBesideTheResults) {
     effects.add_row({"candour", "setup.join_month"}, {-0.125});
     effects.add_row({"cost", "setup.review"}, {1.0 / 3.0});
     const AnalysisTable boxes("prim_boxes", "Boxes", {"condition"}, {"box"});
-    store_tables(analysis_path_for(results_), {{effects, "key"}, {boxes, "key"}});
+    // Keys begin with the identity of the results they were computed from; a table from an
+    // earlier file of the same name (another identity) is stale and not exported.
+    const std::string current = results_identity(results_) + "; main effects";
+    const AnalysisTable stale("interaction", "From an earlier file", {"measure"}, {"estimate"});
+    store_tables(analysis_path_for(results_),
+                 {{effects, current}, {boxes, current}, {stale, "created 2020-01-01; other"}});
 
     const auto written = export_csv(results_, folder_);
     ASSERT_EQ(written.size(), 6u);
