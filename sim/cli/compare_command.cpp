@@ -85,7 +85,8 @@ ComparedScenarios resolve_pair(const CompareCommandOptions& options) {
         throw std::invalid_argument(
             "the baseline runs " + std::to_string(pair.baseline.run.months) +
             " months and the variant " + std::to_string(pair.variant.run.months) +
-            "; set run.months alike to compare them month by month");
+            "; to compare them month by month give both the same horizon, e.g. --set run.months=" +
+            std::to_string(pair.baseline.run.months));
     }
     if (pair.baseline.run.replicates < 2) {
         throw std::invalid_argument("a comparison needs at least 2 replicates (--replicates)");
