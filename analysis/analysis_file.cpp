@@ -1,6 +1,11 @@
 #include "analysis/analysis_file.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -180,16 +185,38 @@ std::optional<AnalysisTable> find_table(const std::filesystem::path& path, const
     return std::nullopt;
 }
 
-void store_tables(const std::filesystem::path& path, const std::vector<StoredTable>& tables) {
-    std::vector<StoredTable> all = read_analysis_file(path);
-    for (const auto& table : tables) {
-        const auto same_name = [&](const StoredTable& s) {
-            return s.table.name == table.table.name;
-        };
-        all.erase(std::remove_if(all.begin(), all.end(), same_name), all.end());
-        all.push_back(table);
+namespace {
+
+// Two commands storing analyses beside the same results at once (analyze and discover in two
+// terminals) would each read, change and write the whole file, and one's tables would be lost.
+// An exclusive lock on the folder serialises them. The folder rather than the file: HDF5 takes
+// its own locks on the files it opens, and a lock file would be left behind.
+class FolderLock {
+public:
+    explicit FolderLock(const std::filesystem::path& file) {
+        const auto folder = std::filesystem::absolute(file).parent_path();
+        descriptor_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (descriptor_ < 0) throw std::runtime_error("cannot open folder " + folder.string());
+        while (::flock(descriptor_, LOCK_EX) != 0) {
+            if (errno != EINTR) {
+                ::close(descriptor_);
+                throw std::runtime_error("cannot lock folder " + folder.string());
+            }
+        }
     }
+    ~FolderLock() { ::close(descriptor_); }  // closing releases the lock
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int descriptor_ = -1;
+};
+
+void write_file(const std::filesystem::path& path, const std::vector<StoredTable>& all) {
+    // A name of this process's own, so a crashed writer's leftover never collides.
     std::filesystem::path partial = path;
+    partial += ".";  // piece by piece: g++ 12 gives a false -Wrestrict on "." + std::string
+    partial += std::to_string(::getpid());
     partial += ".partial";
     naming_path(partial, [&] {
         silence_automatic_error_printing();
@@ -199,6 +226,20 @@ void store_tables(const std::filesystem::path& path, const std::vector<StoredTab
         check(file.close(), "close the file");
     });
     std::filesystem::rename(partial, path);
+}
+
+}  // namespace
+
+void store_tables(const std::filesystem::path& path, const std::vector<StoredTable>& tables,
+                  const std::function<bool(const StoredTable&)>& keep) {
+    const FolderLock lock(path);
+    std::vector<StoredTable> all = read_analysis_file(path);
+    if (keep) std::erase_if(all, [&](const StoredTable& s) { return !keep(s); });
+    for (const auto& table : tables) {
+        std::erase_if(all, [&](const StoredTable& s) { return s.table.name == table.table.name; });
+        all.push_back(table);
+    }
+    write_file(path, all);
 }
 
 }  // namespace partnersim::analysis

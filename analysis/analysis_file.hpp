@@ -15,6 +15,7 @@
 //   t = f["main_effects"]; t["measure"].asstr()[:], t["estimate"][:]
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,11 @@ std::vector<StoredTable> read_analysis_file(const std::filesystem::path& path);
 std::optional<AnalysisTable> find_table(const std::filesystem::path& path, const std::string& name,
                                         const std::string& key);
 
-// Adds or replaces tables by name, keeping the others, through a partial file and a rename.
-void store_tables(const std::filesystem::path& path, const std::vector<StoredTable>& tables);
+// Adds or replaces tables by name, through a partial file and a rename, under an exclusive lock
+// on the folder so concurrent commands do not lose each other's tables. Of the tables already
+// stored, keeps those for which `keep` is true (all, without it): callers drop tables of other
+// results this way.
+void store_tables(const std::filesystem::path& path, const std::vector<StoredTable>& tables,
+                  const std::function<bool(const StoredTable&)>& keep = {});
 
 }  // namespace partnersim::analysis

@@ -1,5 +1,6 @@
 #include "analysis/csv_export.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -229,6 +230,30 @@ void write_columns(const std::filesystem::path& results, const ResultsTable& tab
     }
 }
 
+// What each analysis_<table>.csv was computed with (month, options, resamples), which the
+// tables themselves do not say.
+void write_manifest(const std::vector<StoredTable>& analyses, CsvFile& file) {
+    write_text_row(file.out(), {"file", "description", "computed_with"});
+    for (const auto& stored : analyses) {
+        write_text_row(file.out(), {"analysis_" + stored.table.name + ".csv",
+                                    stored.table.description, stored.key});
+    }
+}
+
+// With --force, analysis CSVs of an earlier export that this one does not write would sit
+// beside the new ones looking current: they go.
+template <class Outputs>
+void remove_other_analyses(const std::filesystem::path& folder, const Outputs& outputs) {
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        const std::string name = entry.path().filename().string();
+        const bool analysis = (name.starts_with("analysis_") && name.ends_with(".csv")) ||
+                              name == "analyses.csv";
+        const bool written = std::any_of(outputs.begin(), outputs.end(),
+                                         [&](const auto& output) { return output.first == name; });
+        if (analysis && !written) std::filesystem::remove(entry.path());
+    }
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> export_csv(const std::filesystem::path& results,
@@ -253,6 +278,9 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& resul
         outputs.push_back({"analysis_" + stored.table.name + ".csv",
                            [&](CsvFile& f) { f.out() << table_csv(stored.table); }});
     }
+    if (!analyses.empty()) {
+        outputs.push_back({"analyses.csv", [&](CsvFile& f) { write_manifest(analyses, f); }});
+    }
     outputs.push_back({"columns.csv", [&](CsvFile& f) { write_columns(results, table, f); }});
 
     std::filesystem::create_directories(folder);
@@ -264,6 +292,7 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& resul
             }
         }
     }
+    if (options.overwrite) remove_other_analyses(folder, outputs);
     std::vector<std::filesystem::path> written;
     for (const auto& [name, write] : outputs) {
         CsvFile file(folder / name);

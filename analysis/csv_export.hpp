@@ -9,7 +9,10 @@
 //   timeseries.csv        only with `timeseries`: one row per run and month, every measure
 //   analysis_<table>.csv  every table stored by `analyze`/`discover` beside these results (a
 //                         table computed from an earlier file of the same name is left out)
+//   analyses.csv          with analyses: what each analysis_<table>.csv was computed with
 //   columns.csv           what each column means, with units
+// With overwrite, analysis CSVs of an earlier export that this one does not write are removed,
+// so the folder never mixes analyses of different results.
 // Numbers are written in the shortest form that reads back to the same double. Files are
 // written as "<name>.partial" and renamed, and existing files are kept unless overwrite is set.
 

@@ -56,8 +56,15 @@ FactorLevels binned_levels(const DesignFactor& factor, int bins) {
         high[static_cast<std::size_t>(bin)] = value;
         levels.level_of_point[order[rank]] = bin;
     }
-    const int used = bin + 1;  // ties can leave the top bins empty
-    for (int b = 0; b < used; ++b) {
+    // Ties can leave bins empty (a value shared by many points fills several bins' worth);
+    // the bins that hold points are renumbered 0, 1, ... so no level is empty.
+    std::vector<int> renumbered(static_cast<std::size_t>(bins), -1);
+    for (const int b : levels.level_of_point) renumbered[static_cast<std::size_t>(b)] = 0;
+    int next = 0;
+    for (int b = 0; b < bins; ++b) {
+        auto& number = renumbered[static_cast<std::size_t>(b)];
+        if (number < 0) continue;
+        number = next++;
         // Appended piece by piece: g++ 12 gives a false -Wrestrict on "[" + std::string.
         std::string label = "[";
         label += number_label(low[static_cast<std::size_t>(b)]);
@@ -66,6 +73,7 @@ FactorLevels binned_levels(const DesignFactor& factor, int bins) {
         label += "]";
         levels.labels.push_back(std::move(label));
     }
+    for (int& b : levels.level_of_point) b = renumbered[static_cast<std::size_t>(b)];
     return levels;
 }
 

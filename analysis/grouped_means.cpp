@@ -1,5 +1,6 @@
 #include "analysis/grouped_means.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -9,8 +10,10 @@
 namespace partnersim::analysis {
 
 ResamplingUnit resampling_unit(const ResultsTable& table) {
-    return table.replicates_per_point >= 10 ? ResamplingUnit::replicate
-                                            : ResamplingUnit::design_point;
+    const bool sampled = std::any_of(table.factors.begin(), table.factors.end(),
+                                     [](const DesignFactor& f) { return f.range_index.has_value(); });
+    return !sampled && table.replicates_per_point >= 2 ? ResamplingUnit::replicate
+                                                       : ResamplingUnit::design_point;
 }
 
 namespace {

@@ -3,12 +3,17 @@
 // factors crossed), and linear contrasts of those means (level B minus level A; a difference
 // of differences), all with bootstrap intervals from the same resamples.
 //
-// What is resampled: with common random numbers, replicate r of every design point shares one
-// random stream, so when points have many replicates (>= 10) we resample replicate indices
-// and keep all points of a drawn replicate together. The pairing survives, and contrasts are
-// as tight as the paired design allows. With few replicates per point (a Latin hypercube or
-// Sobol design with 1-9) the variation that matters is between sampled points, so we resample
-// design points instead, each carrying all its replicates.
+// What is resampled depends on where the uncertainty lies.
+// - A grid (no sampled parameters): the design points are fixed choices, not a sample, so only
+//   the runs' randomness is uncertain. We resample replicate indices and keep all points of a
+//   drawn replicate together: with common random numbers replicate r of every point shares one
+//   random stream, so the pairing survives and contrasts are as tight as the paired design
+//   allows. This holds for any number of replicates from 2 up (with 9 the intervals are
+//   rougher, not wrong).
+// - A sampled design (Latin hypercube, Sobol, Morris: some parameter has a range) or a grid
+//   run once per point: the points themselves are a sample of the space, and the variation
+//   between them is part of what an effect averages over, so we resample design points, each
+//   carrying all its replicates.
 
 #include <cstddef>
 #include <vector>

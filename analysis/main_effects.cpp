@@ -1,5 +1,6 @@
 #include "analysis/main_effects.hpp"
 
+#include <limits>
 #include <stdexcept>
 
 #include "analysis/grouped_means.hpp"
@@ -47,7 +48,9 @@ void add_factor(const ResultsTable& table, std::size_t measure, const DesignFact
     const double spread = spread_of(table, measure);
     out.effects.add_row(
         {name, factor.name, levels.labels.front(), levels.labels.back()},
-        {effect.estimate, effect.low, effect.high, spread > 0 ? effect.estimate / spread : 0.0});
+        // NaN, not 0, where the measure does not vary between runs: there is no scale.
+        {effect.estimate, effect.low, effect.high,
+         spread > 0 ? effect.estimate / spread : std::numeric_limits<double>::quiet_NaN()});
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ import plots_comparison
 import plots_effects
 import plots_prim
 from plots_common import (DPI, STYLE, Measures, Picture, analysis_path_for, choose_measures,
-                          read_tables)
+                          read_tables, results_identity)
 
 KINDS = ["fan", "forest", "interaction", "sobol", "morris", "prim", "comparison"]
 BOOKKEEPING = {"grid_cell", "sample_index", "saltelli_role"}
@@ -109,7 +109,8 @@ def make_pictures(results_path, out_dir, analysis_path=None, comparison_path=Non
     if unknown:
         raise ValueError(f"unknown kinds {sorted(unknown)}; choose from {KINDS}")
     os.makedirs(out_dir, exist_ok=True)
-    tables = read_tables(analysis_path or analysis_path_for(results_path))
+    tables = read_tables(analysis_path or analysis_path_for(results_path),
+                         results_identity(results_path))
     compared = read_tables(comparison_path) if comparison_path else {}
     pictures = []
     with h5py.File(results_path, "r") as results, plt.rc_context(STYLE):

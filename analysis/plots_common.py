@@ -13,6 +13,7 @@ import collections
 import math
 import os
 import re
+import sys
 import textwrap
 
 import h5py
@@ -101,14 +102,39 @@ def _text(value):
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-def read_tables(path):
-    """Every table in an analysis (or compare output) file, by name; {} if there is none."""
+def results_identity(results_path):
+    """The identity partnersim keys an analysis with (analysis/analysis_file.cpp,
+    results_identity): creation time, runs, command line, version and a FNV-1a 64 hash of the
+    resolved scenario. A table whose key does not start with it was computed from another file
+    that once had this name."""
+    with h5py.File(results_path, "r") as results:
+        attrs = results.attrs
+        scenario = _text(attrs.get("scenario", "")).encode("utf-8")
+        runs = results["runs/run_index"].shape[0] if "runs/run_index" in results else 0
+        created = _text(attrs.get("created_utc", ""))
+        command = _text(attrs.get("command_line", ""))
+        version = _text(attrs.get("partnersim_version", ""))
+    digest = 14695981039346656037
+    for byte in scenario:
+        digest = ((digest ^ byte) * 1099511628211) % (1 << 64)
+    return (f"created {created}; runs {runs}; command {command}; partnersim {version}; "
+            f"scenario {digest:016x}")
+
+
+def read_tables(path, identity=None):
+    """Every table in an analysis (or compare output) file, by name; {} if there is none.
+    With `identity` (results_identity of the results file), tables computed from other results
+    are left out, with a note on stderr."""
     if not path or not os.path.exists(path):
         return {}
     tables = {}
     with h5py.File(path, "r") as handle:
         for name, group in handle.items():
             if not isinstance(group, h5py.Group):
+                continue
+            if identity is not None and not _text(group.attrs.get("key", "")).startswith(identity):
+                print(f"note: {path}: table {name} was computed from other results; "
+                      "left out (run `partnersim analyze` again)", file=sys.stderr)
                 continue
             order = _text(group.attrs.get("columns", ""))
             names = [c for c in order.split(",") if c in group] if order else []

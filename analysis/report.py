@@ -25,7 +25,7 @@ import h5py
 
 import plots
 import plots_findings
-from plots_common import Measures, analysis_path_for, read_tables
+from plots_common import Measures, analysis_path_for, read_tables, results_identity
 
 MAX_TABLE_ROWS = 500  # rows shown per table; the file holds them all
 TABLE_ORDER = ["main_effects", "main_effect_levels", "interaction", "interaction_cells",
@@ -224,7 +224,7 @@ def write_report(results_path, out_dir, comparison_path=None, analysis_path=None
     analysis_path = analysis_path or analysis_path_for(results_path)
     pictures = plots.make_pictures(results_path, out_dir, analysis_path, comparison_path,
                                    measures)
-    tables = read_tables(analysis_path)
+    tables = read_tables(analysis_path, results_identity(results_path))
     compared = read_tables(comparison_path) if comparison_path else {}
     with h5py.File(results_path, "r") as results:
         words = Measures(results)
@@ -247,12 +247,16 @@ def main():
     parser.add_argument("--comparison", help="output file of `partnersim compare`")
     parser.add_argument("--analysis", help="analysis file (default: RESULTS.analysis.h5)")
     parser.add_argument("--measures", nargs="+", help="key measures (default: a handful)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="do not print the page's path (partnersim report prints it)")
     args = parser.parse_args()
     for path in [args.results, args.analysis, args.comparison]:
         if path and not os.path.exists(path):
             sys.exit(f"error: no file {path}")
-    print(write_report(args.results, args.output, args.comparison, args.analysis,
-                       args.measures))
+    page = write_report(args.results, args.output, args.comparison, args.analysis,
+                        args.measures)
+    if not args.quiet:
+        print(page)
 
 
 if __name__ == "__main__":

@@ -143,6 +143,21 @@ std::string listing(const std::vector<std::string>& names) {
     return text;
 }
 
+
+// Every estimator assumes each design point carries all its replicates: a shard, or the
+// .partial file of an interrupted run, would silently give a missing point the weight of zero
+// outcomes (Sobol indices from zeros) or a NaN mean.
+void require_complete(const ResultsTable& table) {
+    const std::uint64_t expected = table.design_points * table.replicates_per_point;
+    if (table.runs() == expected) return;
+    throw std::invalid_argument(
+        table.file.string() + " holds " + std::to_string(table.runs()) + " of the experiment's " +
+        std::to_string(expected) + " runs (" + std::to_string(table.design_points) +
+        " design points x " + std::to_string(table.replicates_per_point) +
+        " replicates); analyses need them all: join shards with `partnersim merge`, or finish an "
+        "interrupted run with `run ... --resume`");
+}
+
 }  // namespace
 
 std::string DesignFactor::label(std::size_t point) const {
@@ -212,6 +227,7 @@ ResultsTable read_results_table(const std::filesystem::path& path, std::optional
                                      std::to_string(table.design_points));
         }
     }
+    require_complete(table);
     read_outcomes(path, info, table);
     return table;
 }

@@ -23,7 +23,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from plots_common import number, read_tables, size_in_words  # noqa: E402
+from plots_common import number, read_tables, results_identity, size_in_words  # noqa: E402
 
 MEASURES = {
     "trust_partner_facilitator": ("Mean trust of partners in the facilitator", "share 0-1"),
@@ -196,6 +196,16 @@ def run(script, *arguments):
     return result.stdout
 
 
+def stamp_keys(analysis_path, results_path, identity=None):
+    """Key every table with the results' identity, as partnersim does when it stores them."""
+    identity = identity if identity is not None else results_identity(results_path)
+    with h5py.File(analysis_path, "r+") as handle:
+        for group in handle.values():
+            key = group.attrs["key"]
+            key = key.decode() if isinstance(key, bytes) else key
+            group.attrs["key"] = f"{identity}; {key}"
+
+
 class PlotsAndReport(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -203,6 +213,7 @@ class PlotsAndReport(unittest.TestCase):
         cls.results = os.path.join(cls.folder.name, "test.h5")
         budget, join, points = make_results(cls.results)
         make_analysis(os.path.join(cls.folder.name, "test.analysis.h5"), budget, join, points)
+        stamp_keys(os.path.join(cls.folder.name, "test.analysis.h5"), cls.results)
         cls.comparison = os.path.join(cls.folder.name, "cmp.h5")
         make_comparison(cls.comparison)
         cls.figures = os.path.join(cls.folder.name, "figures")
@@ -277,6 +288,14 @@ class PlotsAndReport(unittest.TestCase):
                          ["measure", "parameter", "from", "to", "estimate", "low", "high",
                           "standardised"])
         self.assertEqual(tables["main_effects"]["from"][0], LOW_BUDGET)
+
+    def test_tables_of_other_results_are_left_out(self):
+        # A table whose key names other results (an earlier file of the same name) is stale.
+        stale = os.path.join(self.folder.name, "stale.analysis.h5")
+        make_analysis(stale, *make_results(os.path.join(self.folder.name, "stale.h5")))
+        stamp_keys(stale, None, identity="created 2020-01-01T00:00:00Z; runs 1")
+        self.assertEqual(read_tables(stale, results_identity(self.results)), {})
+        self.assertIn("main_effects", read_tables(stale))  # without an identity: everything
 
     def test_number_words(self):
         self.assertEqual(number(0.1034), "0.10")

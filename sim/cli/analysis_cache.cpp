@@ -5,21 +5,27 @@ namespace partnersim {
 AnalysisCache::AnalysisCache(const std::filesystem::path& results, const std::string& options,
                              bool recompute)
     : path_(analysis::analysis_path_for(results)),
+      identity_(analysis::results_identity(results)),
       // The version changes whenever a table's columns or meaning change, so a table stored by
       // an older partnersim is recomputed rather than misread.
-      key_(analysis::results_identity(results) + "; tables v2; " + options),
+      key_(identity_ + "; tables v2; " + options),
       recompute_(recompute) {}
 
 std::vector<analysis::AnalysisTable> AnalysisCache::get(
     const std::vector<std::string>& names, const std::string& detail,
     const std::function<std::vector<analysis::AnalysisTable>()>& compute) {
     const std::string key = key_ + detail;
-    if (!recompute_) {
-        std::vector<analysis::AnalysisTable> stored;
-        for (const auto& name : names) {
-            if (auto table = analysis::find_table(path_, name, key)) stored.push_back(*table);
+    if (!recompute_ && !unreadable_) {
+        try {
+            std::vector<analysis::AnalysisTable> stored;
+            for (const auto& name : names) {
+                if (auto table = analysis::find_table(path_, name, key)) stored.push_back(*table);
+            }
+            if (stored.size() == names.size()) return stored;
+        } catch (const std::runtime_error& error) {
+            // Only a cache: compute afresh, and leave the file for its owner to look at.
+            unreadable_ = error.what();
         }
-        if (stored.size() == names.size()) return stored;
     }
     std::vector<analysis::AnalysisTable> tables = compute();
     for (const auto& table : tables) fresh_.push_back({table, key});
@@ -27,15 +33,24 @@ std::vector<analysis::AnalysisTable> AnalysisCache::get(
 }
 
 bool AnalysisCache::save() {
-    if (fresh_.empty()) return false;
-    analysis::store_tables(path_, fresh_);
+    if (fresh_.empty() || unreadable_) return false;
+    // Tables computed from other results (an earlier file of the same name) go.
+    analysis::store_tables(path_, fresh_, [&](const analysis::StoredTable& stored) {
+        return stored.key.starts_with(identity_);
+    });
     fresh_.clear();
     return true;
 }
 
 void AnalysisCache::save_and_report(std::ostream& err, bool quiet) {
+    const bool fresh = !fresh_.empty();
     const bool wrote = save();
-    if (!quiet) err << (wrote ? "saved to " : "read from ") << path_.string() << '\n';
+    if (unreadable_) {
+        err << "warning: " << *unreadable_ << "; analyses were computed but not stored (move "
+            << path_.string() << " away to store them again)\n";
+        return;
+    }
+    if (!quiet) err << (wrote || fresh ? "saved to " : "read from ") << path_.string() << '\n';
 }
 
 }  // namespace partnersim

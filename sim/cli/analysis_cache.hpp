@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -27,14 +28,18 @@ public:
 
     // Writes what was computed; returns whether anything was.
     bool save();
-    // save(), then says on `err` (unless quiet) whether the tables were saved or reused.
+    // save(), then says on `err` (unless quiet) whether the tables were saved or reused. An
+    // analysis file that cannot be read (not HDF5, damaged) is only a cache: the tables are
+    // computed anyway, the file is left as it is, and a warning says so.
     void save_and_report(std::ostream& err, bool quiet);
     const std::filesystem::path& path() const { return path_; }
 
 private:
     std::filesystem::path path_;
+    std::string identity_;  // of the results: every stored table's key starts with it
     std::string key_;
     bool recompute_;
+    std::optional<std::string> unreadable_;  // why the analysis file could not be read
     std::vector<analysis::StoredTable> fresh_;
 };
 

@@ -84,9 +84,12 @@ void print_effects_table(const analysis::AnalysisTable& effects, const std::stri
     const auto& high = effects.number_column("high");
     const auto& standardised = effects.number_column("standardised");
     for (auto [measure, rows] : rows_by_measure(effects)) {
-        std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-            return std::abs(standardised[a]) > std::abs(standardised[b]);
-        });
+        // NaN (a measure that does not vary) sorts last, and keeps the ordering strict.
+        const auto size = [&](std::size_t row) {
+            return std::isnan(standardised[row]) ? -1.0 : std::abs(standardised[row]);
+        };
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&](std::size_t a, std::size_t b) { return size(a) > size(b); });
         out << '\n' << measure << '\n';
         const std::size_t name_width = widest(parameters, rows, 9);
         std::vector<std::string> changes;
@@ -98,7 +101,10 @@ void print_effects_table(const analysis::AnalysisTable& effects, const std::stri
             out << "  " << std::left << std::setw(static_cast<int>(name_width)) << parameters[row]
                 << "  " << std::setw(static_cast<int>(change_width)) << changes[i] << std::right
                 << "  " << signed_interval(estimate[row], low[row], high[row]) << "  "
-                << std::setw(6) << signed_number(standardised[row], 2) << " sd"
+                << std::setw(6)
+                << (std::isnan(standardised[row]) ? std::string("n/a")
+                                                  : signed_number(standardised[row], 2))
+                << " sd"
                 << (excludes_zero(low[row], high[row]) ? " *" : "") << '\n';
         }
     }

@@ -80,8 +80,8 @@ void analyse_sensitivity(const ResultsTable& table, AnalysisCache& cache,
 void check_request(const AnalyzeCommandOptions& options, const ResultsTable& table) {
     for (const auto& m : options.measures) table.measure_index(m);
     if (!options.interaction.empty()) {
-        if (options.interaction.size() != 2) {
-            throw std::invalid_argument("--interaction takes two parameters: A,B");
+        if (options.interaction.size() != 2 || options.interaction[0] == options.interaction[1]) {
+            throw std::invalid_argument("--interaction takes two different parameters: A,B");
         }
         for (const auto& p : options.interaction) table.factor_index(p);
     }

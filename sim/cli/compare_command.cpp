@@ -88,6 +88,13 @@ ComparedScenarios resolve_pair(const CompareCommandOptions& options) {
             "; to compare them month by month give both the same horizon, e.g. --set run.months=" +
             std::to_string(pair.baseline.run.months));
     }
+    if (!options.output.empty()) {
+        const auto folder = std::filesystem::absolute(options.output).parent_path();
+        if (!std::filesystem::is_directory(folder)) {
+            throw std::invalid_argument("cannot write " + options.output.string() +
+                                        ": directory " + folder.string() + " does not exist");
+        }
+    }
     if (pair.baseline.run.replicates < 2) {
         throw std::invalid_argument("a comparison needs at least 2 replicates (--replicates)");
     }
@@ -223,7 +230,11 @@ std::vector<AnalysisTable> comparison_tables(const ScenarioComparison& compariso
 
 void save(const ScenarioComparison& comparison, const ComparedScenarios& pair,
           const CompareCommandOptions& options) {
-    OutputFile output(options.output, options.force);  // refuses to overwrite without --force
+    // Refuses to overwrite without --force, and leaves an earlier run's resumable .partial
+    // alone unless forced, as `run` does.
+    OutputFile output(options.output, options.force, ExistingPartial::refuse);
+    // With --force an earlier run's partial file is given up: the tables start afresh.
+    std::filesystem::remove(output.partial_path());
     std::vector<analysis::StoredTable> stored;
     const std::string key = "baseline: " + options.baseline.string() + "; variant: " +
                             pair.variant_label + "; seed " +
@@ -235,7 +246,10 @@ void save(const ScenarioComparison& comparison, const ComparedScenarios& pair,
 
 int compare(const ComparedScenarios& pair, const CompareCommandOptions& options,
             std::ostream& out, std::ostream& err) {
-    if (!options.output.empty()) OutputFile check(options.output, options.force);  // fail early
+    if (!options.output.empty()) {  // fail before running anything
+        OutputFile check(options.output, options.force, ExistingPartial::refuse);
+        check.keep();  // whatever .partial is there is not this command's to remove
+    }
     InterruptGuard interrupt;
     ProgressBar progress(ProgressBar::wanted(options.quiet));
     const auto replicates = static_cast<std::uint64_t>(pair.baseline.run.replicates);

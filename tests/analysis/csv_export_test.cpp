@@ -315,10 +315,15 @@ TEST_F(CsvExport, ExportsTheAnalysesStoredBesideTheResults) {
                  {{effects, current}, {boxes, current}, {stale, "created 2020-01-01; other"}});
 
     const auto written = export_csv(results_, folder_);
-    ASSERT_EQ(written.size(), 6u);
+    ASSERT_EQ(written.size(), 7u);
     EXPECT_EQ(written[3], folder_ / "analysis_main_effects.csv");
     EXPECT_EQ(written[4], folder_ / "analysis_prim_boxes.csv");
-    EXPECT_EQ(written[5], folder_ / "columns.csv");
+    EXPECT_EQ(written[5], folder_ / "analyses.csv");
+    EXPECT_EQ(written[6], folder_ / "columns.csv");
+    const auto manifest = read_csv(folder_ / "analyses.csv");
+    ASSERT_EQ(manifest.size(), 3u);
+    EXPECT_EQ(manifest[1][0], "analysis_main_effects.csv");
+    EXPECT_EQ(manifest[1][2], current);
     EXPECT_EQ(test::read_file_bytes(folder_ / "analysis_main_effects.csv"), table_csv(effects));
     EXPECT_EQ(test::read_file_bytes(folder_ / "analysis_prim_boxes.csv"), "condition,box\n");
 }
@@ -334,6 +339,19 @@ TEST(CsvExportErrors, AFileThatIsNotResultsIsAnErrorNamingIt) {
             << error.what();
     }
     EXPECT_FALSE(fs::exists(dir / "out" / "runs.csv"));
+}
+
+TEST_F(CsvExport, ForcedExportRemovesAnalysesItDoesNotWrite) {
+    // An earlier export's analysis CSVs (of other results, or of tables since dropped) must not
+    // sit beside a forced export's files looking current.
+    fs::create_directories(folder_);
+    test::write_text_file(folder_ / "analysis_interaction.csv", "old\n");
+    test::write_text_file(folder_ / "analyses.csv", "old\n");
+    test::write_text_file(folder_ / "notes.csv", "mine\n");
+    export_csv(results_, folder_, {.timeseries = false, .overwrite = true});
+    EXPECT_FALSE(fs::exists(folder_ / "analysis_interaction.csv"));
+    EXPECT_FALSE(fs::exists(folder_ / "analyses.csv"));
+    EXPECT_EQ(test::read_file_bytes(folder_ / "notes.csv"), "mine\n");  // not ours: kept
 }
 
 }  // namespace

@@ -65,5 +65,21 @@ TEST(FactorLevels, TiedValuesStayInOneBin) {
     EXPECT_EQ(levels.level_of_point[9], 3);   // value 9
 }
 
+TEST(FactorLevels, BinsLeftEmptyByTiesAreDropped) {
+    // Integers 0..12 over 100 points in 20 bins: most values fill several bins' worth of
+    // points, so many bins stay empty. Every level must hold points, with labels in order.
+    DesignFactor factor = factor_of("setup.setup_months", {}, {});
+    for (int i = 0; i < 100; ++i) factor.values.push_back(i % 13);
+    const FactorLevels levels = factor_levels(factor, {.max_distinct = 8, .bins = 20});
+    ASSERT_EQ(levels.labels.size(), 13u);  // one bin per distinct value at most
+    for (int level = 0; level < static_cast<int>(levels.labels.size()); ++level) {
+        EXPECT_GT(std::count(levels.level_of_point.begin(), levels.level_of_point.end(), level), 0)
+            << "level " << level << " (" << levels.labels[static_cast<std::size_t>(level)]
+            << ") is empty";
+    }
+    EXPECT_EQ(levels.labels.front(), "[0, 0]");
+    EXPECT_EQ(levels.labels.back(), "[12, 12]");
+}
+
 }  // namespace
 }  // namespace partnersim::analysis

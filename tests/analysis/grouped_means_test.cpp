@@ -7,12 +7,34 @@
 namespace partnersim::analysis {
 namespace {
 
-TEST(GroupedMeans, ResamplesReplicatesWhenThereAreManyAndPointsOtherwise) {
+TEST(GroupedMeans, ResamplesReplicatesOfAGridAndPointsOfASampledDesign) {
     auto constant = [](const std::vector<int>&, RandomStream&) { return 0.0; };
-    EXPECT_EQ(resampling_unit(test::synthetic_grid({{"a", {}, {0, 1}}}, 10, constant)),
+    // A grid: its points are fixed choices, so replicates are resampled, however few.
+    EXPECT_EQ(resampling_unit(test::synthetic_grid({{"a", {}, {0, 1}}}, 2, constant)),
               ResamplingUnit::replicate);
-    EXPECT_EQ(resampling_unit(test::synthetic_grid({{"a", {}, {0, 1}}}, 9, constant)),
+    // One run per point leaves nothing to resample but the points.
+    EXPECT_EQ(resampling_unit(test::synthetic_grid({{"a", {}, {0, 1}}}, 1, constant)),
               ResamplingUnit::design_point);
+    // A sampled parameter (it has a range) makes the points a sample of the space.
+    ResultsTable sampled = test::synthetic_grid({{"a", {}, {0, 1}}}, 20, constant);
+    sampled.factors[0].range_index = 1;
+    EXPECT_EQ(resampling_unit(sampled), ResamplingUnit::design_point);
+}
+
+TEST(GroupedMeans, AFewReplicatesOfAGridStillGiveIntervalsThatAreNotZeroWidth) {
+    // The reviewer's case: 9 replicates per point used to switch to resampling points, which
+    // made a one-point cell's interval collapse onto its value. With independent noise per
+    // run the cell mean's interval must have width.
+    std::uint64_t call = 0;
+    const ResultsTable table = test::synthetic_grid(
+        {{"a", {}, {0, 1}}, {"b", {"x", "y"}, {}}}, 9,
+        [&](const std::vector<int>&, RandomStream&) {
+            RandomStream own(++call);
+            return own.normal();
+        });
+    const GroupedMeans means = grouped_means(table, 0, {0, 1, 2, 3}, 4, {{-1, 1, 1, -1}});
+    for (const auto& m : means.means) EXPECT_GT(m.high - m.low, 0.1);
+    EXPECT_GT(means.contrasts[0].high - means.contrasts[0].low, 0.1);
 }
 
 TEST(GroupedMeans, MeansPerGroupAndAContrast) {

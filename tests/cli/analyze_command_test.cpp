@@ -196,5 +196,38 @@ TEST(AnalyzeCommandInputs, AMorrisSweepGetsElementaryEffects) {
     EXPECT_EQ(stored_names(dir / "morris.analysis.h5").count("morris"), 1u);
 }
 
+TEST_F(AnalyzeCommand, TheSameParameterTwiceIsBadInputBeforeAnythingIsPrinted) {
+    options_.interaction = {"setup.duration", "setup.duration"};
+    const Analysed result = analyse(options_);
+    EXPECT_EQ(result.code, exit_bad_input);
+    EXPECT_TRUE(contains(result.err, "two different parameters")) << result.err;
+    EXPECT_TRUE(result.out.empty()) << result.out;
+}
+
+TEST_F(AnalyzeCommand, AnUnreadableAnalysisFileIsOnlyACacheAndIsLeftAlone) {
+    test::write_text_file(analysis_file_, "not an analysis file");
+    const Analysed result = analyse(options_);
+    EXPECT_EQ(result.code, exit_ok) << result.err;
+    EXPECT_TRUE(contains(result.out, "setup.join_month"));
+    EXPECT_TRUE(contains(result.err, "warning")) << result.err;
+    EXPECT_EQ(test::read_file_bytes(analysis_file_), "not an analysis file");
+}
+
+TEST_F(AnalyzeCommand, AShardIsRefusedWithWhereToGoNext) {
+    // Half the runs: every estimate would be biased by the missing points.
+    RunCommandOptions run;
+    run.scenario.file = dir_ / "grid.toml";
+    run.output = dir_ / "half.h5";
+    run.shard = "1/2";
+    run.quiet = true;
+    std::ostringstream out, err;
+    ASSERT_EQ(run_command(run, out, err), exit_ok) << err.str();
+    options_.results = run.output;
+    const Analysed result = analyse(options_);
+    EXPECT_EQ(result.code, exit_bad_input);
+    EXPECT_TRUE(contains(result.err, "merge")) << result.err;
+    EXPECT_FALSE(fs::exists(dir_ / "half.analysis.h5"));
+}
+
 }  // namespace
 }  // namespace partnersim

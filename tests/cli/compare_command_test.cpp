@@ -196,5 +196,21 @@ TEST_F(CompareCommand, ASecondFileIsTheVariantWithTheBaselinesSeedAndReplicates)
     EXPECT_FALSE(contains(out(), "run.seed")) << "the aligned seed is not a difference";
 }
 
+TEST_F(CompareCommand, LeavesAnEarlierRunsResumableFileAlone) {
+    // `run` tells the user to --resume from OUTPUT.partial; compare -o OUTPUT must not take it.
+    const fs::path output = dir_ / "cmp.h5";
+    test::write_text_file(fs::path(output.string() + ".partial"), "an earlier run's work");
+    options_.variant_overrides = {"setup.join_month=3"};
+    options_.output = output;
+    EXPECT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), "--force")) << err();
+    EXPECT_EQ(test::read_file_bytes(output.string() + ".partial"), "an earlier run's work");
+    EXPECT_FALSE(fs::exists(output));
+
+    options_.output = dir_ / "no such folder" / "cmp.h5";
+    EXPECT_EQ(compare(), exit_bad_input);
+    EXPECT_TRUE(contains(err(), "does not exist")) << err();
+}
+
 }  // namespace
 }  // namespace partnersim

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "analysis/analysis_file.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "support/test_helpers.hpp"
@@ -104,6 +105,30 @@ TEST(ReportCommand, RejectsAMissingResultsFile) {
     EXPECT_EQ(report_command(report_of(dir / "none.h5", dir / "report"), out, err),
               exit_bad_input);
     EXPECT_NE(err.str().find("none.h5"), std::string::npos);
+}
+
+TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksFor) {
+    // A discovery stored by an earlier command (at another month) must not appear in a report
+    // that did not ask for one.
+    const test::TempDir dir;
+    const auto results = small_grid(dir);
+    DiscoverCommandOptions discover;
+    discover.results = results;
+    discover.success = "capacity > 0.3";
+    discover.month = 6;
+    discover.quiet = true;
+    std::ostringstream out, err;
+    ASSERT_EQ(discover_command(discover, out, err), exit_ok) << err.str();
+    ReportCommandOptions report;
+    report.results = results;
+    report.folder = dir / "report";
+    ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
+    for (const auto& stored : analysis::read_analysis_file(dir / "grid.analysis.h5")) {
+        EXPECT_FALSE(stored.table.name.starts_with("prim_")) << stored.table.name;
+        EXPECT_FALSE(stored.table.name.starts_with("interaction")) << stored.table.name;
+    }
+    EXPECT_EQ(test::read_file_bytes(dir / "report" / "index.html").find("Where success is likely"),
+              std::string::npos);
 }
 
 }  // namespace
