@@ -46,7 +46,7 @@ def design_labels(results, by):
     return np.array([f"{by.split('.')[-1]} = {column[p]}" for p in points])
 
 
-def fan_chart(results, measure, labels, out_path):
+def fan_chart(results, measure, labels, out_path, dpi=110):
     series = results[f"timeseries/{measure}"]
     months = results["months"][:] if "months" in results else np.arange(1, series.shape[1] + 1)
     values = series[:]
@@ -71,7 +71,7 @@ def fan_chart(results, measure, labels, out_path):
     fig.text(0.99, 0.005, "line: median; bands: middle 50% and 90% of runs",
              ha="right", va="bottom", fontsize=7, color="grey")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
-    fig.savefig(out_path, dpi=110)
+    fig.savefig(out_path, dpi=dpi, bbox_inches="tight")
     plt.close(fig)
 
 

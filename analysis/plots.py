@@ -22,7 +22,6 @@ A kind whose tables are absent is skipped. Prints the path of every PNG written.
 Uses Debian's python3-h5py, python3-numpy and python3-matplotlib.
 """
 import argparse
-import contextlib
 import os
 import re
 import sys
@@ -30,7 +29,6 @@ import sys
 import h5py
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.figure import Figure
 
 import fan_charts
 import plots_comparison
@@ -58,24 +56,6 @@ def grid_parameters(results):
             and len(np.unique(design[n][:])) > 1]
 
 
-@contextlib.contextmanager
-def _saved_at(dpi):
-    """fan_charts.fan_chart saves at its own resolution; save at `dpi` instead, so all
-    pictures of a report match."""
-    original = Figure.savefig
-
-    def savefig(self, *args, **kwargs):
-        kwargs["dpi"] = dpi
-        kwargs.setdefault("bbox_inches", "tight")
-        return original(self, *args, **kwargs)
-
-    Figure.savefig = savefig
-    try:
-        yield
-    finally:
-        Figure.savefig = original
-
-
 def fan(results, measures, out_dir, chosen=None):
     """Fan charts (median, middle 50% and 90% of runs, month by month) of the key measures,
     one colour per value of the sweep's first grid parameter."""
@@ -86,17 +66,16 @@ def fan(results, measures, out_dir, chosen=None):
     by = grid[0] if grid else None
     labels = fan_charts.design_labels(results, by)
     pictures = []
-    with _saved_at(DPI):
-        for measure in names:
-            path = os.path.join(out_dir, f"fan_{measure}.png")
-            fan_charts.fan_chart(results, measure, labels, path)
-            colours = f", one colour per value of {by}" if by else ""
-            pictures.append(Picture(
-                "fan", path, measures.description(measure),
-                f"The line is the median run month by month and the shaded bands hold the "
-                f"middle half and the middle 90% of runs{colours}: narrow bands mean luck "
-                f"matters little, and bands that do not overlap mean the set-up makes a real "
-                f"difference."))
+    for measure in names:
+        path = os.path.join(out_dir, f"fan_{measure}.png")
+        fan_charts.fan_chart(results, measure, labels, path, dpi=DPI)
+        colours = f", one colour per value of {by}" if by else ""
+        pictures.append(Picture(
+            "fan", path, measures.description(measure),
+            f"The line is the median run month by month and the shaded bands hold the "
+            f"middle half and the middle 90% of runs{colours}: narrow bands mean luck "
+            f"matters little, and bands that do not overlap mean the set-up makes a real "
+            f"difference."))
     return pictures
 
 
