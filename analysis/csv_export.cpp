@@ -20,7 +20,11 @@ std::string csv_field(const std::string& text) {
     return quoted + "\"";
 }
 
-std::string csv_number(double value) {
+namespace {
+
+// Shortest decimal that reads back to the same value of its own type (to_chars' guarantee).
+template <class Number>
+std::string shortest(Number value) {
     if (std::isnan(value)) return "nan";
     if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
     char buffer[32];
@@ -28,13 +32,10 @@ std::string csv_number(double value) {
     return std::string(buffer, result.ptr);
 }
 
-std::string csv_number(float value) {
-    if (std::isnan(value)) return "nan";
-    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
+}  // namespace
+
+std::string csv_number(double value) { return shortest(value); }
+std::string csv_number(float value) { return shortest(value); }
 
 std::string table_csv(const AnalysisTable& table) {
     std::string text;
