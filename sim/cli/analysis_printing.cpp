@@ -24,21 +24,29 @@ std::string plain_number(double value, int precision) {
 
 bool excludes_zero(double low, double high) { return low > 0.0 || high < 0.0; }
 
-// Rows of a table grouped by its `measure` column, in order of first appearance.
-std::vector<std::pair<std::string, std::vector<std::size_t>>> rows_by_measure(
-    const analysis::AnalysisTable& table) {
-    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
-    const auto& measures = table.text_column("measure");
-    for (std::size_t row = 0; row < measures.size(); ++row) {
+using RowGroups = std::vector<std::pair<std::string, std::vector<std::size_t>>>;
+
+// Rows grouped by a heading each row names (`heading_of(row)`), in order of first appearance.
+template <class HeadingOf>
+RowGroups rows_grouped_by(std::size_t rows, HeadingOf&& heading_of) {
+    RowGroups groups;
+    for (std::size_t row = 0; row < rows; ++row) {
+        const std::string heading = heading_of(row);
         auto found = std::find_if(groups.begin(), groups.end(),
-                                  [&](const auto& g) { return g.first == measures[row]; });
+                                  [&](const auto& g) { return g.first == heading; });
         if (found == groups.end()) {
-            groups.push_back({measures[row], {}});
+            groups.push_back({heading, {}});
             found = groups.end() - 1;
         }
         found->second.push_back(row);
     }
     return groups;
+}
+
+// Rows of a table grouped by its `measure` column.
+RowGroups rows_by_measure(const analysis::AnalysisTable& table) {
+    const auto& measures = table.text_column("measure");
+    return rows_grouped_by(measures.size(), [&](std::size_t row) { return measures[row]; });
 }
 
 std::size_t widest(const std::vector<std::string>& column, const std::vector<std::size_t>& rows,
@@ -165,24 +173,13 @@ void print_interaction_table(const analysis::AnalysisTable& effects, const std::
 
 namespace {
 
-// Rows grouped by (measure, cell), in order of first appearance.
-std::vector<std::pair<std::string, std::vector<std::size_t>>> rows_by_measure_and_cell(
-    const analysis::AnalysisTable& table) {
-    std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+// Rows grouped by measure and grid cell ("all" when the design has no grid).
+RowGroups rows_by_measure_and_cell(const analysis::AnalysisTable& table) {
     const auto& measures = table.text_column("measure");
     const auto& cells = table.text_column("cell");
-    for (std::size_t row = 0; row < measures.size(); ++row) {
-        const std::string name =
-            cells[row] == "all" ? measures[row] : measures[row] + "  (" + cells[row] + ")";
-        auto found = std::find_if(groups.begin(), groups.end(),
-                                  [&](const auto& g) { return g.first == name; });
-        if (found == groups.end()) {
-            groups.push_back({name, {}});
-            found = groups.end() - 1;
-        }
-        found->second.push_back(row);
-    }
-    return groups;
+    return rows_grouped_by(measures.size(), [&](std::size_t row) {
+        return cells[row] == "all" ? measures[row] : measures[row] + "  (" + cells[row] + ")";
+    });
 }
 
 std::string short_number(double value) {
