@@ -177,12 +177,26 @@ std::vector<StoredTable> read_analysis_file(const std::filesystem::path& path) {
     });
 }
 
+std::optional<std::vector<AnalysisTable>> find_tables(const std::filesystem::path& path,
+                                                      const std::vector<std::string>& names,
+                                                      const std::string& key) {
+    const std::vector<StoredTable> all = read_analysis_file(path);
+    std::vector<AnalysisTable> found;
+    for (const auto& name : names) {
+        const auto match = std::find_if(all.begin(), all.end(), [&](const StoredTable& stored) {
+            return stored.table.name == name && stored.key == key;
+        });
+        if (match == all.end()) return std::nullopt;
+        found.push_back(match->table);
+    }
+    return found;
+}
+
 std::optional<AnalysisTable> find_table(const std::filesystem::path& path, const std::string& name,
                                         const std::string& key) {
-    for (auto& stored : read_analysis_file(path)) {
-        if (stored.table.name == name && stored.key == key) return std::move(stored.table);
-    }
-    return std::nullopt;
+    auto found = find_tables(path, {name}, key);
+    if (!found) return std::nullopt;
+    return std::move(found->front());
 }
 
 namespace {

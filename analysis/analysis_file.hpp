@@ -41,6 +41,12 @@ struct StoredTable {
 // naming the file if it exists but cannot be read.
 std::vector<StoredTable> read_analysis_file(const std::filesystem::path& path);
 
+// The tables `names`, in that order, if every one is stored with exactly this key; the file is
+// read once for all of them.
+std::optional<std::vector<AnalysisTable>> find_tables(const std::filesystem::path& path,
+                                                      const std::vector<std::string>& names,
+                                                      const std::string& key);
+
 // The table `name` if stored with exactly this key.
 std::optional<AnalysisTable> find_table(const std::filesystem::path& path, const std::string& name,
                                         const std::string& key);

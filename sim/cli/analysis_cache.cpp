@@ -17,11 +17,7 @@ std::vector<analysis::AnalysisTable> AnalysisCache::get(
     const std::string key = key_ + detail;
     if (!recompute_ && !unreadable_) {
         try {
-            std::vector<analysis::AnalysisTable> stored;
-            for (const auto& name : names) {
-                if (auto table = analysis::find_table(path_, name, key)) stored.push_back(*table);
-            }
-            if (stored.size() == names.size()) return stored;
+            if (auto stored = analysis::find_tables(path_, names, key)) return std::move(*stored);
         } catch (const std::runtime_error& error) {
             // Only a cache: compute afresh, and leave the file for its owner to look at.
             unreadable_ = error.what();
@@ -43,14 +39,13 @@ bool AnalysisCache::save() {
 }
 
 void AnalysisCache::save_and_report(std::ostream& err, bool quiet) {
-    const bool fresh = !fresh_.empty();
     const bool wrote = save();
     if (unreadable_) {
         err << "warning: " << *unreadable_ << "; analyses were computed but not stored (move "
             << path_.string() << " away to store them again)\n";
         return;
     }
-    if (!quiet) err << (wrote || fresh ? "saved to " : "read from ") << path_.string() << '\n';
+    if (!quiet) err << (wrote ? "saved to " : "read from ") << path_.string() << '\n';
 }
 
 }  // namespace partnersim
