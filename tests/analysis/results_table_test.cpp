@@ -16,9 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // The message of the std::invalid_argument `action` throws, or "" if it throws nothing.
 template <class Action>

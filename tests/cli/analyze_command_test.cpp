@@ -16,9 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 std::set<std::string> stored_names(const fs::path& analysis_file) {
     std::set<std::string> names;

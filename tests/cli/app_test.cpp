@@ -27,9 +27,7 @@ using test::ProcessResult;
 
 const std::string executable = PARTNERSIM_EXECUTABLE;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 fs::path partial_of(const fs::path& output) {
     fs::path partial = output;

@@ -12,9 +12,7 @@
 namespace partnersim {
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 struct Checked {
     int code;

@@ -22,9 +22,7 @@ constexpr int months = 6;
 constexpr int replicates = 4;
 constexpr std::uint64_t seed = 7;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // The line of the final-month table that starts with `measure`, or "".
 std::string line_of(const std::string& text, const std::string& measure) {

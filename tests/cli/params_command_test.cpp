@@ -9,13 +9,12 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "model/parameters.hpp"
+#include "support/test_helpers.hpp"
 
 namespace partnersim {
 namespace {
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // One listed parameter: its line and the line of its meaning.
 struct Listed {

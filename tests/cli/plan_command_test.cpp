@@ -29,9 +29,7 @@ Outcome plan(const ScenarioChoice& choice) {
     return {code, out.str(), err.str()};
 }
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 TEST(PlanCommand, PrintsTheDesignItsPointsAndRunsAndExitsZero) {
     const Outcome o = plan({kExample, {}, {}, {}});

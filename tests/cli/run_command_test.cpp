@@ -28,9 +28,7 @@ constexpr int replicates = 4;
 constexpr int partners = 5;
 constexpr std::uint64_t seed = 7;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 fs::path partial_of(const fs::path& output) {
     fs::path partial = output;

@@ -20,9 +20,7 @@ namespace fs = std::filesystem;
 
 constexpr int months = 4;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 fs::path write_known(const test::TempDir& dir, std::uint64_t runs) {
     const auto path = dir / "known.h5";

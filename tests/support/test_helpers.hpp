@@ -154,6 +154,11 @@ testing::AssertionResult bitwise_equal(const A& a, const B& b) {
     return testing::AssertionSuccess();
 }
 
+// Whether `part` occurs in `text` (for checking what a command printed).
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 inline std::string read_file_bytes(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path.string());
