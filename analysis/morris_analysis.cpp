@@ -5,7 +5,7 @@
 
 #include "analysis/main_effects.hpp"
 #include "analysis/morris_effects.hpp"
-#include "analysis/sobol_analysis.hpp"
+#include "analysis/grid_cells.hpp"
 
 namespace partnersim::analysis {
 namespace {
@@ -62,9 +62,7 @@ AnalysisTable morris_table(const ResultsTable& table, const std::vector<std::str
             moved.push_back(table.morris_factor[p]);
         }
         for (const std::size_t m : chosen_measures(table, measures)) {
-            std::vector<double> y;
-            for (const auto p : cell.points)
-                y.push_back(means(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(m)));
+            const std::vector<double> y = cell_outputs(means, cell, m);
             const auto effects = morris_effects(unit, y, trajectory, moved, options);
             for (std::size_t i = 0; i < ranged.size(); ++i) {
                 const MorrisEffect& e = effects[i];

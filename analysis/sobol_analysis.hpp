@@ -11,6 +11,7 @@
 
 #include "analysis/analysis_table.hpp"
 #include "analysis/bootstrap.hpp"
+#include "analysis/grid_cells.hpp"
 #include "analysis/results_table.hpp"
 
 namespace partnersim::analysis {
@@ -20,15 +21,5 @@ namespace partnersim::analysis {
 // Throws std::invalid_argument if the table has no Saltelli design.
 AnalysisTable sobol_table(const ResultsTable& table, const std::vector<std::string>& measures,
                           const BootstrapOptions& options = {});
-
-// Points of each grid cell, and the cell's label ("all" for a single cell).
-struct GridCell {
-    std::string label;
-    std::vector<std::size_t> points;
-};
-std::vector<GridCell> grid_cells(const ResultsTable& table);
-
-// Mean of each measure over each design point's replicates: points x measures.
-Eigen::MatrixXd point_means(const ResultsTable& table);
 
 }  // namespace partnersim::analysis
