@@ -37,19 +37,9 @@ matplotlib.use("Agg")  # files, not windows
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from fan_charts import design_column  # noqa: E402
+
 CONDITION = re.compile(r"^([A-Za-z0-9_.]+)\s*(<=|>=|=|<|>)\s*(.+)$")
-
-
-def design_column(results, name):
-    """The values of design parameter `name` at each design point (strings for choices)."""
-    path = f"design/{name}"
-    if path not in results:
-        known = [k for k in results.get("design", {}).keys()]
-        sys.exit(f"error: {name} is not a design parameter of this file; it has: {known}")
-    column = results[path][:]
-    if column.dtype.kind in "OSU":
-        column = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in column])
-    return column
 
 
 def matches(column, operator, text):

@@ -30,18 +30,24 @@ DEFAULT_MEASURES = [
 ]
 
 
+def design_column(results, name):
+    """The values of design parameter `name` at each design point (strings for choices)."""
+    path = f"design/{name}"
+    if path not in results:
+        known = [k for k in results.get("design", {}).keys()]
+        sys.exit(f"error: {name} is not a design parameter of this file; it has: {known}")
+    column = results[path][:]
+    if column.dtype.kind in "OSU":
+        column = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in column])
+    return column
+
+
 def design_labels(results, by):
     """One label per run: the value of design parameter `by`, or 'all runs'."""
     runs = results["runs/run_index"].shape[0]
     if by is None:
         return np.array(["all runs"] * runs)
-    name = f"design/{by}"
-    if name not in results:
-        known = [k for k in results.get("design", {}).keys()]
-        sys.exit(f"error: {by} is not a design parameter of this file; it has: {known}")
-    column = results[name][:]
-    if column.dtype.kind in "OSU":
-        column = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in column])
+    column = design_column(results, by)
     points = results["runs/design_point"][:]
     return np.array([f"{by.split('.')[-1]} = {column[p]}" for p in points])
 
