@@ -50,7 +50,7 @@ struct AnalysisTable {
         return numbers[index_of(number_columns, column)];
     }
 
-  private:
+private:
     std::size_t index_of(const std::vector<std::string>& names, std::string_view column) const {
         for (std::size_t c = 0; c < names.size(); ++c)
             if (names[c] == column) return c;

@@ -44,7 +44,8 @@ std::vector<Interval> bootstrap_intervals(std::size_t units, std::size_t statist
 Eigen::MatrixXd resample_counts(std::size_t units, const BootstrapOptions& options) {
     if (units == 0) throw std::invalid_argument("bootstrap: no units to resample");
     if (options.resamples < 1) throw std::invalid_argument("bootstrap: resamples must be >= 1");
-    Eigen::MatrixXd counts = Eigen::MatrixXd::Zero(options.resamples, static_cast<Eigen::Index>(units));
+    Eigen::MatrixXd counts =
+        Eigen::MatrixXd::Zero(options.resamples, static_cast<Eigen::Index>(units));
     RandomStream stream(options.seed);  // drawn in the order bootstrap_intervals draws them
     for (int b = 0; b < options.resamples; ++b) {
         for (std::size_t i = 0; i < units; ++i)
@@ -54,9 +55,9 @@ Eigen::MatrixXd resample_counts(std::size_t units, const BootstrapOptions& optio
 }
 
 Interval percentile_interval(double estimate, std::vector<double> resampled, double confidence) {
-    resampled.erase(std::remove_if(resampled.begin(), resampled.end(),
-                                   [](double v) { return std::isnan(v); }),
-                    resampled.end());
+    resampled.erase(
+        std::remove_if(resampled.begin(), resampled.end(), [](double v) { return std::isnan(v); }),
+        resampled.end());
     const double tail = (1.0 - confidence) / 2.0;
     return {estimate, quantile(resampled, tail), quantile(resampled, 1.0 - tail)};
 }

@@ -34,8 +34,12 @@ std::string shortest(Number value) {
 
 }  // namespace
 
-std::string csv_number(double value) { return shortest(value); }
-std::string csv_number(float value) { return shortest(value); }
+std::string csv_number(double value) {
+    return shortest(value);
+}
+std::string csv_number(float value) {
+    return shortest(value);
+}
 
 std::string table_csv(const AnalysisTable& table) {
     std::string text;
@@ -131,9 +135,9 @@ void write_runs(const std::filesystem::path& results, const ResultsTable& table,
     for (const auto& m : table.measures) header.push_back(m);
     write_row(file.out(), header);
     for (std::size_t r = 0; r < table.runs(); ++r) {
-        std::vector<std::string> fields{std::to_string(run_index[r]),
-                                        std::to_string(table.design_point[r]),
-                                        std::to_string(table.replicate[r]), std::to_string(seed[r])};
+        std::vector<std::string> fields{
+            std::to_string(run_index[r]), std::to_string(table.design_point[r]),
+            std::to_string(table.replicate[r]), std::to_string(seed[r])};
         for (auto& f : factor_fields(table, table.design_point[r])) fields.push_back(f);
         for (Eigen::Index m = 0; m < table.outcomes.cols(); ++m)
             fields.push_back(csv_number(table.outcomes(static_cast<Eigen::Index>(r), m)));
@@ -213,10 +217,10 @@ void write_timeseries(const std::filesystem::path& results, const ResultsTable& 
     }
 }
 
-void write_columns(const std::filesystem::path& results, const ResultsTable& table,
-                   CsvFile& file) {
+void write_columns(const std::filesystem::path& results, const ResultsTable& table, CsvFile& file) {
     write_text_row(file.out(), {"column", "description", "units"});
-    write_text_row(file.out(), {"run_index", "Position of the run in the whole experiment", "index"});
+    write_text_row(file.out(),
+                   {"run_index", "Position of the run in the whole experiment", "index"});
     write_text_row(file.out(), {"design_point", "Which design point (row of design.csv)", "index"});
     write_text_row(file.out(), {"replicate", "Which replicate of its design point", "index"});
     write_text_row(file.out(), {"seed", "Seed of the run's random stream", "none"});
@@ -247,8 +251,8 @@ template <class Outputs>
 void remove_other_analyses(const std::filesystem::path& folder, const Outputs& outputs) {
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
         const std::string name = entry.path().filename().string();
-        const bool analysis = (name.starts_with("analysis_") && name.ends_with(".csv")) ||
-                              name == "analyses.csv";
+        const bool analysis =
+            (name.starts_with("analysis_") && name.ends_with(".csv")) || name == "analyses.csv";
         const bool written = std::any_of(outputs.begin(), outputs.end(),
                                          [&](const auto& output) { return output.first == name; });
         if (analysis && !written) std::filesystem::remove(entry.path());
@@ -274,7 +278,8 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& resul
         {"timeseries_means.csv", [&](CsvFile& f) { write_timeseries_means(results, table, f); }},
     };
     if (options.timeseries)
-        outputs.push_back({"timeseries.csv", [&](CsvFile& f) { write_timeseries(results, table, f); }});
+        outputs.push_back(
+            {"timeseries.csv", [&](CsvFile& f) { write_timeseries(results, table, f); }});
     for (const auto& stored : analyses) {
         outputs.push_back({"analysis_" + stored.table.name + ".csv",
                            [&](CsvFile& f) { f.out() << table_csv(stored.table); }});

@@ -37,8 +37,9 @@ FactorLevels binned_levels(const DesignFactor& factor, int bins) {
     const std::size_t n = factor.values.size();
     std::vector<std::size_t> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return factor.values[a] < factor.values[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return factor.values[a] < factor.values[b];
+    });
     FactorLevels levels;
     levels.binned = true;
     levels.level_of_point.assign(n, 0);

@@ -10,8 +10,9 @@
 namespace partnersim::analysis {
 
 ResamplingUnit resampling_unit(const ResultsTable& table) {
-    const bool sampled = std::any_of(table.factors.begin(), table.factors.end(),
-                                     [](const DesignFactor& f) { return f.range_index.has_value(); });
+    const bool sampled =
+        std::any_of(table.factors.begin(), table.factors.end(),
+                    [](const DesignFactor& f) { return f.range_index.has_value(); });
     return !sampled && table.replicates_per_point >= 2 ? ResamplingUnit::replicate
                                                        : ResamplingUnit::design_point;
 }
@@ -103,8 +104,8 @@ GroupedMeans grouped_means(const ResultsTable& table, std::size_t measure,
 
     GroupedMeans result;
     for (Eigen::Index g = 0; g < groups; ++g) {
-        result.means.push_back(percentile_interval(estimate(0, g), as_vector(resampled.col(g)),
-                                                   options.confidence));
+        result.means.push_back(
+            percentile_interval(estimate(0, g), as_vector(resampled.col(g)), options.confidence));
         result.runs.push_back(static_cast<std::size_t>(totals.counts.col(g).sum()));
     }
     for (const auto& weights : contrasts) {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "analysis/grid_cells.hpp"
 #include "analysis/main_effects.hpp"
 #include "analysis/morris_effects.hpp"
-#include "analysis/grid_cells.hpp"
 
 namespace partnersim::analysis {
 namespace {
@@ -66,9 +66,9 @@ AnalysisTable morris_table(const ResultsTable& table, const std::vector<std::str
             const auto effects = morris_effects(unit, y, trajectory, moved, options);
             for (std::size_t i = 0; i < ranged.size(); ++i) {
                 const MorrisEffect& e = effects[i];
-                out.add_row({table.measures[m], ranged[i]->name, cell.label},
-                            {e.mu, e.mu_star, e.mu_star_interval.low, e.mu_star_interval.high,
-                             e.sigma});
+                out.add_row(
+                    {table.measures[m], ranged[i]->name, cell.label},
+                    {e.mu, e.mu_star, e.mu_star_interval.low, e.mu_star_interval.high, e.sigma});
             }
         }
     }

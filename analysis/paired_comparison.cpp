@@ -28,7 +28,8 @@ PairedEffect paired_effect(std::span<const double> baseline, std::span<const dou
     const double pooled = std::sqrt((sd_baseline * sd_baseline + sd_variant * sd_variant) / 2.0);
     // A measure that does not vary between runs (a fixed budget's hours, or a value that is
     // constant up to rounding) has no scale to standardise by: NaN, not a huge number.
-    const double scale = std::max({1.0, std::abs(effect.baseline_mean), std::abs(effect.variant_mean)});
+    const double scale =
+        std::max({1.0, std::abs(effect.baseline_mean), std::abs(effect.variant_mean)});
     effect.standardised = pooled > 1e-9 * scale ? effect.difference.estimate / pooled
                                                 : std::numeric_limits<double>::quiet_NaN();
     return effect;

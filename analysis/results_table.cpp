@@ -143,7 +143,6 @@ std::string listing(const std::vector<std::string>& names) {
     return text;
 }
 
-
 // Every estimator assumes each design point carries all its replicates: a shard, or the
 // .partial file of an interrupted run, would silently give a missing point the weight of zero
 // outcomes (Sobol indices from zeros) or a NaN mean.

@@ -25,7 +25,7 @@ struct DesignFactor {
     std::vector<double> values;           // per design point
     std::optional<double> low;            // the sampled range, when the file records it
     std::optional<double> high;
-    std::optional<int> range_index;       // i in 1..k for the i-th sampled (range) factor
+    std::optional<int> range_index;  // i in 1..k for the i-th sampled (range) factor
 
     bool categorical() const { return !categories.empty(); }
     // The value at a point as a person would write it: "open_ended", "120", "0.35".

@@ -48,7 +48,8 @@ std::string joined_categories(const BoxLimit& limit, const std::vector<std::stri
 }
 
 bool inside(const PrimInputs& in, std::size_t row, const BoxLimit& limit) {
-    const double value = in.x(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(limit.dimension));
+    const double value =
+        in.x(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(limit.dimension));
     if (in.categories[limit.dimension].empty()) return value >= limit.low && value <= limit.high;
     return std::find(limit.categories.begin(), limit.categories.end(), static_cast<int>(value)) !=
            limit.categories.end();
@@ -80,30 +81,31 @@ std::vector<double> quasi_p_values(const PrimInputs& in, const PrimBox& box,
             values.push_back(1.0);
         } else {
             const boost::math::binomial_distribution<double> wider(double(box.cases), p);
-            values.push_back(boost::math::cdf(boost::math::complement(wider, double(box.successes) - 1.0)));
+            values.push_back(
+                boost::math::cdf(boost::math::complement(wider, double(box.successes) - 1.0)));
         }
     }
     return values;
 }
 
 std::vector<AnalysisTable> tables_of(const Discovery& found, const std::string& condition) {
-    AnalysisTable boxes("prim_boxes",
-                        "Boxes of set-up choices where the success condition is likely (PRIM): "
-                        "coverage = share of all successful runs inside, density = share of the "
-                        "runs inside that succeed, mass = share of all runs inside",
-                        {"condition", "description"},
-                        {"box", "coverage", "density", "mass", "cases", "successes",
-                         "meets_threshold"});
+    AnalysisTable boxes(
+        "prim_boxes",
+        "Boxes of set-up choices where the success condition is likely (PRIM): "
+        "coverage = share of all successful runs inside, density = share of the "
+        "runs inside that succeed, mass = share of all runs inside",
+        {"condition", "description"},
+        {"box", "coverage", "density", "mass", "cases", "successes", "meets_threshold"});
     AnalysisTable limits("prim_limits",
                          "The limits of each box on the parameters it restricts, with the "
                          "parameter's whole range over the design",
                          {"parameter", "categories"},
                          {"box", "low", "high", "range_low", "range_high", "quasi_p"});
-    AnalysisTable trajectory("prim_trajectory",
-                             "Each box's peeling and pasting trajectory; chosen = 1 marks the "
-                             "box reported",
-                             {}, {"box", "step", "coverage", "density", "mass",
-                                  "restricted_dimensions", "chosen"});
+    AnalysisTable trajectory(
+        "prim_trajectory",
+        "Each box's peeling and pasting trajectory; chosen = 1 marks the "
+        "box reported",
+        {}, {"box", "step", "coverage", "density", "mass", "restricted_dimensions", "chosen"});
     AnalysisTable success("prim_success", "Whether each run met the success condition", {},
                           {"run", "success"});
     const PrimInputs& in = found.inputs;
@@ -119,11 +121,10 @@ std::vector<AnalysisTable> tables_of(const Discovery& found, const std::string& 
             const BoxLimit& limit = box.limits[l];
             const auto column = in.x.col(static_cast<Eigen::Index>(limit.dimension));
             const bool categorical = !in.categories[limit.dimension].empty();
-            limits.add_row({in.names[limit.dimension],
-                            categorical ? joined_categories(limit, in.categories[limit.dimension])
-                                        : ""},
-                           {number, limit.low, limit.high, column.minCoeff(), column.maxCoeff(),
-                            quasi_p[l]});
+            limits.add_row(
+                {in.names[limit.dimension],
+                 categorical ? joined_categories(limit, in.categories[limit.dimension]) : ""},
+                {number, limit.low, limit.high, column.minCoeff(), column.maxCoeff(), quasi_p[l]});
         }
         // Covering: the next box is sought among the cases this one leaves.
         for (std::size_t row = 0; row < remaining.size(); ++row) {

@@ -44,12 +44,12 @@ AnalysisTable sobol_table(const ResultsTable& table, const std::vector<std::stri
                                     " was not made by a Sobol (Saltelli) design: use "
                                     "`method = \"sobol\"` in [sweep] for Sobol indices");
     }
-    AnalysisTable out("sobol_indices",
-                      "First-order and total Sobol indices of each sampled parameter for each "
-                      "measure (design-point means over replicates), with bootstrap intervals",
-                      {"measure", "parameter", "cell"},
-                      {"first_order", "first_low", "first_high", "total", "total_low",
-                       "total_high"});
+    AnalysisTable out(
+        "sobol_indices",
+        "First-order and total Sobol indices of each sampled parameter for each "
+        "measure (design-point means over replicates), with bootstrap intervals",
+        {"measure", "parameter", "cell"},
+        {"first_order", "first_low", "first_high", "total", "total_low", "total_high"});
     const int k = *std::max_element(table.saltelli_role.begin(), table.saltelli_role.end()) - 1;
     const Eigen::MatrixXd means = point_means(table);
     for (const GridCell& cell : grid_cells(table)) {

@@ -44,7 +44,8 @@ Interval mean_interval(std::span<const double> values, double confidence) {
         return {mean, -inf, inf};
     }
     const double n = static_cast<double>(values.size());
-    const double half_width = t_quantile(confidence, n - 1.0) * standard_deviation(values) / std::sqrt(n);
+    const double half_width =
+        t_quantile(confidence, n - 1.0) * standard_deviation(values) / std::sqrt(n);
     return {mean, mean - half_width, mean + half_width};
 }
 

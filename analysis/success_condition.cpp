@@ -61,7 +61,7 @@ bool is_name_char(char c) {
 }
 
 class Lexer {
-  public:
+public:
     explicit Lexer(const std::string& text) : text_(text) {}
 
     std::vector<Token> tokens() {
@@ -76,7 +76,7 @@ class Lexer {
         return out;
     }
 
-  private:
+private:
     Token next() {
         const std::size_t start = at_;
         const char c = text_[at_];
@@ -126,7 +126,7 @@ class Lexer {
 
 // Recursive descent: or-expression > and-expression > not > comparison | ( or-expression ).
 class Parser {
-  public:
+public:
     Parser(const std::string& text, const std::vector<std::string>& measures)
         : text_(text), measures_(measures), tokens_(Lexer(text).tokens()) {}
 
@@ -136,7 +136,7 @@ class Parser {
         return root;
     }
 
-  private:
+private:
     const Token& peek() const { return tokens_[at_]; }
     const Token& take() { return tokens_[at_++]; }
     [[noreturn]] void fail(const Token& token, const std::string& problem) const {

@@ -18,16 +18,16 @@
 namespace partnersim::analysis {
 
 class ConditionError : public std::invalid_argument {
-  public:
+public:
     ConditionError(const std::string& condition, std::size_t position, const std::string& problem);
     std::size_t position() const { return position_; }
 
-  private:
+private:
     std::size_t position_;
 };
 
 class SuccessCondition {
-  public:
+public:
     // Parses `text` against the measure names (columns of the outcomes it will be applied to).
     // Throws ConditionError.
     SuccessCondition(std::string_view text, const std::vector<std::string>& measures);
@@ -43,7 +43,7 @@ class SuccessCondition {
 
     struct Node;
 
-  private:
+private:
     std::string text_;
     std::unique_ptr<Node> root_;
 };

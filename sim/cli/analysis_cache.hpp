@@ -17,8 +17,7 @@ namespace partnersim {
 class AnalysisCache {
 public:
     // `options` describes what every table of this command depends on.
-    AnalysisCache(const std::filesystem::path& results, const std::string& options,
-                  bool recompute);
+    AnalysisCache(const std::filesystem::path& results, const std::string& options, bool recompute);
 
     // The tables `names`, stored under this cache's key plus `detail` (what only these tables
     // depend on), or computed by `compute` (which returns them in the same order).

@@ -22,7 +22,9 @@ std::string plain_number(double value, int precision) {
     return text.str();
 }
 
-bool excludes_zero(double low, double high) { return low > 0.0 || high < 0.0; }
+bool excludes_zero(double low, double high) {
+    return low > 0.0 || high < 0.0;
+}
 
 using RowGroups = std::vector<std::pair<std::string, std::vector<std::size_t>>>;
 
@@ -112,8 +114,7 @@ void print_effects_table(const analysis::AnalysisTable& effects, const std::stri
                 << std::setw(6)
                 << (std::isnan(standardised[row]) ? std::string("n/a")
                                                   : signed_number(standardised[row], 2))
-                << " sd"
-                << (excludes_zero(low[row], high[row]) ? " *" : "") << '\n';
+                << " sd" << (excludes_zero(low[row], high[row]) ? " *" : "") << '\n';
         }
     }
     out << '\n';
@@ -155,8 +156,8 @@ void print_interaction_table(const analysis::AnalysisTable& effects, const std::
     const auto& low = effects.number_column("low");
     const auto& high = effects.number_column("high");
     if (effects.rows() == 0) return;
-    out << "Interaction at " << when << ": the effect of " << parameter_a[0] << " ("
-        << from_a[0] << " -> " << to_a[0] << ") at each level of " << parameter_b[0]
+    out << "Interaction at " << when << ": the effect of " << parameter_a[0] << " (" << from_a[0]
+        << " -> " << to_a[0] << ") at each level of " << parameter_b[0]
         << ",\nand how much it differs between " << parameter_b[0]
         << "'s last and first levels [95% bootstrap interval].\n* the interval excludes zero.\n";
     for (const auto& [measure, rows] : rows_by_measure(effects)) {
@@ -194,8 +195,8 @@ std::string p_value(double p) {
 }
 
 std::string plain_interval(double estimate, double low, double high) {
-    return plain_number(estimate, 3) + " [" + plain_number(low, 3) + ", " +
-           plain_number(high, 3) + "]";
+    return plain_number(estimate, 3) + " [" + plain_number(low, 3) + ", " + plain_number(high, 3) +
+           "]";
 }
 
 }  // namespace
@@ -221,8 +222,8 @@ void print_sobol_table(const analysis::AnalysisTable& sobol, const std::string& 
         for (const auto row : rows) {
             out << "  " << std::left << std::setw(static_cast<int>(width)) << parameters[row]
                 << std::right << "  S1 " << std::setw(22)
-                << plain_interval(s1[row], s1_low[row], s1_high[row]) << "  ST "
-                << std::setw(22) << plain_interval(st[row], st_low[row], st_high[row]) << '\n';
+                << plain_interval(s1[row], s1_low[row], s1_high[row]) << "  ST " << std::setw(22)
+                << plain_interval(st[row], st_low[row], st_high[row]) << '\n';
         }
     }
     out << '\n';
@@ -249,9 +250,8 @@ void print_morris_table(const analysis::AnalysisTable& morris, const std::string
         for (const auto row : rows) {
             out << "  " << std::left << std::setw(static_cast<int>(width)) << parameters[row]
                 << std::right << "  mu* " << std::setw(22)
-                << plain_interval(mu_star[row], low[row], high[row]) << "  mu "
-                << std::setw(7) << signed_number(mu[row], 3) << "  sigma "
-                << plain_number(sigma[row], 3) << '\n';
+                << plain_interval(mu_star[row], low[row], high[row]) << "  mu " << std::setw(7)
+                << signed_number(mu[row], 3) << "  sigma " << plain_number(sigma[row], 3) << '\n';
         }
     }
     out << '\n';
@@ -283,7 +283,7 @@ void print_prim_boxes(const analysis::AnalysisTable& boxes, const analysis::Anal
             << static_cast<long long>(boxes.number_column("successes")[b]) << " of "
             << static_cast<long long>(boxes.number_column("cases")[b]) << " runs succeed)"
             << (boxes.number_column("meets_threshold")[b] > 0 ? ""
-                                                             : "  [below the density threshold]")
+                                                              : "  [below the density threshold]")
             << '\n';
         std::vector<std::size_t> rows;
         for (std::size_t l = 0; l < limits.rows(); ++l)

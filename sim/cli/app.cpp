@@ -16,16 +16,18 @@ std::string joined(int argc, char** argv) {
 
 void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
     command.add_option("scenario", choice.file, "Scenario file (TOML)")->required();
-    command.add_option("--set", choice.overrides,
-                       "Override a parameter by its dotted name, e.g. setup.duration=open_ended")
+    command
+        .add_option("--set", choice.overrides,
+                    "Override a parameter by its dotted name, e.g. setup.duration=open_ended")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
     // Ranges as in the registry, so a bad value is reported against the option typed.
     command.add_option("--seed", choice.seed, "Master seed (overrides run.seed)")
         ->check(CLI::NonNegativeNumber &
                 CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
-    command.add_option("--replicates", choice.replicates,
-                       "Replicate runs per design point (overrides run.replicates)")
+    command
+        .add_option("--replicates", choice.replicates,
+                    "Replicate runs per design point (overrides run.replicates)")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
 }
 
@@ -49,11 +51,13 @@ int run_command_line(int argc, char** argv) {
     run_cmd->add_flag("-q,--quiet", run.quiet, "No progress bar or messages");
     run_cmd->add_flag("--resume", run.resume,
                       "Finish an interrupted or killed run from OUTPUT.partial");
-    run_cmd->add_option("--shard", run.shard,
-                        "Run only the K-th of N slices of the runs (K/N), for `merge`")
+    run_cmd
+        ->add_option("--shard", run.shard,
+                     "Run only the K-th of N slices of the runs (K/N), for `merge`")
         ->type_name("K/N");
-    run_cmd->add_option("--trace", run.trace_runs,
-                        "Record every partner's state each month for the first N runs")
+    run_cmd
+        ->add_option("--trace", run.trace_runs,
+                     "Record every partner's state each month for the first N runs")
         ->check(CLI::NonNegativeNumber);
 
     ScenarioChoice check;
@@ -74,8 +78,8 @@ int run_command_line(int argc, char** argv) {
 
     MergeCommandOptions merge;
     merge.command_line = run.command_line;
-    auto* merge_cmd = app.add_subcommand(
-        "merge", "Join the files of `run --shard K/N` into one results file");
+    auto* merge_cmd =
+        app.add_subcommand("merge", "Join the files of `run --shard K/N` into one results file");
     merge_cmd->add_option("output", merge.output, "Merged results file (HDF5)")->required();
     merge_cmd->add_option("shards", merge.inputs, "Shard files, in any order")->required();
     merge_cmd->add_flag("--force", merge.force, "Overwrite an existing results file");
@@ -87,19 +91,21 @@ int run_command_line(int argc, char** argv) {
         ->required();
     compare_cmd->add_option("variant", compare.variant,
                             "Variant scenario file (default: the baseline with --set changes)");
-    compare_cmd->add_option("--set", compare.variant_overrides,
-                            "Change the variant: a parameter by its dotted name, key=value")
+    compare_cmd
+        ->add_option("--set", compare.variant_overrides,
+                     "Change the variant: a parameter by its dotted name, key=value")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
-    compare_cmd->add_option("--set-baseline", compare.baseline_overrides,
-                            "Change the baseline: key=value")
+    compare_cmd
+        ->add_option("--set-baseline", compare.baseline_overrides, "Change the baseline: key=value")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
     compare_cmd->add_option("--seed", compare.seed, "Master seed of both (overrides run.seed)")
         ->check(CLI::NonNegativeNumber &
                 CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
-    compare_cmd->add_option("--replicates", compare.replicates,
-                            "Paired replicates (overrides run.replicates)")
+    compare_cmd
+        ->add_option("--replicates", compare.replicates,
+                     "Paired replicates (overrides run.replicates)")
         ->check(CLI::Range(std::int64_t{2}, std::int64_t{10'000'000}));
     compare_cmd->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
         ->check(CLI::NonNegativeNumber);
@@ -113,15 +119,17 @@ int run_command_line(int argc, char** argv) {
         "discover", "Find the set-up choices under which success is likely (PRIM boxes)");
     discover_cmd->add_option("results", discover.results, "Results file of a sweep (HDF5)")
         ->required();
-    discover_cmd->add_option("--success", discover.success,
-                             "Condition on measures, e.g. \"candour > 0.8 and tokenism < 0.2\"")
+    discover_cmd
+        ->add_option("--success", discover.success,
+                     "Condition on measures, e.g. \"candour > 0.8 and tokenism < 0.2\"")
         ->required();
     discover_cmd->add_option("--parameters", discover.parameters,
                              "Parameters a box may restrict (default: all varied)");
     discover_cmd->add_option("--month", discover.month, "Judge success at this month")
         ->check(CLI::PositiveNumber);
-    discover_cmd->add_option("--threshold", discover.threshold,
-                             "Share of successes a box must reach (density)")
+    discover_cmd
+        ->add_option("--threshold", discover.threshold,
+                     "Share of successes a box must reach (density)")
         ->check(CLI::Range(0.0, 1.0));
     discover_cmd->add_option("--peel-alpha", discover.peel_alpha, "Share peeled per step")
         ->check(CLI::Range(0.001, 0.5));
@@ -141,8 +149,9 @@ int run_command_line(int argc, char** argv) {
         ->required();
     report_cmd->add_option("--success", report.success,
                            "Also find where this condition on measures is likely (PRIM)");
-    report_cmd->add_option("--interaction", report.interaction,
-                           "Also show whether the effect of A depends on B: A,B")
+    report_cmd
+        ->add_option("--interaction", report.interaction,
+                     "Also show whether the effect of A depends on B: A,B")
         ->delimiter(',')
         ->expected(2);
     report_cmd->add_option("--comparison", report.comparison,
@@ -164,19 +173,21 @@ int run_command_line(int argc, char** argv) {
     analyze_cmd->add_option("results", analyze.results, "Results file of a sweep (HDF5)")
         ->required();
     analyze_cmd->add_option("--measures", analyze.measures, "Measures to analyse (default: all)");
-    analyze_cmd->add_option("--interaction", analyze.interaction,
-                            "Does the effect of A depend on B? Two varied parameters: A,B")
+    analyze_cmd
+        ->add_option("--interaction", analyze.interaction,
+                     "Does the effect of A depend on B? Two varied parameters: A,B")
         ->delimiter(',')
         ->expected(2);
     analyze_cmd->add_option("--month", analyze.month, "Analyse this month (default: the last)")
         ->check(CLI::PositiveNumber);
-    analyze_cmd->add_option("--resamples", analyze.resamples,
-                            "Bootstrap resamples for the intervals")
+    analyze_cmd
+        ->add_option("--resamples", analyze.resamples, "Bootstrap resamples for the intervals")
         ->check(CLI::Range(100, 100000));
     analyze_cmd->add_option("--bootstrap-seed", analyze.bootstrap_seed,
                             "Seed of the bootstrap resampling");
-    analyze_cmd->add_option("--bins", analyze.bins,
-                            "Bins for a sampled parameter's main effect (quantiles)")
+    analyze_cmd
+        ->add_option("--bins", analyze.bins,
+                     "Bins for a sampled parameter's main effect (quantiles)")
         ->check(CLI::Range(2, 20));
     analyze_cmd->add_flag("--levels", analyze.levels, "Also print the mean at every level");
     analyze_cmd->add_flag("--recompute", analyze.recompute,

@@ -16,8 +16,8 @@ namespace partnersim {
 
 struct ScenarioChoice {
     std::filesystem::path file;
-    std::vector<std::string> overrides;  // --set key=value, applied in order
-    std::optional<std::uint64_t> seed;   // --seed
+    std::vector<std::string> overrides;      // --set key=value, applied in order
+    std::optional<std::uint64_t> seed;       // --seed
     std::optional<std::int64_t> replicates;  // --replicates
 };
 
@@ -28,8 +28,8 @@ struct RunCommandOptions {
     bool force = false;
     bool quiet = false;
     std::uint64_t trace_runs = 0;
-    bool resume = false;            // finish the runs missing from OUTPUT.partial
-    std::string shard;              // "K/N": run only the K-th of N slices of the runs
+    bool resume = false;  // finish the runs missing from OUTPUT.partial
+    std::string shard;    // "K/N": run only the K-th of N slices of the runs
     std::string command_line;
 };
 
@@ -67,9 +67,9 @@ struct AnalyzeCommandOptions {
     std::optional<int> month;              // default: the final month
     int resamples = 1000;                  // bootstrap resamples
     std::uint64_t bootstrap_seed = 20261125;
-    int bins = 4;                          // bins of a sampled parameter's main effect
-    bool levels = false;                   // also print the mean at every level
-    bool recompute = false;                // ignore stored analyses
+    int bins = 4;            // bins of a sampled parameter's main effect
+    bool levels = false;     // also print the mean at every level
+    bool recompute = false;  // ignore stored analyses
     bool quiet = false;
 };
 
@@ -88,10 +88,10 @@ struct DiscoverCommandOptions {
 
 struct ReportCommandOptions {
     std::filesystem::path results;
-    std::filesystem::path folder;           // -o DIR
-    std::string success;                    // optional: also scenario discovery
-    std::vector<std::string> interaction;   // optional: {A, B}
-    std::filesystem::path comparison;       // optional: a `compare -o` file to show too
+    std::filesystem::path folder;          // -o DIR
+    std::string success;                   // optional: also scenario discovery
+    std::vector<std::string> interaction;  // optional: {A, B}
+    std::filesystem::path comparison;      // optional: a `compare -o` file to show too
     bool force = false;
 };
 

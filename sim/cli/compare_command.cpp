@@ -62,8 +62,9 @@ ComparedScenarios resolve_pair(const CompareCommandOptions& options) {
         "baseline");
     const std::filesystem::path variant_file = options.variant.value_or(options.baseline);
     if (!options.variant && options.variant_overrides.empty()) {
-        throw std::invalid_argument("nothing to compare: give a second scenario file, or --set "
-                                    "key=value to make the variant");
+        throw std::invalid_argument(
+            "nothing to compare: give a second scenario file, or --set "
+            "key=value to make the variant");
     }
     pair.variant = single_scenario(
         {variant_file, options.variant_overrides, options.seed, options.replicates}, "variant");
@@ -91,8 +92,8 @@ ComparedScenarios resolve_pair(const CompareCommandOptions& options) {
     if (!options.output.empty()) {
         const auto folder = std::filesystem::absolute(options.output).parent_path();
         if (!std::filesystem::is_directory(folder)) {
-            throw std::invalid_argument("cannot write " + options.output.string() +
-                                        ": directory " + folder.string() + " does not exist");
+            throw std::invalid_argument("cannot write " + options.output.string() + ": directory " +
+                                        folder.string() + " does not exist");
         }
     }
     if (pair.baseline.run.replicates < 2) {
@@ -112,9 +113,10 @@ std::vector<std::string> differences(const Scenario& baseline, const Scenario& v
     return lines;
 }
 
-std::vector<RunResult> run_replicates(const Scenario& scenario, const CompareCommandOptions& options,
-                                      ProgressBar& progress, std::uint64_t done_before,
-                                      std::uint64_t total, const std::atomic<bool>& stop) {
+std::vector<RunResult> run_replicates(const Scenario& scenario,
+                                      const CompareCommandOptions& options, ProgressBar& progress,
+                                      std::uint64_t done_before, std::uint64_t total,
+                                      const std::atomic<bool>& stop) {
     const auto replicates = static_cast<std::uint64_t>(scenario.run.replicates);
     CollectingWriter writer(replicates);
     EnsembleOptions ensemble;
@@ -148,22 +150,25 @@ std::string effect_size(double d) {
     return text.str();
 }
 
-bool excludes_zero(const PairedEffect& e) { return e.difference.excludes_zero(); }
+bool excludes_zero(const PairedEffect& e) {
+    return e.difference.excludes_zero();
+}
 
 void print_final(const ScenarioComparison& comparison, std::ostream& out) {
-    out << "At month " << comparison.months << " (the final month), over "
-        << comparison.replicates
+    out << "At month " << comparison.months << " (the final month), over " << comparison.replicates
         << " paired replicates: variant - baseline, mean [95% t interval of the paired\n"
            "difference], and d = difference / pooled s.d. across runs (|d| ~0.2 small, ~0.5 "
-           "medium, ~0.8 large;\nn/a where the measure does not vary between runs).\n* the interval excludes zero.\n\n";
+           "medium, ~0.8 large;\nn/a where the measure does not vary between runs).\n* the "
+           "interval excludes zero.\n\n";
     out << "  " << std::left << std::setw(27) << "measure" << std::right << std::setw(9)
-        << "baseline" << std::setw(9) << "variant" << "   " << std::left << std::setw(25)
-        << "difference [95% CI]" << std::right << std::setw(7) << "d" << '\n';
+        << "baseline" << std::setw(9) << "variant"
+        << "   " << std::left << std::setw(25) << "difference [95% CI]" << std::right
+        << std::setw(7) << "d" << '\n';
     for (const auto& m : comparison.measures) {
         const PairedEffect& e = m.final;
         out << "  " << std::left << std::setw(27) << m.measure << std::right << std::setw(9)
-            << fixed(e.baseline_mean) << std::setw(9) << fixed(e.variant_mean) << "   "
-            << std::left << std::setw(25)
+            << fixed(e.baseline_mean) << std::setw(9) << fixed(e.variant_mean) << "   " << std::left
+            << std::setw(25)
             << signed_interval(e.difference.estimate, e.difference.low, e.difference.high,
                                precision_for(e.difference.estimate))
             << std::right << std::setw(7) << effect_size(e.standardised)
@@ -208,7 +213,8 @@ std::vector<AnalysisTable> comparison_tables(const ScenarioComparison& compariso
         "comparison",
         "Variant minus baseline at the final month over paired replicates: means, the mean "
         "difference with its 95% t interval, and the standardised effect (Cohen's d)",
-        {"measure"}, {"baseline_mean", "variant_mean", "difference", "low", "high", "standardised"});
+        {"measure"},
+        {"baseline_mean", "variant_mean", "difference", "low", "high", "standardised"});
     AnalysisTable over_time(
         "comparison_over_time",
         "Variant minus baseline at the end of every month, as in `comparison`", {"measure"},
@@ -219,10 +225,9 @@ std::vector<AnalysisTable> comparison_tables(const ScenarioComparison& compariso
                                           e.difference.low, e.difference.high, e.standardised});
         for (std::size_t month = 0; month < m.by_month.size(); ++month) {
             const PairedEffect& t = m.by_month[month];
-            over_time.add_row({m.measure},
-                              {double(month + 1), t.baseline_mean, t.variant_mean,
-                               t.difference.estimate, t.difference.low, t.difference.high,
-                               t.standardised});
+            over_time.add_row({m.measure}, {double(month + 1), t.baseline_mean, t.variant_mean,
+                                            t.difference.estimate, t.difference.low,
+                                            t.difference.high, t.standardised});
         }
     }
     return {final_table, over_time};
@@ -236,16 +241,16 @@ void save(const ScenarioComparison& comparison, const ComparedScenarios& pair,
     // With --force an earlier run's partial file is given up: the tables start afresh.
     std::filesystem::remove(output.partial_path());
     std::vector<analysis::StoredTable> stored;
-    const std::string key = "baseline: " + options.baseline.string() + "; variant: " +
-                            pair.variant_label + "; seed " +
+    const std::string key = "baseline: " + options.baseline.string() +
+                            "; variant: " + pair.variant_label + "; seed " +
                             std::to_string(pair.baseline.run.seed);
     for (auto& table : comparison_tables(comparison)) stored.push_back({table, key});
     analysis::store_tables(output.partial_path(), stored);
     output.commit();
 }
 
-int compare(const ComparedScenarios& pair, const CompareCommandOptions& options,
-            std::ostream& out, std::ostream& err) {
+int compare(const ComparedScenarios& pair, const CompareCommandOptions& options, std::ostream& out,
+            std::ostream& err) {
     if (!options.output.empty()) {  // fail before running anything
         OutputFile check(options.output, options.force, ExistingPartial::refuse);
         check.keep();  // whatever .partial is there is not this command's to remove

@@ -16,8 +16,8 @@ using namespace analysis;
 std::string options_key(const DiscoverCommandOptions& options, const ResultsTable& table) {
     std::ostringstream key;
     key << "discover; month " << table.month << "; success " << options.success << "; threshold "
-        << options.threshold << "; peel " << options.peel_alpha << "; min mass "
-        << options.min_mass << "; boxes " << options.max_boxes << "; parameters";
+        << options.threshold << "; peel " << options.peel_alpha << "; min mass " << options.min_mass
+        << "; boxes " << options.max_boxes << "; parameters";
     for (const auto& p : options.parameters) key << ' ' << p;
     return key.str();
 }
@@ -41,8 +41,7 @@ std::size_t successes_in(const AnalysisTable& success) {
 
 }  // namespace
 
-int discover_command(const DiscoverCommandOptions& options, std::ostream& out,
-                     std::ostream& err) {
+int discover_command(const DiscoverCommandOptions& options, std::ostream& out, std::ostream& err) {
     ResultsTable table;
     try {
         table = read_results_table(options.results, options.month);
@@ -59,9 +58,9 @@ int discover_command(const DiscoverCommandOptions& options, std::ostream& out,
     try {
         print_design_header(table, out);
         AnalysisCache cache(options.results, options_key(options, table), options.recompute);
-        const auto tables = cache.get(
-            {"prim_boxes", "prim_limits", "prim_trajectory", "prim_success"}, "",
-            [&] { return discover(table, discovery_options(options)).tables; });
+        const auto tables =
+            cache.get({"prim_boxes", "prim_limits", "prim_trajectory", "prim_success"}, "",
+                      [&] { return discover(table, discovery_options(options)).tables; });
         out << "At " << describe_month(table) << ".\n";
         print_prim_boxes(tables[0], tables[1], table.runs(), successes_in(tables[3]), out);
         cache.save_and_report(err, options.quiet);

@@ -8,7 +8,9 @@ namespace {
 std::atomic<bool> interrupt_requested{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "needed in a signal handler");
 
-extern "C" void request_interrupt(int) { interrupt_requested.store(true); }
+extern "C" void request_interrupt(int) {
+    interrupt_requested.store(true);
+}
 
 using Handler = void (*)(int);
 Handler previous_sigint = SIG_DFL;
@@ -27,6 +29,8 @@ InterruptGuard::~InterruptGuard() {
     std::signal(SIGTERM, previous_sigterm);
 }
 
-const std::atomic<bool>& InterruptGuard::requested() const { return interrupt_requested; }
+const std::atomic<bool>& InterruptGuard::requested() const {
+    return interrupt_requested;
+}
 
 }  // namespace partnersim

@@ -14,7 +14,8 @@ std::string describe_range(const ParameterSpec& spec) {
             for (const auto& c : spec.choices) names += (names.empty() ? "" : " | ") + c;
             return names;
         }
-        case ParameterKind::boolean: return "true | false";
+        case ParameterKind::boolean:
+            return "true | false";
         default: {
             std::ostringstream range;
             range << spec.min << " .. " << spec.max;
@@ -33,9 +34,8 @@ int params_command(std::ostream& out) {
             section = spec.section();
             out << "\n[" << section << "]\n";
         }
-        out << "  " << std::left << std::setw(28) << spec.key() << " default "
-            << std::setw(22) << format_value(spec.get(defaults)) << " range "
-            << describe_range(spec);
+        out << "  " << std::left << std::setw(28) << spec.key() << " default " << std::setw(22)
+            << format_value(spec.get(defaults)) << " range " << describe_range(spec);
         if (spec.kind != ParameterKind::choice && spec.kind != ParameterKind::boolean &&
             !spec.unit.empty()) {
             out << " " << spec.unit;

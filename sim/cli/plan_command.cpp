@@ -56,8 +56,7 @@ void print_points(const ExperimentDesign& design, std::ostream& out) {
     header.insert(header.end(), design.parameters.begin(), design.parameters.end());
     std::vector<std::vector<std::string>> table{header};
     for (std::uint64_t point = 0; point < rows; ++point) {
-        std::vector<std::string> row{std::to_string(point),
-                                     std::to_string(design.grid_cell[point]),
+        std::vector<std::string> row{std::to_string(point), std::to_string(design.grid_cell[point]),
                                      std::to_string(design.sample_index[point])};
         if (saltelli) {
             const std::size_t k = design.spec.ranges.size();
@@ -90,8 +89,8 @@ void print_size(const ExperimentDesign& design, std::ostream& out) {
     const auto months = static_cast<std::uint64_t>(design.base.run.months);
     const double series = static_cast<double>(runs) * static_cast<double>(measure_count) *
                           static_cast<double>(months * timeseries_value_bytes);
-    const double finals = static_cast<double>(runs) *
-                          static_cast<double>(measure_count * final_value_bytes);
+    const double finals =
+        static_cast<double>(runs) * static_cast<double>(measure_count * final_value_bytes);
     const double records = static_cast<double>(runs) * static_cast<double>(run_record_bytes);
     const std::string r = std::to_string(runs) + " runs x ";
     const std::string m = std::to_string(measure_count) + " measures x ";
@@ -109,8 +108,8 @@ void print_size(const ExperimentDesign& design, std::ostream& out) {
             << std::setw(static_cast<int>(width)) << lines[i].second << "  " << std::right
             << std::setw(9) << bytes_text(sizes[i]) << '\n';
     }
-    out << "  " << std::left << std::setw(static_cast<int>(14 + width)) << "total" << "  "
-        << std::right << std::setw(9) << bytes_text(series + finals + records) << '\n';
+    out << "  " << std::left << std::setw(static_cast<int>(14 + width)) << "total"
+        << "  " << std::right << std::setw(9) << bytes_text(series + finals + records) << '\n';
 }
 
 }  // namespace

@@ -16,7 +16,9 @@ ProgressBar::ProgressBar(bool enabled, std::FILE* stream)
       start_(std::chrono::steady_clock::now()),
       last_draw_(start_ - redraw_interval) {}
 
-ProgressBar::~ProgressBar() { finish(); }
+ProgressBar::~ProgressBar() {
+    finish();
+}
 
 bool ProgressBar::wanted(bool quiet, std::FILE* stream) {
     return !quiet && isatty(fileno(stream)) == 1;
@@ -36,8 +38,8 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total) {
     for (int i = 0; i < bar_width; ++i) std::fputc(i < filled ? '#' : '.', stream_);
     std::fprintf(stream_, "] %3d%%  %llu/%llu runs  %.1f runs/s  ETA %02d:%02d ",
                  static_cast<int>(100 * fraction), static_cast<unsigned long long>(done),
-                 static_cast<unsigned long long>(total), rate,
-                 static_cast<int>(remaining) / 60, static_cast<int>(remaining) % 60);
+                 static_cast<unsigned long long>(total), rate, static_cast<int>(remaining) / 60,
+                 static_cast<int>(remaining) % 60);
     std::fflush(stream_);
     drawn_ = true;
 }

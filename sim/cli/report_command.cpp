@@ -1,11 +1,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/analysis_file.hpp"
+#include "analysis/results_table.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/external_program.hpp"
-#include "analysis/analysis_file.hpp"
-#include "analysis/results_table.hpp"
 #include "io/hdf5_reader.hpp"
 
 namespace partnersim {
@@ -13,8 +13,7 @@ namespace {
 
 // The analyses the page shows, computed now unless the analysis file has them already. Their
 // printed tables are kept beside the page as analysis.txt, for readers who want the numbers.
-int compute_analyses(const ReportCommandOptions& options, std::ostream& tables,
-                     std::ostream& err) {
+int compute_analyses(const ReportCommandOptions& options, std::ostream& tables, std::ostream& err) {
     AnalyzeCommandOptions analyze;
     analyze.results = options.results;
     analyze.interaction = options.interaction;
@@ -48,10 +47,10 @@ void drop_unrequested_tables(const ReportCommandOptions& options) {
 
 // analysis/report.py draws the figures and writes the page.
 int draw_page(const ReportCommandOptions& options, std::ostream& out, std::ostream& err) {
-    std::vector<std::string> command{analysis_python(),
-                                     analysis_scripts_folder() + "/report.py",
-                                     options.results.string(), "-o", options.folder.string(),
-                                     "--quiet"};
+    std::vector<std::string> command{
+        analysis_python(),        analysis_scripts_folder() + "/report.py",
+        options.results.string(), "-o",
+        options.folder.string(),  "--quiet"};
     if (!options.comparison.empty()) {
         command.push_back("--comparison");
         command.push_back(options.comparison.string());

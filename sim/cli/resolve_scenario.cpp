@@ -43,6 +43,8 @@ ExperimentFile resolve_experiment(const ScenarioChoice& choice) {
     return load_experiment(choice.file, overrides);
 }
 
-Scenario resolve_scenario(const ScenarioChoice& choice) { return resolve_experiment(choice).base; }
+Scenario resolve_scenario(const ScenarioChoice& choice) {
+    return resolve_experiment(choice).base;
+}
 
 }  // namespace partnersim

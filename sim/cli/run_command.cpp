@@ -43,7 +43,8 @@ struct ResultsPlan {
 // among the design points they belong to (smaller ones are padded).
 int traced_partners(const ExperimentDesign& design, std::uint64_t trace_runs) {
     if (trace_runs == 0) return 0;
-    const std::uint64_t last_point = std::min(design.points(), (trace_runs - 1) / design.replicates + 1);
+    const std::uint64_t last_point =
+        std::min(design.points(), (trace_runs - 1) / design.replicates + 1);
     int partners = 0;
     for (std::uint64_t p = 0; p < last_point; ++p) {
         partners = std::max(partners, design.scenario_at(p).partners.count);
@@ -74,8 +75,8 @@ std::unique_ptr<Hdf5ResultWriter> open_writer(const ResultsPlan& plan, const Out
                                               std::ostream& err) {
     completed = 0;
     if (!resume) {
-        return std::make_unique<Hdf5ResultWriter>(output.partial_path(), plan.shape,
-                                                  plan.metadata, design_prologue(plan.design));
+        return std::make_unique<Hdf5ResultWriter>(output.partial_path(), plan.shape, plan.metadata,
+                                                  design_prologue(plan.design));
     }
     Resumption resumption =
         resume_results(output.partial_path(), plan.shape, plan.metadata, plan.design);
@@ -90,8 +91,8 @@ std::unique_ptr<Hdf5ResultWriter> open_writer(const ResultsPlan& plan, const Out
                 << "; starting from the beginning\n";
             break;
         case ResumeStart::unreadable_partial_file:
-            err << "resuming: " << output.partial_path().string()
-                << " held no complete run (" << resumption.reason << "); starting again\n";
+            err << "resuming: " << output.partial_path().string() << " held no complete run ("
+                << resumption.reason << "); starting again\n";
             break;
     }
     return std::move(resumption.writer);
@@ -101,8 +102,7 @@ int report_interruption(const RunCommandOptions& options, const OutputFile& outp
                         std::uint64_t done, std::uint64_t total, std::ostream& err) {
     err << "interrupted: " << done << " of " << total << " runs are saved in "
         << output.partial_path().string() << "\nto finish them, run the same command with "
-        << "--resume:\n  " << options.command_line
-        << (options.resume ? "" : " --resume") << '\n';
+        << "--resume:\n  " << options.command_line << (options.resume ? "" : " --resume") << '\n';
     return exit_interrupted;
 }
 

@@ -52,8 +52,8 @@ int summary_command(const std::filesystem::path& results, std::ostream& out, std
             const Spread s = spread_of(read_final(results, measure));
             out << "  " << std::left << std::setw(27) << measure << std::right << std::fixed
                 << std::setprecision(3) << std::setw(10) << s.mean << " [" << std::setw(9)
-                << s.mean - s.half_width << ", " << std::setw(9) << s.mean + s.half_width
-                << "]  (" << std::setw(9) << s.p05 << " - " << std::setw(9) << s.p95 << ")\n";
+                << s.mean - s.half_width << ", " << std::setw(9) << s.mean + s.half_width << "]  ("
+                << std::setw(9) << s.p05 << " - " << std::setw(9) << s.p95 << ")\n";
         }
         return exit_ok;
     } catch (const std::exception& error) {

@@ -21,9 +21,9 @@ struct RunSpec {
 using RunSource = std::function<RunSpec(std::uint64_t run_index)>;
 
 struct EnsembleOptions {
-    int threads = 0;                  // 0: all hardware threads
-    std::uint64_t trace_runs = 0;     // trace partners in runs with run_index < trace_runs
-    std::size_t runs_in_flight = 0;   // bound on finished-but-unwritten runs; 0: 4 per thread
+    int threads = 0;                 // 0: all hardware threads
+    std::uint64_t trace_runs = 0;    // trace partners in runs with run_index < trace_runs
+    std::size_t runs_in_flight = 0;  // bound on finished-but-unwritten runs; 0: 4 per thread
     std::chrono::milliseconds flush_interval{2000};
     const std::atomic<bool>* stop = nullptr;  // set (e.g. by Ctrl-C) to stop starting runs
     std::function<void(std::uint64_t done, std::uint64_t total)> on_progress;

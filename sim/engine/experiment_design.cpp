@@ -53,9 +53,8 @@ SweepSpec checked(const SweepSpec& spec) {
             }
             for (std::size_t j = 0; j < i; ++j) {
                 if (factor.levels[j] == factor.levels[i]) {
-                    throw std::invalid_argument("make_design: " + factor.parameter +
-                                                ": level " + format_value(factor.levels[i]) +
-                                                " given twice");
+                    throw std::invalid_argument("make_design: " + factor.parameter + ": level " +
+                                                format_value(factor.levels[i]) + " given twice");
                 }
             }
         }
@@ -86,9 +85,8 @@ SweepSpec checked(const SweepSpec& spec) {
     }
     if (result.method == SamplingMethod::morris &&
         (result.morris_levels < 2 || result.morris_levels % 2 != 0)) {
-        throw std::invalid_argument(
-            "make_design: Morris levels must be even and at least 2, got " +
-            std::to_string(result.morris_levels));
+        throw std::invalid_argument("make_design: Morris levels must be even and at least 2, got " +
+                                    std::to_string(result.morris_levels));
     }
     return result;
 }
@@ -109,10 +107,12 @@ ParameterValue range_value(const ParameterSpec& parameter, const RangeFactor& fa
 SampleMatrix unit_samples(const SweepSpec& spec, std::uint64_t master_seed) {
     const std::size_t k = spec.ranges.size();
     switch (spec.method) {
-        case SamplingMethod::none: return SampleMatrix(1);
+        case SamplingMethod::none:
+            return SampleMatrix(1);
         case SamplingMethod::latin_hypercube:
             return latin_hypercube(spec.samples, k, latin_hypercube_seed(master_seed));
-        case SamplingMethod::sobol: return saltelli_points(saltelli(spec.samples, k));
+        case SamplingMethod::sobol:
+            return saltelli_points(saltelli(spec.samples, k));
         case SamplingMethod::morris:
             return morris_trajectories(spec.samples, k, spec.morris_levels,
                                        morris_seed(master_seed));
@@ -178,10 +178,14 @@ std::string plural(std::uint64_t n, const std::string& one, const std::string& m
 
 std::string_view sampling_method_name(SamplingMethod method) {
     switch (method) {
-        case SamplingMethod::none: return "grid";
-        case SamplingMethod::latin_hypercube: return "latin_hypercube";
-        case SamplingMethod::sobol: return "sobol";
-        case SamplingMethod::morris: return "morris";
+        case SamplingMethod::none:
+            return "grid";
+        case SamplingMethod::latin_hypercube:
+            return "latin_hypercube";
+        case SamplingMethod::sobol:
+            return "sobol";
+        case SamplingMethod::morris:
+            return "morris";
     }
     return "?";
 }
@@ -245,8 +249,8 @@ RunId ExperimentDesign::run_id(std::uint64_t run_index) const {
     id.replicate = run_index % replicates;
     // Common random numbers: replicate r draws the same stream at every design point, so two
     // points differ by their parameters only, not by their luck.
-    id.stream_seed = stream_seed(base.run.seed, spec.common_random_numbers ? 0 : id.design_point,
-                                 id.replicate);
+    id.stream_seed =
+        stream_seed(base.run.seed, spec.common_random_numbers ? 0 : id.design_point, id.replicate);
     return id;
 }
 
@@ -262,15 +266,14 @@ std::string ExperimentDesign::describe() const {
         case SamplingMethod::latin_hypercube:
             out << (grid ? "full factorial grid x " : "") << "Latin hypercube\n"
                 << "sampling: " << plural(spec.samples, "sample", "samples")
-                << (grid ? " per grid cell" : "")
-                << ", drawn from run.seed = " << base.run.seed;
+                << (grid ? " per grid cell" : "") << ", drawn from run.seed = " << base.run.seed;
             break;
         case SamplingMethod::sobol:
             out << (grid ? "full factorial grid x " : "")
                 << "Sobol' sequence in Saltelli's scheme\n"
-                << "sampling: N = " << spec.samples << " base samples x (k + 2) = "
-                << spec.samples * (k + 2) << " points" << (grid ? " per grid cell" : "")
-                << ", for Sobol' indices";
+                << "sampling: N = " << spec.samples
+                << " base samples x (k + 2) = " << spec.samples * (k + 2) << " points"
+                << (grid ? " per grid cell" : "") << ", for Sobol' indices";
             break;
         case SamplingMethod::morris:
             out << (grid ? "full factorial grid x " : "")

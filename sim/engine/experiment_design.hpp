@@ -32,13 +32,13 @@ struct RangeFactor {
 
 // What a scenario file's [sweep] section asks for, already validated against the registry.
 struct SweepSpec {
-    std::vector<GridFactor> grid;      // full factorial over these
-    std::vector<RangeFactor> ranges;   // sampled by `method`, crossed with every grid cell
+    std::vector<GridFactor> grid;     // full factorial over these
+    std::vector<RangeFactor> ranges;  // sampled by `method`, crossed with every grid cell
     SamplingMethod method = SamplingMethod::none;
-    std::uint64_t samples = 0;         // LHS: points per grid cell; Sobol: base sample size N;
-                                       // Morris: trajectories r per grid cell
-    int morris_levels = 4;             // Morris: levels p of the grid in the unit cube
-    bool common_random_numbers = true; // replicate r uses the same stream at every point
+    std::uint64_t samples = 0;          // LHS: points per grid cell; Sobol: base sample size N;
+                                        // Morris: trajectories r per grid cell
+    int morris_levels = 4;              // Morris: levels p of the grid in the unit cube
+    bool common_random_numbers = true;  // replicate r uses the same stream at every point
 };
 
 // Role of a point in a Saltelli (2010) scheme: matrix A, matrix B, or A with column i from B.
@@ -55,15 +55,15 @@ inline constexpr int morris_start = 0;
 struct ExperimentDesign {
     Scenario base;
     SweepSpec spec;
-    std::uint64_t replicates = 1;           // per design point
-    std::vector<std::string> parameters;    // varied, grid factors first, then ranges
+    std::uint64_t replicates = 1;                     // per design point
+    std::vector<std::string> parameters;              // varied, grid factors first, then ranges
     std::vector<std::vector<ParameterValue>> values;  // values[parameter][point]
-    std::vector<std::uint64_t> grid_cell;   // per point: which grid combination
+    std::vector<std::uint64_t> grid_cell;             // per point: which grid combination
     std::vector<std::uint64_t> sample_index;  // per point: which sample within its cell (j);
                                               // Saltelli: the base sample j its role varies;
                                               // Morris: the trajectory
-    std::vector<int> saltelli_role;         // per point: not_saltelli, saltelli_a, 1..k, k+1
-    std::vector<int> morris_factor;         // per point: not_morris, morris_start, 1..k
+    std::vector<int> saltelli_role;           // per point: not_saltelli, saltelli_a, 1..k, k+1
+    std::vector<int> morris_factor;           // per point: not_morris, morris_start, 1..k
 
     std::uint64_t points() const { return grid_cell.size(); }
     std::uint64_t runs() const { return points() * replicates; }

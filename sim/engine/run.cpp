@@ -53,8 +53,8 @@ RunResult run_partnership(const Scenario& scenario, const RunId& id, RunOptions 
     const auto months = static_cast<std::size_t>(result.months);
     result.timeseries.assign(measure_count * months, 0.0f);
     if (options.trace_partners) {
-        result.trace.assign(partner_trace_count * months * static_cast<std::size_t>(result.partners),
-                            0.0f);
+        result.trace.assign(
+            partner_trace_count * months * static_cast<std::size_t>(result.partners), 0.0f);
     }
 
     RandomStream random(id.stream_seed);

@@ -28,7 +28,8 @@ SampleMatrix sobol_points(std::size_t count, std::size_t dimensions);
 
 // Saltelli's base matrices for k = `dimensions` factors and N = `base_samples`: N consecutive
 // points of the 2k-dimensional Sobol' sequence starting at index 2^m >= N (as SALib does), A
-// their first k coordinates, B the last k (both N x k). Sobol' estimates converge best with N a power of two.
+// their first k coordinates, B the last k (both N x k). Sobol' estimates converge best with N a
+// power of two.
 struct SaltelliMatrices {
     SampleMatrix a;
     SampleMatrix b;

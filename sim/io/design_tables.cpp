@@ -155,8 +155,8 @@ void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& desig
     for (std::size_t i = 0; i < design.parameters.size(); ++i) {
         if (design.values[i].size() != points) {
             throw std::invalid_argument("design parameter " + design.parameters[i] + " has " +
-                                        std::to_string(design.values[i].size()) +
-                                        " values for " + std::to_string(points) + " points");
+                                        std::to_string(design.values[i].size()) + " values for " +
+                                        std::to_string(points) + " points");
         }
         if (design.parameters[i].find('/') != std::string::npos) {
             throw std::invalid_argument("design parameter " + design.parameters[i] +
@@ -203,8 +203,9 @@ DesignAttributes read_design_attributes(const std::filesystem::path& results) {
     return hdf5::naming_path(results, [&] {
         const hdf5::File file = hdf5::open_for_reading(results);
         if (H5Aexists(file.get(), "sweep") <= 0) {
-            throw std::runtime_error("no design attributes (sweep, design_points, "
-                                     "replicates_per_point)");
+            throw std::runtime_error(
+                "no design attributes (sweep, design_points, "
+                "replicates_per_point)");
         }
         DesignAttributes attributes;
         attributes.sweep = hdf5::read_string_attribute(file.get(), "sweep");

@@ -21,14 +21,16 @@ constexpr std::int64_t max_morris_levels = 1000;
 constexpr std::array<std::string_view, 6> sweep_keys{
     "method", "samples", "levels", "common_random_numbers", "grid", "ranges"};
 
-int line_of(const toml::value& value) { return static_cast<int>(value.location().line()); }
+int line_of(const toml::value& value) {
+    return static_cast<int>(value.location().line());
+}
 
 // A parameter named in [sweep.grid] or [sweep.ranges], flattened from a quoted dotted key or
 // nested tables.
 struct Leaf {
-    std::string name;            // dotted parameter name, e.g. "setup.duration"
-    std::string key;             // for errors: "sweep.grid.setup.duration"
-    const toml::value* value;    // the list of levels, or [low, high]
+    std::string name;          // dotted parameter name, e.g. "setup.duration"
+    std::string key;           // for errors: "sweep.grid.setup.duration"
+    const toml::value* value;  // the list of levels, or [low, high]
     int line;
 };
 
@@ -41,8 +43,8 @@ struct Place {
 
 struct SweepDraft {
     SweepSpec spec;
-    int line = 0;                // of [sweep]
-    std::vector<Place> places;   // grid factors, then ranges, as in the spec
+    int line = 0;               // of [sweep]
+    std::vector<Place> places;  // grid factors, then ranges, as in the spec
 };
 
 void flatten(const toml::value& table, const std::string& prefix, const std::string& key_prefix,
@@ -80,24 +82,36 @@ std::vector<std::pair<std::string, const toml::value*>> entries_in_file_order(
 
 std::string kind_article(const ParameterSpec& spec) {
     switch (spec.kind) {
-        case ParameterKind::real: return "a number";
-        case ParameterKind::integer: return "an integer";
-        case ParameterKind::boolean: return "a boolean";
-        case ParameterKind::choice: return "a choice";
+        case ParameterKind::real:
+            return "a number";
+        case ParameterKind::integer:
+            return "an integer";
+        case ParameterKind::boolean:
+            return "a boolean";
+        case ParameterKind::choice:
+            return "a choice";
     }
     return "a value";
 }
 
 std::string what_it_is(const toml::value& value) {
     switch (value.type()) {
-        case toml::value_t::boolean: return value.as_boolean() ? "true" : "false";
-        case toml::value_t::integer: return std::to_string(value.as_integer());
-        case toml::value_t::floating: return format_value(value.as_floating());
-        case toml::value_t::string: return "\"" + value.as_string().str + "\"";
-        case toml::value_t::array: return "an array";
-        case toml::value_t::table: return "a table";
-        case toml::value_t::empty: return "nothing";
-        default: return "a date or time";
+        case toml::value_t::boolean:
+            return value.as_boolean() ? "true" : "false";
+        case toml::value_t::integer:
+            return std::to_string(value.as_integer());
+        case toml::value_t::floating:
+            return format_value(value.as_floating());
+        case toml::value_t::string:
+            return "\"" + value.as_string().str + "\"";
+        case toml::value_t::array:
+            return "an array";
+        case toml::value_t::table:
+            return "a table";
+        case toml::value_t::empty:
+            return "nothing";
+        default:
+            return "a date or time";
     }
 }
 
@@ -162,8 +176,9 @@ private:
             message += (i ? ", " : "") + std::string(sweep_keys[i]);
         }
         if (find_parameter(key) != nullptr || value.is_array()) {
-            message += "; a parameter to vary goes under [sweep.grid] (a list of levels) or "
-                       "[sweep.ranges] ([low, high])";
+            message +=
+                "; a parameter to vary goes under [sweep.grid] (a list of levels) or "
+                "[sweep.ranges] ([low, high])";
         }
         fail(line_of(value), "sweep." + key, message);
     }
@@ -249,8 +264,8 @@ private:
         for (const auto& place : draft_.places) {
             if (place.parameter == leaf.name) {
                 fail(leaf.line, leaf.key,
-                     "'" + leaf.name + "' is already varied at line " +
-                         std::to_string(place.line) + " (as '" + place.key +
+                     "'" + leaf.name + "' is already varied at line " + std::to_string(place.line) +
+                         " (as '" + place.key +
                          "'); vary each parameter once, in [sweep.grid] or [sweep.ranges]");
             }
         }
@@ -402,7 +417,8 @@ private:
             case SamplingMethod::morris:
                 return "the number of trajectories r, giving r(k + 1) points per grid cell; 10 "
                        "to 50 is usual";
-            default: return "the number of points per grid cell";
+            default:
+                return "the number of points per grid cell";
         }
     }
 
@@ -447,8 +463,8 @@ void check_against_base(const SweepDraft& draft, const Scenario& base, const std
             "the sweep asks for " + runs + " runs (" +
                 (points > max_design_runs ? "more than " + format_count(max_design_runs)
                                           : format_count(points)) +
-                " design points x " + format_count(replicates) +
-                " replicates); the limit is " + format_count(max_design_runs) +
+                " design points x " + format_count(replicates) + " replicates); the limit is " +
+                format_count(max_design_runs) +
                 ": use fewer levels or samples, or fewer run.replicates");
     }
     // Rules tying parameters together (check_consistency), at each factor's extremes: every
@@ -464,9 +480,9 @@ void check_against_base(const SweepDraft& draft, const Scenario& base, const std
             Scenario scenario = base;
             parameter.set(scenario, value);
             if (const auto problem = check_consistency(scenario)) {
-                throw ScenarioError(file, draft.places[f].line, draft.places[f].key,
-                                    "at " + parameter.name + " = " + format_value(value) + ": " +
-                                        *problem);
+                throw ScenarioError(
+                    file, draft.places[f].line, draft.places[f].key,
+                    "at " + parameter.name + " = " + format_value(value) + ": " + *problem);
             }
         }
     }
@@ -487,7 +503,6 @@ void check_against_base(const SweepDraft& draft, const Scenario& base, const std
         }
     }
 }
-
 
 std::string trimmed_name(std::string_view assignment) {
     const auto end = assignment.find('=');

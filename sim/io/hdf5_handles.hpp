@@ -202,8 +202,8 @@ inline std::vector<std::string> attribute_names(hid_t object) {
     check(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), "count attributes");
     std::vector<std::string> names;
     for (hsize_t i = 0; i < info.num_attrs; ++i) {
-        const ssize_t length = H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i,
-                                                  nullptr, 0, H5P_DEFAULT);
+        const ssize_t length =
+            H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
         if (length < 0) throw std::runtime_error("HDF5: cannot list attributes");
         std::string name(static_cast<std::size_t>(length) + 1, '\0');
         check(static_cast<herr_t>(H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i,
@@ -227,8 +227,8 @@ inline void copy_attribute(hid_t source, hid_t target, const std::string& name) 
         return;
     }
     const Dataspace space(check_id(H5Aget_space(attribute.get()), "shape attribute " + name));
-    const Datatype memory(check_id(H5Tget_native_type(stored.get(), H5T_DIR_DEFAULT),
-                                   "type attribute " + name));
+    const Datatype memory(
+        check_id(H5Tget_native_type(stored.get(), H5T_DIR_DEFAULT), "type attribute " + name));
     const hssize_t points = H5Sget_simple_extent_npoints(space.get());
     if (points < 0) throw std::runtime_error("HDF5: cannot size attribute " + name);
     std::vector<unsigned char> bytes(static_cast<std::size_t>(points) * H5Tget_size(memory.get()));

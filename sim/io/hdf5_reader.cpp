@@ -161,8 +161,8 @@ void read_rows(hid_t dataset, hid_t memory_type, const std::string& name, std::u
         H5Screate_simple(rank, counts.data(), nullptr), "create memory dataspace for " + name));
     hdf5::check(
         H5Dread(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, out),
-        "read rows " + std::to_string(first) + " to " + std::to_string(first + count - 1) +
-            " of " + name);
+        "read rows " + std::to_string(first) + " to " + std::to_string(first + count - 1) + " of " +
+            name);
 }
 
 }  // namespace
@@ -315,8 +315,7 @@ public:
             for (const MeasureInfo& variable : partner_trace_catalogue()) {
                 const std::string name = "/agents/" + std::string(variable.name);
                 traces_.push_back(open_dataset(file_.get(), name));
-                const std::vector<hsize_t> dims =
-                    dimensions_of_rank(traces_.back().get(), name, 3);
+                const std::vector<hsize_t> dims = dimensions_of_rank(traces_.back().get(), name, 3);
                 if (dims[0] != shape_.trace_runs || dims[1] != months() ||
                     dims[2] != static_cast<hsize_t>(shape_.trace_partners)) {
                     throw std::runtime_error(name + " does not have the shape of /agents/" +
@@ -347,9 +346,10 @@ public:
             read_rows(columns_[c].get(), H5T_NATIVE_UINT64, "/runs", first, count, column.data());
             for (std::size_t r = 0; r < n; ++r) {
                 RunId& id = block[r].id;
-                (c == 0 ? id.run_index
-                        : c == 1 ? id.design_point
-                                 : c == 2 ? id.replicate : id.stream_seed) = column[r];
+                (c == 0   ? id.run_index
+                 : c == 1 ? id.design_point
+                 : c == 2 ? id.replicate
+                          : id.stream_seed) = column[r];
             }
         }
         for (RunResult& run : block) {
@@ -365,10 +365,9 @@ public:
             read_rows(final_[m].get(), H5T_NATIVE_DOUBLE, "/final/" + name, first, count,
                       finals.data());
             for (std::size_t r = 0; r < n; ++r) {
-                std::copy_n(series.begin() + static_cast<std::ptrdiff_t>(r * months_count),
-                            months_count,
-                            block[r].timeseries.begin() +
-                                static_cast<std::ptrdiff_t>(m * months_count));
+                std::copy_n(
+                    series.begin() + static_cast<std::ptrdiff_t>(r * months_count), months_count,
+                    block[r].timeseries.begin() + static_cast<std::ptrdiff_t>(m * months_count));
                 block[r].final_values[m] = finals[r];
             }
         }
@@ -392,14 +391,13 @@ private:
     }
 
     void read_trace(RunResult& run) {
-        const std::size_t per_variable =
-            months() * static_cast<std::size_t>(shape_.trace_partners);
+        const std::size_t per_variable = months() * static_cast<std::size_t>(shape_.trace_partners);
         run.partners = shape_.trace_partners;
         run.trace.resize(partner_trace_count * per_variable);
         for (std::size_t v = 0; v < traces_.size(); ++v) {
             read_rows(traces_[v].get(), H5T_NATIVE_FLOAT,
-                      "/agents/" + std::string(partner_trace_catalogue()[v].name),
-                      run.id.run_index, 1, run.trace.data() + v * per_variable);
+                      "/agents/" + std::string(partner_trace_catalogue()[v].name), run.id.run_index,
+                      1, run.trace.data() + v * per_variable);
         }
     }
 
@@ -423,8 +421,7 @@ private:
 };
 
 ResultsRowReader::ResultsRowReader(const std::filesystem::path& path)
-    : path_(path),
-      impl_(hdf5::naming_path(path, [&] { return std::make_unique<Impl>(path); })) {}
+    : path_(path), impl_(hdf5::naming_path(path, [&] { return std::make_unique<Impl>(path); })) {}
 
 ResultsRowReader::~ResultsRowReader() = default;
 
@@ -436,8 +433,7 @@ const ResultsShape& ResultsRowReader::shape() const {
     return impl_->shape();
 }
 
-std::vector<std::uint64_t> ResultsRowReader::run_indices(std::uint64_t first,
-                                                         std::uint64_t count) {
+std::vector<std::uint64_t> ResultsRowReader::run_indices(std::uint64_t first, std::uint64_t count) {
     return hdf5::naming_path(path_, [&] { return impl_->run_indices(first, count); });
 }
 

@@ -284,13 +284,11 @@ void write_root_metadata(hid_t file, const ResultsMetadata& metadata, const Resu
     hdf5::write_string_attribute(file, "scenario", metadata.scenario_toml);
     hdf5::write_string_attribute(file, "command_line", metadata.command_line);
     hdf5::write_string_attribute(file, "created_utc", metadata.created_utc);
-    hdf5::write_scalar_attribute<int>(file, "months", H5T_STD_I32LE, H5T_NATIVE_INT,
-                                      shape.months);
+    hdf5::write_scalar_attribute<int>(file, "months", H5T_STD_I32LE, H5T_NATIVE_INT, shape.months);
     if (shape.shard) {
         hdf5::write_string_attribute(file, "shard", shape.shard->label());
-        hdf5::write_scalar_attribute<std::uint64_t>(file, "first_run", H5T_STD_U64LE,
-                                                    H5T_NATIVE_UINT64,
-                                                    shard_range(*shape.shard).first);
+        hdf5::write_scalar_attribute<std::uint64_t>(
+            file, "first_run", H5T_STD_U64LE, H5T_NATIVE_UINT64, shard_range(*shape.shard).first);
         hdf5::write_scalar_attribute<std::uint64_t>(file, "total_runs", H5T_STD_U64LE,
                                                     H5T_NATIVE_UINT64, shape.shard->total_runs);
     }
@@ -324,8 +322,8 @@ constexpr std::array<RunColumn, 4> run_columns{{
 }};
 
 constexpr std::array<std::string_view, 9> own_attributes{
-    "partnersim_version", "scenario", "command_line", "created_utc", "months",
-    "runs",               "shard",    "first_run",    "total_runs"};
+    "partnersim_version", "scenario",  "command_line", "created_utc", "months", "runs", "shard",
+    "first_run",          "total_runs"};
 constexpr std::array<std::string_view, 5> own_links{"runs", "timeseries", "final", "months",
                                                     "agents"};
 
@@ -405,8 +403,8 @@ public:
     void write_table(const std::string& group, const std::string& name, std::span<const T> values,
                      std::string_view description, std::string_view units) {
         require_prologue();
-        const hdf5::Dataset dataset = create_table(group, name, StorageType<T>::file(),
-                                                   static_cast<hsize_t>(values.size()));
+        const hdf5::Dataset dataset =
+            create_table(group, name, StorageType<T>::file(), static_cast<hsize_t>(values.size()));
         if (!values.empty()) {
             hdf5::check(H5Dwrite(dataset.get(), StorageType<T>::memory(), H5S_ALL, H5S_ALL,
                                  H5P_DEFAULT, values.data()),
@@ -446,7 +444,8 @@ public:
 
     void copy_static_content(const std::filesystem::path& source) {
         require_prologue();
-        const hdf5::File from = hdf5::naming_path(source, [&] { return hdf5::open_for_reading(source); });
+        const hdf5::File from =
+            hdf5::naming_path(source, [&] { return hdf5::open_for_reading(source); });
         for (const std::string& name : hdf5::link_names(from.get())) {
             if (is_own_link(name)) continue;
             if (hdf5::link_exists(file_.get(), name)) {
@@ -536,10 +535,10 @@ private:
         }
         if (shard_runs_ && (result.id.run_index < shard_runs_->first ||
                             result.id.run_index >= shard_runs_->second)) {
-            throw std::invalid_argument(
-                "run " + std::to_string(result.id.run_index) + " is not in shard " +
-                shape_.shard->label() + " (runs " + std::to_string(shard_runs_->first) + " to " +
-                std::to_string(shard_runs_->second) + ", end excluded)");
+            throw std::invalid_argument("run " + std::to_string(result.id.run_index) +
+                                        " is not in shard " + shape_.shard->label() + " (runs " +
+                                        std::to_string(shard_runs_->first) + " to " +
+                                        std::to_string(shard_runs_->second) + ", end excluded)");
         }
         if (result.months != shape_.months ||
             result.timeseries.size() != measure_count * static_cast<std::size_t>(shape_.months)) {
@@ -604,11 +603,11 @@ private:
 };
 
 Hdf5ResultWriter::Hdf5ResultWriter(const std::filesystem::path& path, const ResultsShape& shape,
-                                   const ResultsMetadata& metadata,
-                                   const ResultsPrologue& prologue, ResultsStorage storage)
-    : path_(path),
-      impl_(hdf5::naming_path(
-          path, [&] { return std::make_unique<Impl>(path, shape, metadata, storage); })) {
+                                   const ResultsMetadata& metadata, const ResultsPrologue& prologue,
+                                   ResultsStorage storage)
+    : path_(path), impl_(hdf5::naming_path(path, [&] {
+          return std::make_unique<Impl>(path, shape, metadata, storage);
+      })) {
     if (prologue) prologue(*this);  // its calls name the path themselves
     hdf5::naming_path(path_, [&] { impl_->start_streaming(); });
 }

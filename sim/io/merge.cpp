@@ -10,8 +10,8 @@
 #include "io/hdf5_reader.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io/output_file.hpp"
-#include "io/resume.hpp"
 #include "io/results_copy.hpp"
+#include "io/resume.hpp"
 
 namespace partnersim {
 namespace {
@@ -47,8 +47,9 @@ Input read_input(const std::filesystem::path& path) {
         throw MergeError(std::string("cannot read shard: ") + error.what());
     }
     if (!input.shape.shard) {
-        throw MergeError(path.string() + " is not a shard file (it has no shard attribute; "
-                                         "shard files come from partnersim run --shard K/N)");
+        throw MergeError(path.string() +
+                         " is not a shard file (it has no shard attribute; "
+                         "shard files come from partnersim run --shard K/N)");
     }
     std::tie(input.first, input.end) = shard_range(*input.shape.shard);
     return input;
@@ -67,10 +68,10 @@ void require_same_experiment(const Input& first, const Input& other) {
         mismatch("their resolved scenarios differ");
     }
     if (other.design.has_value() != first.design.has_value() ||
-        (other.design && (other.design->sweep != first.design->sweep ||
-                          other.design->design_points != first.design->design_points ||
-                          other.design->replicates_per_point !=
-                              first.design->replicates_per_point))) {
+        (other.design &&
+         (other.design->sweep != first.design->sweep ||
+          other.design->design_points != first.design->design_points ||
+          other.design->replicates_per_point != first.design->replicates_per_point))) {
         mismatch("their sweeps differ");
     }
     if (other.shape.months != first.shape.months) mismatch("their months differ");
@@ -89,9 +90,9 @@ void require_same_experiment(const Input& first, const Input& other) {
 void require_exact_cover(std::vector<Input>& inputs) {
     for (const Input& input : inputs) {
         if (input.runs != input.end - input.first) {
-            const std::string holds =
-                input.runs == 0 ? "no complete runs"
-                                : range_text(input.first, input.first + input.runs);
+            const std::string holds = input.runs == 0
+                                          ? "no complete runs"
+                                          : range_text(input.first, input.first + input.runs);
             throw MergeError(input.path.string() + " is unfinished: shard " +
                              input.shape.shard->label() + " is " +
                              range_text(input.first, input.end) + " but the file holds " + holds +
@@ -120,9 +121,9 @@ void require_exact_cover(std::vector<Input>& inputs) {
         previous = &input;
     }
     if (covered < total) {
-        throw MergeError("no shard holds " + range_text(covered, total) + ": missing " +
-                         (previous ? "after " + previous->path.string()
-                                   : std::string("from every input")));
+        throw MergeError(
+            "no shard holds " + range_text(covered, total) + ": missing " +
+            (previous ? "after " + previous->path.string() : std::string("from every input")));
     }
 }
 

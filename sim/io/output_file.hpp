@@ -26,8 +26,8 @@ enum class ExistingPartial {
 class OutputFile {
 public:
     // Throws OutputExists if final_path exists and !force, or if the partial file exists,
-    // `partial` is refuse and !force; std::runtime_error if the directory does not exist or final_path is
-    // a directory.
+    // `partial` is refuse and !force; std::runtime_error if the directory does not exist or
+    // final_path is a directory.
     OutputFile(std::filesystem::path final_path, bool force,
                ExistingPartial partial = ExistingPartial::overwrite);
     // Removes the partial file unless committed or kept, so an exception unwinding past the run

@@ -51,7 +51,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 struct SyntaxReport {
     std::string headline;
-    std::vector<std::pair<int, std::string>> notes;  // (line, note) in message order
+    std::vector<std::pair<int, std::string>> notes;   // (line, note) in message order
     std::vector<std::pair<int, std::string>> quoted;  // (line, source text)
 };
 
@@ -169,7 +169,9 @@ toml::value parse_toml(std::string_view text, const std::string& file) {
 // ---------------------------------------------------------------------------------------------
 // Values.
 
-int line_of(const toml::value& value) { return static_cast<int>(value.location().line()); }
+int line_of(const toml::value& value) {
+    return static_cast<int>(value.location().line());
+}
 
 std::string format_real(double value) {
     // Integral values read better as "20000.0" than as to_chars' shortest "2e+04".
@@ -194,21 +196,31 @@ std::string describe(const toml::value& value) {
     switch (value.type()) {
         case toml::value_t::boolean:
             return std::string("the boolean ") + (value.as_boolean() ? "true" : "false");
-        case toml::value_t::integer: return "the integer " + std::to_string(value.as_integer());
-        case toml::value_t::floating: return "the float " + format_real(value.as_floating());
-        case toml::value_t::string: return "the string \"" + value.as_string().str + "\"";
-        case toml::value_t::array: return "an array";
-        case toml::value_t::table: return "a table";
-        case toml::value_t::empty: return "nothing";
-        default: return "a date or time";
+        case toml::value_t::integer:
+            return "the integer " + std::to_string(value.as_integer());
+        case toml::value_t::floating:
+            return "the float " + format_real(value.as_floating());
+        case toml::value_t::string:
+            return "the string \"" + value.as_string().str + "\"";
+        case toml::value_t::array:
+            return "an array";
+        case toml::value_t::table:
+            return "a table";
+        case toml::value_t::empty:
+            return "nothing";
+        default:
+            return "a date or time";
     }
 }
 
 std::string expectation(const ParameterSpec& spec) {
     switch (spec.kind) {
-        case ParameterKind::real: return "a number";
-        case ParameterKind::integer: return "an integer";
-        case ParameterKind::boolean: return "true or false";
+        case ParameterKind::real:
+            return "a number";
+        case ParameterKind::integer:
+            return "an integer";
+        case ParameterKind::boolean:
+            return "true or false";
         case ParameterKind::choice:
             return "one of the choices (" + join(spec.choices, ", ") + ") as a quoted string";
     }
@@ -217,10 +229,14 @@ std::string expectation(const ParameterSpec& spec) {
 
 bool kind_accepts(ParameterKind kind, const toml::value& value) {
     switch (kind) {
-        case ParameterKind::real: return value.is_floating() || value.is_integer();
-        case ParameterKind::integer: return value.is_integer();
-        case ParameterKind::boolean: return value.is_boolean();
-        case ParameterKind::choice: return value.is_string();
+        case ParameterKind::real:
+            return value.is_floating() || value.is_integer();
+        case ParameterKind::integer:
+            return value.is_integer();
+        case ParameterKind::boolean:
+            return value.is_boolean();
+        case ParameterKind::choice:
+            return value.is_string();
     }
     return false;
 }
@@ -278,8 +294,8 @@ std::string unknown_key_message(const std::string& dotted) {
     if (nearest) return message + "; did you mean '" + *nearest + "'?";
     const std::string section = dotted.substr(0, dot);
     if (dot != std::string::npos && is_section(section)) {
-        return message + "; the keys of [" + section + "] are: " +
-               join(keys_of_section(section), ", ");
+        return message + "; the keys of [" + section +
+               "] are: " + join(keys_of_section(section), ", ");
     }
     return message + "; the sections are: " + join(section_names(), ", ");
 }
@@ -382,8 +398,10 @@ std::string range_text(const ParameterSpec& spec) {
             std::string text = "[" + format_bound(spec.min) + ", " + format_bound(spec.max) + "]";
             return spec.unit.empty() ? text : text + " " + spec.unit;
         }
-        case ParameterKind::boolean: return "[true, false]";
-        case ParameterKind::choice: return "[" + join(spec.choices, " | ") + "]";
+        case ParameterKind::boolean:
+            return "[true, false]";
+        case ParameterKind::choice:
+            return "[" + join(spec.choices, " | ") + "]";
     }
     return {};
 }
@@ -463,8 +481,7 @@ void apply_override(Scenario& scenario, std::string_view assignment) {
     if (spec == nullptr) throw ScenarioError(file, 0, name, unknown_key_message(name));
     auto value = parse_value_text(*spec, text);
     if (!value) {
-        throw ScenarioError(file, 0, name,
-                            "cannot read '" + text + "' as " + expectation(*spec));
+        throw ScenarioError(file, 0, name, "cannot read '" + text + "' as " + expectation(*spec));
     }
     if (const auto problem = check_value(*spec, *value)) {
         throw ScenarioError(file, 0, name, *problem);

@@ -45,7 +45,8 @@ ShardInfo parse_shard(const std::string& text, std::uint64_t total_runs) {
         return value;
     };
     if (slash == std::string::npos) {
-        throw std::invalid_argument("--shard '" + text + "': write K/N, e.g. 2/8 for the second "
+        throw std::invalid_argument("--shard '" + text +
+                                    "': write K/N, e.g. 2/8 for the second "
                                     "of eight shards");
     }
     const std::string_view whole(text);

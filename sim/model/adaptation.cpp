@@ -19,9 +19,9 @@ void improve_practice(World& world) {
         const double engagement = p.present[i] ? p.engagement[i] : 0.1;
         const double knowledge = 1.0 - 1.0 / (1.0 + p.self_precision[i]);
         const double survival = p.stress_months[i] > 0 ? 0.5 : 1.0;
-        p.practice_gain[i] = p.practice_gain[i] * (1.0 - practice_atrophy) +
-                             practice_learning_rate * p.capacity[i] * engagement * knowledge *
-                                 survival;
+        p.practice_gain[i] =
+            p.practice_gain[i] * (1.0 - practice_atrophy) +
+            practice_learning_rate * p.capacity[i] * engagement * knowledge * survival;
     }
 }
 
@@ -71,8 +71,8 @@ void punish_disclosure(World& world) {
 // the grantee and transparency are the strongest predictors of relationship strength" (CEP).
 void hear_partners(World& world) {
     auto& p = world.partners;
-    const double heard = 0.4 * world.funder.decision_reach *
-                         (0.3 + 0.7 * world.facilitator.synthesis);
+    const double heard =
+        0.4 * world.funder.decision_reach * (0.3 + 0.7 * world.facilitator.synthesis);
     for (std::size_t i = 0; i < p.count; ++i) world.experiences.partner_funder_good[i] += heard;
 }
 

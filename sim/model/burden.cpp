@@ -16,9 +16,12 @@ constexpr double partner_share_of_support = 0.5;
 // serves the partner's own learning ("minimising reporting ... one-page reporting tool").
 double evidence_reporting_factor(Evidence evidence) {
     switch (evidence) {
-        case Evidence::funder_reporting: return 1.5;
-        case Evidence::shared_questions: return 1.0;
-        case Evidence::partner_led: return 0.6;
+        case Evidence::funder_reporting:
+            return 1.5;
+        case Evidence::shared_questions:
+            return 1.0;
+        case Evidence::partner_led:
+            return 0.6;
     }
     return 1.0;
 }
@@ -66,10 +69,10 @@ void account_burden(World& world) {
         }
         double learning_hours = 0.0;
         if (p.present[i]) {
-            learning_hours = base_activity_hours +
-                             convening_hours_at_full_intensity *
-                                 world.facilitator.convening_intensity +
-                             partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
+            learning_hours =
+                base_activity_hours +
+                convening_hours_at_full_intensity * world.facilitator.convening_intensity +
+                partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
         }
         p.burden_hours[i] = report_hours + learning_hours;
         // Paid time does not feel like a burden ("ideally paid, or this risks placing an

@@ -12,9 +12,12 @@ constexpr double candour_adjustment = 0.1;  // monthly share of the gap closed
 // funder cannot.
 double routed_through_facilitator(Evidence evidence) {
     switch (evidence) {
-        case Evidence::funder_reporting: return 0.3;
-        case Evidence::shared_questions: return 0.7;
-        case Evidence::partner_led: return 0.9;
+        case Evidence::funder_reporting:
+            return 0.3;
+        case Evidence::shared_questions:
+            return 0.7;
+        case Evidence::partner_led:
+            return 0.9;
     }
     return 0.5;
 }
@@ -41,12 +44,12 @@ double candour_target(const World& world, std::size_t i) {
     // "creating spaces where open engagement is possible (e.g. ensuring funding decisions
     // don't hinge on the outcomes of learning discussions)": disclosure risk adds to the threat,
     // as does the pressure to show results before a time-bound end.
-    const double threat = p.power_asymmetry[i] * (0.5 + 0.5 * funder.disclosure_risk) +
-                          0.2 * world.end_pressure;
+    const double threat =
+        p.power_asymmetry[i] * (0.5 + 0.5 * funder.disclosure_risk) + 0.2 * world.end_pressure;
     const double facilitator_trust =
         world.facilitator.active ? trust_of(p.trust_facilitator, i) : 0.0;
-    const double safety = 0.5 * trust_of(p.trust_funder, i) + 0.3 * facilitator_trust +
-                          0.2 * funder.senior_buy_in;
+    const double safety =
+        0.5 * trust_of(p.trust_funder, i) + 0.3 * facilitator_trust + 0.2 * funder.senior_buy_in;
     const double felt_threat = threat * (1.0 - facilitator_buffer(world, i));
     return logistic(6.0 * (safety - felt_threat));
 }

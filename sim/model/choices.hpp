@@ -30,13 +30,11 @@ struct ChoiceNames<Archetype> {
 };
 template <>
 struct ChoiceNames<FacilitatorKind> {
-    static constexpr std::array<std::string_view, 3> names{"internal", "external",
-                                                           "self_managed"};
+    static constexpr std::array<std::string_view, 3> names{"internal", "external", "self_managed"};
 };
 template <>
 struct ChoiceNames<ExternalKind> {
-    static constexpr std::array<std::string_view, 3> names{"established", "emerging",
-                                                           "consortium"};
+    static constexpr std::array<std::string_view, 3> names{"established", "emerging", "consortium"};
 };
 template <>
 struct ChoiceNames<Duration> {

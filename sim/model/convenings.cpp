@@ -52,9 +52,8 @@ void update_ties(World& world) {
             float w = weight[pair] * keep;
             const bool both_present = present_i && present[j] != 0;
             if (both_present) {
-                const double affinity = context_i == context[j]
-                                            ? 1.0
-                                            : 0.3 + 0.35 * (identity_i + identity[j]);
+                const double affinity =
+                    context_i == context[j] ? 1.0 : 0.3 + 0.35 * (identity_i + identity[j]);
                 w += static_cast<float>(formation * engagement_i * engagement[j] * affinity *
                                         (1.0 - w));
             }
@@ -98,8 +97,8 @@ void spill_over_capacity(World& world) {
 void value_attendance(World& world) {
     auto& p = world.partners;
     const double intensity = world.facilitator.convening_intensity;
-    auto& present_in_context = Scratch::fresh(
-        world.scratch.present_in_context, static_cast<std::size_t>(world.contexts), 0.0);
+    auto& present_in_context = Scratch::fresh(world.scratch.present_in_context,
+                                              static_cast<std::size_t>(world.contexts), 0.0);
     double present_total = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.present[i]) continue;

@@ -62,9 +62,12 @@ EffortSplit level_and_pressure(EffortSplit s, const World& world) {
 
 EffortSplit archetype_shares(Archetype archetype, double phase) {
     switch (archetype) {
-        case Archetype::practice_partner: return practice_partner;
-        case Archetype::sense_maker: return sense_maker;
-        case Archetype::network_builder: return network_builder;
+        case Archetype::practice_partner:
+            return practice_partner;
+        case Archetype::sense_maker:
+            return sense_maker;
+        case Archetype::network_builder:
+            return network_builder;
         case Archetype::programme_navigator:
             return blend(practice_partner, navigator_later, clamp01(phase));
     }

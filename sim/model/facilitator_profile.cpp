@@ -80,9 +80,15 @@ FacilitatorProfile make_facilitator_profile(const FacilitatorParameters& facilit
     FacilitatorProfile profile;
     profile.skills = stated_skills(facilitator);
     switch (facilitator.kind) {
-        case FacilitatorKind::internal: shape_internal(profile, facilitator); break;
-        case FacilitatorKind::self_managed: shape_self_managed(profile, facilitator); break;
-        case FacilitatorKind::external: shape_external(profile, facilitator); break;
+        case FacilitatorKind::internal:
+            shape_internal(profile, facilitator);
+            break;
+        case FacilitatorKind::self_managed:
+            shape_self_managed(profile, facilitator);
+            break;
+        case FacilitatorKind::external:
+            shape_external(profile, facilitator);
+            break;
     }
     return profile;
 }

@@ -15,12 +15,12 @@ enum class Skill { facilitation, strategic_learning, mel, sectoral, contextual, 
 inline constexpr std::size_t skill_count = 6;
 
 struct FacilitatorProfile {
-    double independence = 0.0;      // 0..1, after the kind's effect
-    double availability = 1.0;      // share of budgeted hours really available
-    double overhead = 0.0;          // share of hours lost to managing the team
+    double independence = 0.0;  // 0..1, after the kind's effect
+    double availability = 1.0;  // share of budgeted hours really available
+    double overhead = 0.0;      // share of hours lost to managing the team
     double initial_embeddedness = 0.0;
     double funder_prior_trust = 0.5;
-    double coverage = 0.0;          // share of contexts matched locally and by language
+    double coverage = 0.0;             // share of contexts matched locally and by language
     bool hours_from_partners = false;  // self-managed: the backbone's hours are partners' own
     std::array<double, skill_count> skills{};
 

@@ -9,7 +9,9 @@
 namespace partnersim {
 namespace {
 
-double clamp_to(double v, double low = 0.0, double high = 1.0) { return std::clamp(v, low, high); }
+double clamp_to(double v, double low = 0.0, double high = 1.0) {
+    return std::clamp(v, low, high);
+}
 
 void draw_partner_traits(World& world, RandomStream& random) {
     const auto& spec = world.scenario.partners;
@@ -20,19 +22,19 @@ void draw_partner_traits(World& world, RandomStream& random) {
     const double resource_sd = 0.2 + 0.6 * diversity;
     for (std::size_t i = 0; i < p.count; ++i) {
         p.context[i] = static_cast<int>(random.below(static_cast<std::uint64_t>(world.contexts)));
-        const double lognormal = std::exp(random.normal(0.0, resource_sd) -
-                                          0.5 * resource_sd * resource_sd);
+        const double lognormal =
+            std::exp(random.normal(0.0, resource_sd) - 0.5 * resource_sd * resource_sd);
         p.resources[i] = clamp_to(spec.resources_mean * lognormal, 0.02, 1.0);
         const double resource_gap = p.resources[i] - spec.resources_mean;
         // Better-resourced partners tend to have stronger MEL systems and depend less on
         // any one funder; small organisations depend more (our assumption).
-        p.capacity[i] = clamp_to(spec.capacity_mean + (0.05 + 0.15 * diversity) *
-                                                         random.normal() + 0.2 * resource_gap,
-                                0.01, 0.99);
-        p.dependence[i] = clamp_to(spec.dependence_mean + 0.15 * random.normal() -
-                                  0.2 * resource_gap);
-        p.unified_identity[i] = clamp_to(spec.unified_identity + 0.15 * random.normal() -
-                                        0.2 * (diversity - 0.5));
+        p.capacity[i] = clamp_to(
+            spec.capacity_mean + (0.05 + 0.15 * diversity) * random.normal() + 0.2 * resource_gap,
+            0.01, 0.99);
+        p.dependence[i] =
+            clamp_to(spec.dependence_mean + 0.15 * random.normal() - 0.2 * resource_gap);
+        p.unified_identity[i] =
+            clamp_to(spec.unified_identity + 0.15 * random.normal() - 0.2 * (diversity - 0.5));
         p.baseline_effectiveness[i] = random.normal();
         p.indicator_bias[i] = random.normal();
     }
@@ -52,11 +54,14 @@ void set_contextual_match(World& world) {
 
 void size_partner_states(PartnerPopulation& p, std::size_t n) {
     p.count = n;
-    for (auto* v : {&p.resources, &p.indicator_bias, &p.dependence, &p.unified_identity, &p.contextual_match,
-                    &p.baseline_effectiveness, &p.practice_gain, &p.capacity, &p.initial_capacity,
-                    &p.power_asymmetry, &p.perceived_value, &p.candour, &p.funding_security,
-                    &p.engagement, &p.burden_hours, &p.one_to_one_hours, &p.benefit, &p.strain, &p.self_estimate,
-                    &p.self_precision, &p.report, &p.support}) {
+    for (auto* v : {&p.resources,        &p.indicator_bias,   &p.dependence,
+                    &p.unified_identity, &p.contextual_match, &p.baseline_effectiveness,
+                    &p.practice_gain,    &p.capacity,         &p.initial_capacity,
+                    &p.power_asymmetry,  &p.perceived_value,  &p.candour,
+                    &p.funding_security, &p.engagement,       &p.burden_hours,
+                    &p.one_to_one_hours, &p.benefit,          &p.strain,
+                    &p.self_estimate,    &p.self_precision,   &p.report,
+                    &p.support}) {
         v->assign(n, 0.0);
     }
     p.context.assign(n, 0);

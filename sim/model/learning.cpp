@@ -21,9 +21,12 @@ constexpr double reading_noise = 0.5;  // month-to-month noise in any reading of
 
 Channel evidence_channel(Evidence evidence) {
     switch (evidence) {
-        case Evidence::funder_reporting: return {0.12, 0.8, 0.4};
-        case Evidence::shared_questions: return {0.04, 0.5, 1.0};
-        case Evidence::partner_led: return {0.02, 0.7, 0.8};
+        case Evidence::funder_reporting:
+            return {0.12, 0.8, 0.4};
+        case Evidence::shared_questions:
+            return {0.04, 0.5, 1.0};
+        case Evidence::partner_led:
+            return {0.02, 0.7, 0.8};
     }
     return {0.04, 0.5, 1.0};
 }
@@ -40,13 +43,13 @@ void learn_own_effectiveness(World& world, RandomStream& random) {
         const double engagement = p.present[i] ? p.engagement[i] : 0.0;
         const double observation_precision =
             (0.1 + 2.0 * p.capacity[i] * p.capacity[i]) * (0.4 + 0.6 * engagement);
-        const double observation = p.true_effectiveness(i) +
-                                   random.normal() / std::sqrt(observation_precision);
-        const double prior_precision =
-            1.0 / (1.0 / p.self_precision[i] + truth_variance_per_month);
+        const double observation =
+            p.true_effectiveness(i) + random.normal() / std::sqrt(observation_precision);
+        const double prior_precision = 1.0 / (1.0 / p.self_precision[i] + truth_variance_per_month);
         const double posterior = prior_precision + observation_precision;
-        p.self_estimate[i] = (prior_precision * p.self_estimate[i] +
-                              observation_precision * observation) / posterior;
+        p.self_estimate[i] =
+            (prior_precision * p.self_estimate[i] + observation_precision * observation) /
+            posterior;
         p.self_precision[i] = posterior;
     }
 }
@@ -80,8 +83,8 @@ void update_funder_beliefs(World& world, RandomStream& random) {
         const double synthesised = 0.5 * partner_view + 0.5 * own_evidence;
         const double total_gain = std::min(0.8, direct_gain + synthesis_gain);
         if (total_gain <= 0.0) continue;
-        const double signal = (direct_gain * read + synthesis_gain * synthesised) /
-                              (direct_gain + synthesis_gain);
+        const double signal =
+            (direct_gain * read + synthesis_gain * synthesised) / (direct_gain + synthesis_gain);
         belief[i] += total_gain * (signal - belief[i]);
     }
 }

@@ -19,9 +19,9 @@ void update_end_pressure(World& world, int next_month) {
         return;
     }
     // Rises from 1/6 six months before the end to 1 in the last month.
-    world.end_pressure = clamp01(
-        static_cast<double>(next_month - (setup.end_month - end_pressure_months) + 1) /
-        end_pressure_months);
+    world.end_pressure =
+        clamp01(static_cast<double>(next_month - (setup.end_month - end_pressure_months) + 1) /
+                end_pressure_months);
 }
 
 namespace {

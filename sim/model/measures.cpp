@@ -140,7 +140,8 @@ void trace_partners(const World& world, float* out, std::size_t variable_stride)
         return out + static_cast<std::size_t>(t) * variable_stride;
     };
     for (std::size_t i = 0; i < n; ++i) {
-        row(PartnerTrace::trust_facilitator)[i] = static_cast<float>(trust_of(p.trust_facilitator, i));
+        row(PartnerTrace::trust_facilitator)[i] =
+            static_cast<float>(trust_of(p.trust_facilitator, i));
         row(PartnerTrace::trust_funder)[i] = static_cast<float>(trust_of(p.trust_funder, i));
         row(PartnerTrace::capacity)[i] = static_cast<float>(p.capacity[i]);
         row(PartnerTrace::candour)[i] = static_cast<float>(p.candour[i]);

@@ -38,15 +38,15 @@ ParameterSpec numeric(std::string name, ParameterKind kind, Section Scenario::*s
 }
 
 template <class Section>
-ParameterSpec real(std::string name, double Section::*field, Section Scenario::*section,
-                   double min, double max, std::string unit, std::string meaning) {
-    return numeric(std::move(name), ParameterKind::real, section, field, min, max,
-                   std::move(unit), std::move(meaning));
+ParameterSpec real(std::string name, double Section::*field, Section Scenario::*section, double min,
+                   double max, std::string unit, std::string meaning) {
+    return numeric(std::move(name), ParameterKind::real, section, field, min, max, std::move(unit),
+                   std::move(meaning));
 }
 
 template <class Section, class Int>
-ParameterSpec integer(std::string name, Int Section::*field, Section Scenario::*section,
-                      double min, double max, std::string unit, std::string meaning) {
+ParameterSpec integer(std::string name, Int Section::*field, Section Scenario::*section, double min,
+                      double max, std::string unit, std::string meaning) {
     return numeric(std::move(name), ParameterKind::integer, section, field, min, max,
                    std::move(unit), std::move(meaning));
 }
@@ -102,8 +102,9 @@ std::vector<ParameterSpec> build_registry() {
         integer("run.months", &RunSettings::months, r, 1, 600, "months", "Simulated horizon."),
         integer("run.replicates", &RunSettings::replicates, r, 1, 10'000'000, "runs",
                 "Replicate runs of the scenario, each with its own random stream."),
-        integer("run.seed", &RunSettings::seed, r, 0, 9.0e15, "",
-                "Master seed; each run's stream derives from (seed, design point, replicate) alone."),
+        integer(
+            "run.seed", &RunSettings::seed, r, 0, 9.0e15, "",
+            "Master seed; each run's stream derives from (seed, design point, replicate) alone."),
 
         real("trust.gain_rate", &TrustParameters::gain_rate, t, 0, 20, "weight",
              "Weight of a unit of good experience in trust (beta reputation)."),
@@ -111,8 +112,8 @@ std::vector<ParameterSpec> build_registry() {
              "Weight of a unit of bad experience; above gain_rate, trust is lost faster."),
         real("trust.memory_months", &TrustParameters::memory_months, t, 1, 600, "months",
              "How long experiences are remembered before trust drifts back to its prior."),
-        real("trust.prior_strength", &TrustParameters::prior_strength, t, 0.5, 100,
-             "experiences", "Weight of the initial trust, in pseudo-experiences."),
+        real("trust.prior_strength", &TrustParameters::prior_strength, t, 0.5, 100, "experiences",
+             "Weight of the initial trust, in pseudo-experiences."),
 
         real("funder.accountability_focus", &FP::accountability_focus, f, 0, 1, "share",
              "Weight of centralised reporting and standard indicators."),
@@ -168,8 +169,9 @@ std::vector<ParameterSpec> build_registry() {
         real("partners.learning_hours_per_month", &PP::learning_hours_per_month, p, 1, 200,
              "hours/month", "Hours a fully resourced partner can give to learning each month."),
 
-        choice("facilitator.kind", &XP::kind, x, "Who facilitates: internal staff, an external "
-                                                 "organisation, or the participants themselves."),
+        choice("facilitator.kind", &XP::kind, x,
+               "Who facilitates: internal staff, an external "
+               "organisation, or the participants themselves."),
         choice("facilitator.external_kind", &XP::external_kind, x,
                "An external facilitator: established firm, emerging organisation or consortium."),
         integer("facilitator.consortium_members", &XP::consortium_members, x, 1, 12,
@@ -226,7 +228,6 @@ std::vector<ParameterSpec> build_registry() {
     };
     return all;
 }
-
 
 std::string_view after_dot(std::string_view name) {
     const auto dot = name.find('.');
@@ -315,10 +316,14 @@ std::optional<std::string> nearest_choice(const ParameterSpec& spec, std::string
 
 std::string_view kind_name(ParameterKind kind) {
     switch (kind) {
-        case ParameterKind::real: return "number";
-        case ParameterKind::integer: return "integer";
-        case ParameterKind::boolean: return "boolean";
-        case ParameterKind::choice: return "choice";
+        case ParameterKind::real:
+            return "number";
+        case ParameterKind::integer:
+            return "integer";
+        case ParameterKind::boolean:
+            return "boolean";
+        case ParameterKind::choice:
+            return "choice";
     }
     return "?";
 }

@@ -22,9 +22,9 @@ enum class ParameterKind { real, integer, boolean, choice };
 using ParameterValue = std::variant<double, std::int64_t, bool, std::string>;
 
 struct ParameterSpec {
-    std::string name;     // dotted: section.key
+    std::string name;  // dotted: section.key
     ParameterKind kind;
-    double min = 0;       // inclusive range, for real and integer kinds
+    double min = 0;  // inclusive range, for real and integer kinds
     double max = 0;
     std::vector<std::string> choices;  // for the choice kind
     std::string unit;

@@ -29,8 +29,8 @@ void decide_participation(World& world, RandomStream& random) {
     auto& p = world.partners;
     const bool on_offer = activities_on_offer(world);
     // Mandatory participation binds only while the programme's agreements run.
-    const bool mandatory = world.scenario.setup.participation == Participation::mandatory &&
-                           world.facilitator.active;
+    const bool mandatory =
+        world.scenario.setup.participation == Participation::mandatory && world.facilitator.active;
     for (std::size_t i = 0; i < p.count; ++i) {
         const double propensity = participation_propensity(world, i);
         // Drawn for every partner whatever the set-up, so that designs compared with the same

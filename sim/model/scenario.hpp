@@ -18,42 +18,42 @@ struct RunSettings {
 };
 
 struct FunderParameters {
-    double accountability_focus = 0.5;  // weight of centralised reporting and standard indicators
-    double senior_buy_in = 0.6;         // leadership that values learning over compliance
-    double flexibility = 0.5;           // flexibility and risk appetite: adapts, waives reports
-    double staff_time = 0.6;            // bandwidth of philanthropy staff to engage
-    int decision_cycle_months = 12;     // strategy/decision windows every D months
-    double centralised_decisions = 0.5; // share of decisions taken centrally (portfolio level)
-    int focal_points = 1;               // people inside the funder who broker the partnership
-    double focal_point_capital = 0.6;   // political capital of a focal point
-    double focal_point_turnover = 0.02; // monthly probability that a focal point leaves
-    int focal_point_vacancy_months = 4; // months before a departed focal point is replaced
-    double disclosure_risk = 0.2;       // how far funding decisions hinge on what partners disclose
-    double funding_uncertainty = 0.2;   // partners' uncertainty about continued funding
+    double accountability_focus = 0.5;   // weight of centralised reporting and standard indicators
+    double senior_buy_in = 0.6;          // leadership that values learning over compliance
+    double flexibility = 0.5;            // flexibility and risk appetite: adapts, waives reports
+    double staff_time = 0.6;             // bandwidth of philanthropy staff to engage
+    int decision_cycle_months = 12;      // strategy/decision windows every D months
+    double centralised_decisions = 0.5;  // share of decisions taken centrally (portfolio level)
+    int focal_points = 1;                // people inside the funder who broker the partnership
+    double focal_point_capital = 0.6;    // political capital of a focal point
+    double focal_point_turnover = 0.02;  // monthly probability that a focal point leaves
+    int focal_point_vacancy_months = 4;  // months before a departed focal point is replaced
+    double disclosure_risk = 0.2;      // how far funding decisions hinge on what partners disclose
+    double funding_uncertainty = 0.2;  // partners' uncertainty about continued funding
     double reporting_hours_per_year = 20.0;  // grantee hours spent on the funder's reporting
 };
 
 struct PartnerParameters {
-    int count = 20;                   // partner organisations in the programme or portfolio
-    double diversity = 0.5;           // spread of contexts, resources and capacity
-    double resources_mean = 0.5;      // organisational resources (slack), 0..1
-    double capacity_mean = 0.3;       // initial MEL capacity, 0..1
-    double dependence_mean = 0.6;     // dependence on this funder, 0..1
-    double unified_identity = 0.5;    // how far partners see themselves as one programme
+    int count = 20;                          // partner organisations in the programme or portfolio
+    double diversity = 0.5;                  // spread of contexts, resources and capacity
+    double resources_mean = 0.5;             // organisational resources (slack), 0..1
+    double capacity_mean = 0.3;              // initial MEL capacity, 0..1
+    double dependence_mean = 0.6;            // dependence on this funder, 0..1
+    double unified_identity = 0.5;           // how far partners see themselves as one programme
     double initial_trust_funder = 0.5;       // prior trust in the funder
     double initial_trust_facilitator = 0.5;  // prior trust in a facilitator they meet
-    double shock_rate = 0.01;          // monthly probability of a partner-level context shock
-    double regional_shock_rate = 0.005;  // monthly probability of a shock to a whole context
-    double shock_size = 0.5;           // s.d. of the change in true effectiveness at a shock
-    double effectiveness_drift = 0.03; // monthly s.d. of drift in true effectiveness
+    double shock_rate = 0.01;                // monthly probability of a partner-level context shock
+    double regional_shock_rate = 0.005;      // monthly probability of a shock to a whole context
+    double shock_size = 0.5;                 // s.d. of the change in true effectiveness at a shock
+    double effectiveness_drift = 0.03;       // monthly s.d. of drift in true effectiveness
     double learning_hours_per_month = 20.0;  // hours a well-resourced partner can give to learning
 };
 
 struct FacilitatorParameters {
     FacilitatorKind kind = FacilitatorKind::external;
     ExternalKind external_kind = ExternalKind::established;
-    int consortium_members = 3;       // organisations in a consortium facilitator
-    double facilitation = 0.7;        // the five technical skills (Itad/Porticus, section 5)
+    int consortium_members = 3;  // organisations in a consortium facilitator
+    double facilitation = 0.7;   // the five technical skills (Itad/Porticus, section 5)
     double strategic_learning = 0.6;
     double mel = 0.7;
     double sectoral = 0.5;
@@ -69,8 +69,8 @@ struct FacilitatorParameters {
 struct SetupParameters {
     Archetype archetype = Archetype::programme_navigator;
     Duration duration = Duration::time_bound;
-    int end_month = 36;               // last month of a time-bound partnership
-    bool review = false;              // open-ended: periodic review of goals
+    int end_month = 36;   // last month of a time-bound partnership
+    bool review = false;  // open-ended: periodic review of goals
     int review_interval_months = 12;
     Participation participation = Participation::optional;
     Level level = Level::programme;

@@ -5,7 +5,7 @@
 namespace partnersim {
 namespace {
 
-constexpr int min_stress_months = 3;       // survival mode after a shock lasts 3 to 6 months
+constexpr int min_stress_months = 3;  // survival mode after a shock lasts 3 to 6 months
 constexpr int extra_stress_months = 4;
 constexpr double security_recovery = 0.1;  // monthly return of funding security to baseline
 
@@ -15,8 +15,7 @@ void shock_contexts(World& world, RandomStream& random) {
     // A regional shock (conflict, policy change) hits every partner in one context together.
     const auto contexts = static_cast<std::size_t>(world.contexts);
     auto& regional = Scratch::fresh(world.scratch.regional_shift, contexts, 0.0);
-    auto& regional_hit =
-        Scratch::fresh(world.scratch.regional_hit, contexts, std::uint8_t{0});
+    auto& regional_hit = Scratch::fresh(world.scratch.regional_hit, contexts, std::uint8_t{0});
     for (std::size_t c = 0; c < regional.size(); ++c) {
         if (random.chance(spec.regional_shock_rate)) {
             regional_hit[c] = 1;
@@ -35,8 +34,8 @@ void shock_contexts(World& world, RandomStream& random) {
         }
         p.baseline_effectiveness[i] += change;
         if (shocked) {
-            p.stress_months[i] = min_stress_months +
-                                 static_cast<int>(random.below(extra_stress_months));
+            p.stress_months[i] =
+                min_stress_months + static_cast<int>(random.below(extra_stress_months));
         }
     }
 }

@@ -25,19 +25,19 @@ World start_world(const Scenario& scenario, RandomStream& random) {
 }
 
 void step_month(World& world, RandomStream& random) {
-    apply_shocks(world, random);             // 1
-    allocate_effort(world);                  // 2
-    decide_participation(world, random);     // 3
-    provide_support(world);                  // 4a
-    hold_convenings(world);                  // 4b
-    make_sense_with_funder(world);           // 4c
-    account_burden(world);                   // 4d
-    update_perceived_value(world);           // 4e
-    update_trust(world);                     // 5
-    update_candour(world);                   // 6
-    learn_and_report(world, random);         // 7
-    adapt(world);                            // 8
-    advance_lifecycle(world);                // 9 (10, recording, is the observer's)
+    apply_shocks(world, random);          // 1
+    allocate_effort(world);               // 2
+    decide_participation(world, random);  // 3
+    provide_support(world);               // 4a
+    hold_convenings(world);               // 4b
+    make_sense_with_funder(world);        // 4c
+    account_burden(world);                // 4d
+    update_perceived_value(world);        // 4e
+    update_trust(world);                  // 5
+    update_candour(world);                // 6
+    learn_and_report(world, random);      // 7
+    adapt(world);                         // 8
+    advance_lifecycle(world);             // 9 (10, recording, is the observer's)
 }
 
 }  // namespace partnersim

@@ -7,7 +7,7 @@
 namespace partnersim {
 namespace {
 
-constexpr double support_half_hours = 6.0;       // monthly hours giving half the effect
+constexpr double support_half_hours = 6.0;  // monthly hours giving half the effect
 constexpr double relationship_half_hours = 2.0;
 constexpr double capacity_learning_rate = 0.06;  // monthly capacity gain at full effect
 constexpr double neglect_threshold = 0.05;       // contact below this feels like absence
@@ -44,8 +44,7 @@ void provide_support(World& world) {
     const auto& weights = support_weights(world);
     double total_weight = 0.0;
     for (const double w : weights) total_weight += w;
-    const double relationship_each =
-        facilitator.hours.relationship / static_cast<double>(p.count);
+    const double relationship_each = facilitator.hours.relationship / static_cast<double>(p.count);
 
     for (std::size_t i = 0; i < p.count; ++i) {
         p.benefit[i] = 0.0;
@@ -57,8 +56,8 @@ void provide_support(World& world) {
         const double effect = saturating(p.one_to_one_hours[i], support_half_hours);
         // "Hands on, flexible, pragmatic support is highly valued by partners and builds trust,
         // confidence and buy-in." Capacity grows with diminishing returns toward 1.
-        p.capacity[i] += capacity_learning_rate * effect * quality * p.engagement[i] *
-                         (1.0 - p.capacity[i]);
+        p.capacity[i] +=
+            capacity_learning_rate * effect * quality * p.engagement[i] * (1.0 - p.capacity[i]);
         p.benefit[i] += effect * quality * p.engagement[i];
         lived.partner_facilitator_good[i] += effect * quality * (0.5 + 0.5 * soft);
 

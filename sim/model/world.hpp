@@ -47,7 +47,7 @@ struct PartnerPopulation {
     std::vector<double> baseline_effectiveness;
     std::vector<double> practice_gain;
     // States.
-    std::vector<double> capacity;          // MEL capacity, 0..1
+    std::vector<double> capacity;  // MEL capacity, 0..1
     std::vector<double> initial_capacity;
     TrustLedger trust_facilitator;         // partner -> facilitator
     TrustLedger trust_funder;              // partner -> funder
@@ -74,16 +74,16 @@ struct PartnerPopulation {
 };
 
 struct FocalPoint {
-    double capital = 0.0;      // political capital now
-    int vacant_until = -1;     // -1 while in post; else the month a successor arrives
+    double capital = 0.0;   // political capital now
+    int vacant_until = -1;  // -1 while in post; else the month a successor arrives
 };
 
 struct FunderState {
-    std::vector<double> belief;            // its estimate of each partner's effectiveness
+    std::vector<double> belief;  // its estimate of each partner's effectiveness
     std::vector<FocalPoint> focal_points;
-    TrustLedger trust_facilitator;         // funder -> facilitator (one truster)
-    double decision_quality = 0.0;         // correlation of support with true effectiveness
-    double decision_reach = 0.0;           // how far learning reaches where decisions are made
+    TrustLedger trust_facilitator;  // funder -> facilitator (one truster)
+    double decision_quality = 0.0;  // correlation of support with true effectiveness
+    double decision_reach = 0.0;    // how far learning reaches where decisions are made
 };
 
 // Hours of the month by activity (model brief, process 2).
@@ -97,13 +97,13 @@ struct EffortSplit {
 
 struct FacilitatorState {
     FacilitatorProfile profile;
-    bool active = false;        // joined and not ended
+    bool active = false;  // joined and not ended
     bool has_joined = false;
     int months_active = 0;
-    double embeddedness = 0.0;  // understanding of the funder; too much costs objectivity
-    EffortSplit hours;          // this month's allocation
+    double embeddedness = 0.0;         // understanding of the funder; too much costs objectivity
+    EffortSplit hours;                 // this month's allocation
     double convening_intensity = 0.0;  // 0..1: strength of the backbone role this month
-    double synthesis = 0.0;     // quality of this month's sense-making with the funder, 0..1
+    double synthesis = 0.0;            // quality of this month's sense-making with the funder, 0..1
 };
 
 // Working memory the monthly processes reuse, so a month allocates nothing once a run is under
@@ -128,14 +128,14 @@ struct Scratch {
 
 struct World {
     Scenario scenario;
-    int month = 0;              // the month being simulated next (0-based)
+    int month = 0;  // the month being simulated next (0-based)
     int contexts = 1;
     PartnerPopulation partners;
     FunderState funder;
     FacilitatorState facilitator;
     MonthlyExperiences experiences;
-    double goal_alignment = 1.0;   // shared purpose still guiding the work, 0..1
-    double end_pressure = 0.0;     // pressure for short-term results near a time-bound end
+    double goal_alignment = 1.0;  // shared purpose still guiding the work, 0..1
+    double end_pressure = 0.0;    // pressure for short-term results near a time-bound end
     double cumulative_cost = 0.0;
     Scratch scratch;
 };

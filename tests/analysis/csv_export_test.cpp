@@ -142,7 +142,7 @@ TEST(TableCsv, TextColumnsThenNumberColumnsOneRowPerEntry) {
 
 // The 8-point, 3-replicate grid of test::grid_sweep_toml, 6 months.
 class CsvExport : public testing::Test {
-  protected:
+protected:
     test::TempDir dir_;
     fs::path results_ = test::run_small_sweep(dir_, "grid", test::grid_sweep_toml());
     fs::path folder_ = dir_ / "csv";

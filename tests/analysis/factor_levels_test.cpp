@@ -17,7 +17,8 @@ DesignFactor factor_of(std::string name, std::vector<std::string> categories,
 }
 
 TEST(FactorLevels, CategoriesKeepTheirOrder) {
-    const DesignFactor factor = factor_of("setup.duration", {"time_bound", "open_ended"}, {0, 1, 1, 0});
+    const DesignFactor factor =
+        factor_of("setup.duration", {"time_bound", "open_ended"}, {0, 1, 1, 0});
     const FactorLevels levels = factor_levels(factor);
     EXPECT_EQ(levels.labels, (std::vector<std::string>{"time_bound", "open_ended"}));
     EXPECT_EQ(levels.level_of_point, (std::vector<int>{0, 1, 1, 0}));
@@ -61,8 +62,8 @@ TEST(FactorLevels, TiedValuesStayInOneBin) {
             }
         }
     }
-    EXPECT_EQ(levels.level_of_point[0], 0);   // value 0
-    EXPECT_EQ(levels.level_of_point[9], 3);   // value 9
+    EXPECT_EQ(levels.level_of_point[0], 0);  // value 0
+    EXPECT_EQ(levels.level_of_point[9], 3);  // value 9
 }
 
 TEST(FactorLevels, BinsLeftEmptyByTiesAreDropped) {

@@ -26,12 +26,11 @@ TEST(GroupedMeans, AFewReplicatesOfAGridStillGiveIntervalsThatAreNotZeroWidth) {
     // made a one-point cell's interval collapse onto its value. With independent noise per
     // run the cell mean's interval must have width.
     std::uint64_t call = 0;
-    const ResultsTable table = test::synthetic_grid(
-        {{"a", {}, {0, 1}}, {"b", {"x", "y"}, {}}}, 9,
-        [&](const std::vector<int>&, RandomStream&) {
-            RandomStream own(++call);
-            return own.normal();
-        });
+    const ResultsTable table = test::synthetic_grid({{"a", {}, {0, 1}}, {"b", {"x", "y"}, {}}}, 9,
+                                                    [&](const std::vector<int>&, RandomStream&) {
+                                                        RandomStream own(++call);
+                                                        return own.normal();
+                                                    });
     const GroupedMeans means = grouped_means(table, 0, {0, 1, 2, 3}, 4, {{-1, 1, 1, -1}});
     for (const auto& m : means.means) EXPECT_GT(m.high - m.low, 0.1);
     EXPECT_GT(means.contrasts[0].high - means.contrasts[0].low, 0.1);

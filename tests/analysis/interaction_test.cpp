@@ -47,12 +47,12 @@ TEST(Interaction, RecoversAPlantedDifferenceOfDifferences) {
 
 TEST(Interaction, NoInteractionGivesAnIntervalAroundZero) {
     std::uint64_t call = 0;
-    const ResultsTable additive = test::synthetic_grid(
-        {{"a", {}, {0, 1}}, {"b", {"x", "y"}, {}}}, 100,
-        [&](const std::vector<int>& level, RandomStream&) {
-            RandomStream own(++call);
-            return level[0] * 1.0 + level[1] * 2.0 + own.normal(0.0, 0.5);
-        });
+    const ResultsTable additive =
+        test::synthetic_grid({{"a", {}, {0, 1}}, {"b", {"x", "y"}, {}}}, 100,
+                             [&](const std::vector<int>& level, RandomStream&) {
+                                 RandomStream own(++call);
+                                 return level[0] * 1.0 + level[1] * 2.0 + own.normal(0.0, 0.5);
+                             });
     const Interaction result = interaction(additive, {"a", "b", {}, {}, {}});
     EXPECT_LT(result.effects.number_column("low")[2], 0.0);
     EXPECT_GT(result.effects.number_column("high")[2], 0.0);

@@ -11,11 +11,11 @@ using test::SyntheticFactor;
 
 // outcome = 1.0 for open_ended (0 for time_bound) + 0 * budget + N(0, 0.5) noise.
 ResultsTable duration_matters() {
-    return test::synthetic_grid(
-        {{"setup.duration", {"time_bound", "open_ended"}, {}}, {"setup.budget_hours", {}, {40, 120, 240}}},
-        50, [](const std::vector<int>& level, RandomStream& noise) {
-            return (level[0] == 1 ? 1.0 : 0.0) + noise.normal(0.0, 0.5);
-        });
+    return test::synthetic_grid({{"setup.duration", {"time_bound", "open_ended"}, {}},
+                                 {"setup.budget_hours", {}, {40, 120, 240}}},
+                                50, [](const std::vector<int>& level, RandomStream& noise) {
+                                    return (level[0] == 1 ? 1.0 : 0.0) + noise.normal(0.0, 0.5);
+                                });
 }
 
 std::size_t row_of(const AnalysisTable& table, const std::string& parameter) {
@@ -62,12 +62,13 @@ TEST(MainEffects, IntervalWidensWithNoiseThatIsNotShared) {
     // interval has width; with 50 x 3 runs per level and s.d. 0.5, its half-width is about
     // 1.96 * 0.5 * sqrt(2/150) = 0.11.
     std::uint64_t call = 0;
-    const ResultsTable table = test::synthetic_grid(
-        {{"setup.duration", {"time_bound", "open_ended"}, {}}, {"setup.budget_hours", {}, {40, 120, 240}}},
-        50, [&](const std::vector<int>& level, RandomStream&) {
-            RandomStream own(++call);
-            return (level[0] == 1 ? 1.0 : 0.0) + own.normal(0.0, 0.5);
-        });
+    const ResultsTable table =
+        test::synthetic_grid({{"setup.duration", {"time_bound", "open_ended"}, {}},
+                              {"setup.budget_hours", {}, {40, 120, 240}}},
+                             50, [&](const std::vector<int>& level, RandomStream&) {
+                                 RandomStream own(++call);
+                                 return (level[0] == 1 ? 1.0 : 0.0) + own.normal(0.0, 0.5);
+                             });
     const MainEffects effects = main_effects(table);
     const std::size_t duration = row_of(effects.effects, "setup.duration");
     const double low = effects.effects.number_column("low")[duration];

@@ -91,9 +91,8 @@ TEST(MorrisEffects, AFactorWithNoEffectHasMuStarZero) {
 // sqrt(5/36) = 0.3727 (the levels' deviations from 1/2 are +-1/2 and +-1/6). Likewise for X3.
 TEST(MorrisEffects, AnInteractionGivesSpreadAndTheExpectedMeanEffect) {
     const std::size_t r = 4000;
-    const Screening s = screen(r, 3, 4, 99, [](const std::vector<double>& x) {
-        return 2.0 * x[0] + x[1] * x[2];
-    });
+    const Screening s =
+        screen(r, 3, 4, 99, [](const std::vector<double>& x) { return 2.0 * x[0] + x[1] * x[2]; });
     const std::vector<MorrisEffect> effects = effects_of(s);
     EXPECT_NEAR(effects[0].mu, 2.0, 1e-12);
     EXPECT_NEAR(effects[0].mu_star, 2.0, 1e-12);
@@ -124,9 +123,8 @@ TEST(MorrisEffects, AnInteractionGivesSpreadAndTheExpectedMeanEffect) {
 }
 
 TEST(MorrisEffects, BootstrapIntervalsAreReproducibleAndHoldTheEstimate) {
-    const Screening s = screen(25, 3, 4, 5, [](const std::vector<double>& x) {
-        return x[0] * x[1] + x[2] * x[2];
-    });
+    const Screening s =
+        screen(25, 3, 4, 5, [](const std::vector<double>& x) { return x[0] * x[1] + x[2] * x[2]; });
     const BootstrapOptions options{.resamples = 500, .confidence = 0.9, .seed = 8};
     const std::vector<MorrisEffect> first = effects_of(s, options);
     const std::vector<MorrisEffect> again = effects_of(s, options);
@@ -170,8 +168,8 @@ TEST(MorrisEffects, RecoverSlopesFromAMorrisSweepIncludingRoundedIntegers) {
         if (d.morris_factor[p] == 2) uneven |= std::abs(months[p] - months[p - 1]) != 2.0;
     }
     EXPECT_TRUE(uneven) << "the rounding this test is about did not happen";
-    const std::vector<MorrisEffect> effects = morris_effects(unit, y, d.sample_index,
-                                                             d.morris_factor);
+    const std::vector<MorrisEffect> effects =
+        morris_effects(unit, y, d.sample_index, d.morris_factor);
     EXPECT_NEAR(effects[0].mu, 0.01 * 200.0, 1e-9);
     EXPECT_NEAR(effects[0].sigma, 0.0, 1e-9);
     EXPECT_NEAR(effects[1].mu, 3.0 * 3.0, 1e-9);
@@ -179,9 +177,8 @@ TEST(MorrisEffects, RecoverSlopesFromAMorrisSweepIncludingRoundedIntegers) {
 }
 
 TEST(MorrisEffects, MalformedTrajectoriesAreRefusedWithAReason) {
-    const Screening good = screen(3, 2, 4, 1, [](const std::vector<double>& x) {
-        return x[0] + x[1];
-    });
+    const Screening good =
+        screen(3, 2, 4, 1, [](const std::vector<double>& x) { return x[0] + x[1]; });
     const auto refuses = [](const Screening& s, const std::string& says) {
         try {
             morris_effects(s.unit, s.y, s.trajectory, s.moved);

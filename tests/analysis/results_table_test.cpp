@@ -38,7 +38,7 @@ std::vector<double> column(const Eigen::MatrixXd& outcomes, std::size_t m) {
 
 // The 8-point grid of test::grid_sweep_toml: 6 months, 3 replicates.
 class GridResultsTable : public testing::Test {
-  protected:
+protected:
     test::TempDir dir_;
     fs::path path_ = test::run_small_sweep(dir_, "grid", test::grid_sweep_toml());
 };

@@ -69,11 +69,11 @@ TEST(SuccessCondition, MistakesNameTheirPlaceAndTheNearestMeasure) {
         }
         return -1L;
     };
-    EXPECT_EQ(position_of("candour = 0.5"), 8);        // single '='
-    EXPECT_EQ(position_of("candour > 0.5 and"), 17);   // nothing after 'and'
-    EXPECT_EQ(position_of("(candour > 0.5"), 14);      // unclosed
-    EXPECT_EQ(position_of("candour 0.5"), 8);          // missing operator
-    EXPECT_EQ(position_of("0.1 < 0.5"), 6);            // no measure
+    EXPECT_EQ(position_of("candour = 0.5"), 8);       // single '='
+    EXPECT_EQ(position_of("candour > 0.5 and"), 17);  // nothing after 'and'
+    EXPECT_EQ(position_of("(candour > 0.5"), 14);     // unclosed
+    EXPECT_EQ(position_of("candour 0.5"), 8);         // missing operator
+    EXPECT_EQ(position_of("0.1 < 0.5"), 6);           // no measure
     EXPECT_EQ(position_of("candour > 0.5 tokenism"), 14);
     EXPECT_EQ(position_of("   "), 0);
     EXPECT_EQ(position_of("candour > 0.5 and tokenism < 0.3"), -1);

@@ -40,7 +40,7 @@ Analysed analyse(const AnalyzeCommandOptions& options) {
 
 // The 8-point grid of test::grid_sweep_toml (duration x review x join month), 3 replicates.
 class AnalyzeCommand : public testing::Test {
-  protected:
+protected:
     AnalyzeCommand() {
         options_.results = results_;
         options_.resamples = 200;  // the intervals' accuracy is not what these tests are about

@@ -47,7 +47,7 @@ bool shows_a_progress_bar(const std::string& text) {
 }
 
 class App : public testing::Test {
-  protected:
+protected:
     App() { test::write_text_file(scenario_, test::small_scenario_toml(6, 4, 5, 7)); }
 
     test::TempDir dir_;
@@ -409,8 +409,8 @@ TEST_F(App, ResumeAfterSigkillGivesTheUninterruptedResult) {
         partnersim({"run", sweep.string(), "-o", whole.string(), "--threads", "2", "-q"});
     ASSERT_EQ(reference.exit_code, 0) << reference.err;
 
-    test::Subprocess child({executable, "run", sweep.string(), "-o", output_.string(),
-                            "--threads", "2", "-q"});
+    test::Subprocess child(
+        {executable, "run", sweep.string(), "-o", output_.string(), "--threads", "2", "-q"});
     // Kill once at least one flush has put runs on disk (flushes come every 2 s).
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (child.running() && std::chrono::steady_clock::now() < deadline) {
@@ -438,8 +438,9 @@ TEST_F(App, ResumeAfterSigkillGivesTheUninterruptedResult) {
 
 TEST_F(App, ShardsMergeIntoTheSingleProcessResult) {
     const fs::path sweep = dir_ / "sweep.toml";
-    test::write_text_file(sweep, "[run]\nmonths = 12\nreplicates = 7\nseed = 5\n\n"
-                                 "[sweep]\n[sweep.grid]\n\"setup.join_month\" = [0, 3, 6]\n");
+    test::write_text_file(sweep,
+                          "[run]\nmonths = 12\nreplicates = 7\nseed = 5\n\n"
+                          "[sweep]\n[sweep.grid]\n\"setup.join_month\" = [0, 3, 6]\n");
     const fs::path whole = dir_ / "whole.h5";
     ASSERT_EQ(partnersim({"run", sweep.string(), "-o", whole.string(), "-q"}).exit_code, 0);
     std::vector<std::string> merge_args{"merge", output_.string()};

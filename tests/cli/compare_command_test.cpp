@@ -37,7 +37,7 @@ std::string line_of(const std::string& text, const std::string& measure) {
 }
 
 class CompareCommand : public testing::Test {
-  protected:
+protected:
     CompareCommand() {
         test::write_text_file(scenario_, test::small_scenario_toml(months, replicates, 5, seed));
         options_.baseline = scenario_;

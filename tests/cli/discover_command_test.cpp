@@ -34,7 +34,7 @@ Discovered discover(const DiscoverCommandOptions& options) {
 // partners' trust in the facilitator by about 0.07 at month 6 (mean 0.66 over all runs), so
 // "trust above 0.65" succeeds mostly where the facilitator joined at month 0.
 class DiscoverCommand : public testing::Test {
-  protected:
+protected:
     DiscoverCommand() {
         options_.results = results_;
         options_.success = "trust_partner_facilitator > 0.65";

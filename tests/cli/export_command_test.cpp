@@ -29,7 +29,7 @@ Exported export_to(const ExportCommandOptions& options) {
 }
 
 class ExportCommand : public testing::Test {
-  protected:
+protected:
     ExportCommand() {
         options_.results = test::run_small_sweep(dir_, "grid", test::grid_sweep_toml());
         options_.folder = dir_ / "csv";

@@ -104,9 +104,9 @@ TEST(MergeCommand, TheExecutableMerges) {
     const test::TempDir dir;
     write_shard(dir / "a.h5", 6, 1, 2);
     write_shard(dir / "b.h5", 6, 2, 2);
-    const test::ProcessResult ok = test::run_process(
-        {PARTNERSIM_EXECUTABLE, "merge", (dir / "all.h5").string(), (dir / "a.h5").string(),
-         (dir / "b.h5").string()});
+    const test::ProcessResult ok =
+        test::run_process({PARTNERSIM_EXECUTABLE, "merge", (dir / "all.h5").string(),
+                           (dir / "a.h5").string(), (dir / "b.h5").string()});
     EXPECT_EQ(ok.exit_code, exit_ok) << ok.err;
     EXPECT_EQ(read_results_info(dir / "all.h5").runs, 6u);
     EXPECT_NE(read_results_info(dir / "all.h5").metadata.command_line.find(" merge "),
@@ -115,9 +115,9 @@ TEST(MergeCommand, TheExecutableMerges) {
     const test::ProcessResult again = test::run_process(
         {PARTNERSIM_EXECUTABLE, "merge", (dir / "all.h5").string(), (dir / "a.h5").string()});
     EXPECT_EQ(again.exit_code, exit_bad_input);
-    const test::ProcessResult forced = test::run_process(
-        {PARTNERSIM_EXECUTABLE, "merge", (dir / "all.h5").string(), (dir / "a.h5").string(),
-         (dir / "b.h5").string(), "--force"});
+    const test::ProcessResult forced =
+        test::run_process({PARTNERSIM_EXECUTABLE, "merge", (dir / "all.h5").string(),
+                           (dir / "a.h5").string(), (dir / "b.h5").string(), "--force"});
     EXPECT_EQ(forced.exit_code, exit_ok) << forced.err;
     const test::ProcessResult usage =
         test::run_process({PARTNERSIM_EXECUTABLE, "merge", (dir / "all.h5").string()});

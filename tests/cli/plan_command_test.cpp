@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
@@ -83,8 +83,8 @@ samples = 8
 }
 
 TEST(PlanCommand, AScenarioWithoutASweepIsOnePoint) {
-    const Outcome o = plan({std::string(PARTNERSIM_SOURCE_DIR) + "/scenarios/default.toml",
-                            {}, {}, {}});
+    const Outcome o =
+        plan({std::string(PARTNERSIM_SOURCE_DIR) + "/scenarios/default.toml", {}, {}, {}});
     EXPECT_EQ(o.code, exit_ok) << o.err;
     EXPECT_TRUE(contains(o.out, "points: 1\n")) << o.out;
     EXPECT_TRUE(contains(o.out, "runs: 100")) << o.out;

@@ -16,7 +16,7 @@ namespace {
 
 // A temporary file standing in for stderr, with what was written to it.
 class Capture {
-  public:
+public:
     Capture() : file_(std::tmpfile()) {}
     ~Capture() {
         if (file_) std::fclose(file_);
@@ -35,13 +35,13 @@ class Capture {
         return contents;
     }
 
-  private:
+private:
     std::FILE* file_;
 };
 
 // The terminal side of a pseudo-terminal, so isatty() is true without a real terminal.
 class PseudoTerminal {
-  public:
+public:
     PseudoTerminal() {
         master_ = posix_openpt(O_RDWR | O_NOCTTY);
         if (master_ < 0 || grantpt(master_) != 0 || unlockpt(master_) != 0) return;
@@ -57,7 +57,7 @@ class PseudoTerminal {
 
     std::FILE* terminal() const { return terminal_; }
 
-  private:
+private:
     int master_ = -1;
     std::FILE* terminal_ = nullptr;
 };

@@ -15,10 +15,9 @@ namespace {
 // facilitator joining at month 3 rather than 0 lowers partners' trust in it.
 std::filesystem::path small_grid(const test::TempDir& dir) {
     const auto scenario = dir / "grid.toml";
-    test::write_text_file(scenario,
-                          test::small_scenario_toml(12, 12, 5, 3) +
-                              "[sweep.grid]\n\"setup.duration\" = [\"time_bound\", "
-                              "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
+    test::write_text_file(scenario, test::small_scenario_toml(12, 12, 5, 3) +
+                                        "[sweep.grid]\n\"setup.duration\" = [\"time_bound\", "
+                                        "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
     RunCommandOptions run;
     run.scenario.file = scenario;
     run.output = dir / "grid.h5";
@@ -102,8 +101,7 @@ TEST(ReportCommand, SaysWhatIsMissingWhenPythonCannotRun) {
 TEST(ReportCommand, RejectsAMissingResultsFile) {
     const test::TempDir dir;
     std::ostringstream out, err;
-    EXPECT_EQ(report_command(report_of(dir / "none.h5", dir / "report"), out, err),
-              exit_bad_input);
+    EXPECT_EQ(report_command(report_of(dir / "none.h5", dir / "report"), out, err), exit_bad_input);
     EXPECT_NE(err.str().find("none.h5"), std::string::npos);
 }
 

@@ -37,7 +37,7 @@ fs::path partial_of(const fs::path& output) {
 }
 
 class RunCommand : public testing::Test {
-  protected:
+protected:
     RunCommand() {
         test::write_text_file(scenario_path_,
                               test::small_scenario_toml(months, replicates, partners, seed));

@@ -33,8 +33,7 @@ GridFactor grid(std::string name, std::vector<ParameterValue> levels) {
 SweepSpec three_factor_grid() {
     SweepSpec spec;
     spec.grid = {grid("setup.duration", {std::string("time_bound"), std::string("open_ended")}),
-                 grid("funder.flexibility", {0.1, 0.5, 0.9}),
-                 grid("setup.review", {false, true})};
+                 grid("funder.flexibility", {0.1, 0.5, 0.9}), grid("setup.review", {false, true})};
     return spec;
 }
 
@@ -392,8 +391,7 @@ TEST(ExperimentDesign, DescribeNamesTheMethodFactorsAndCounts) {
     for (const std::string part :
          {"Latin hypercube", "setup.duration", "\"time_bound\", \"open_ended\"", "false, true",
           "setup.budget_hours", "[40.0, 240.0]", "[0, 18]", "drawn from run.seed = 777",
-          "points: 32", "replicates: 20",
-          "runs: 640", "common random numbers: on"}) {
+          "points: 32", "replicates: 20", "runs: 640", "common random numbers: on"}) {
         EXPECT_NE(text.find(part), std::string::npos) << "no '" << part << "' in:\n" << text;
     }
     SweepSpec off = grid_by_latin_hypercube(8);
@@ -406,8 +404,10 @@ TEST(ExperimentDesign, DescribeNamesTheMethodFactorsAndCounts) {
     const std::string morris = make_design(base_scenario(), morris_spec(20)).describe();
     for (const std::string part :
          {"Morris", "r = 20 trajectories x (k + 1) = 80 points per grid cell", "4-level grid",
-          "by 2/3 of its range", "drawn from run.seed = 777", "points: 160 (2 grid cells x 80 "
-          "points)", "[0, 12], rounded to the nearest integer\n"}) {
+          "by 2/3 of its range", "drawn from run.seed = 777",
+          "points: 160 (2 grid cells x 80 "
+          "points)",
+          "[0, 12], rounded to the nearest integer\n"}) {
         EXPECT_NE(morris.find(part), std::string::npos) << "no '" << part << "' in:\n" << morris;
     }
     // 0, 0.6, 1.2, 1.8, 2.4, 3 round to 0, 1, 1, 2, 2, 3: steps of 3 levels are 2, 1 and 2.

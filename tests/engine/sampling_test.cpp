@@ -206,8 +206,7 @@ TEST(SweepSampling, MorrisTrajectoriesMoveEveryFactorOnceByDelta) {
                     EXPECT_DOUBLE_EQ(std::abs(after[i] - before[i]), delta)
                         << "p = " << p << ", trajectory " << t << ", step " << s;
                     // Exactly p/2 grid intervals.
-                    EXPECT_EQ(std::abs(grid_level(after[i], p) - grid_level(before[i], p)),
-                              p / 2);
+                    EXPECT_EQ(std::abs(grid_level(after[i], p) - grid_level(before[i], p)), p / 2);
                 }
                 EXPECT_EQ(changed, 1u) << "p = " << p << ", trajectory " << t << ", step " << s;
             }

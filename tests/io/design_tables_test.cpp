@@ -95,8 +95,7 @@ TEST(DesignTables, StoreTheDocumentedTypes) {
     const auto path = write_with_design(dir, mixed_design());
     const hdf5::File file = hdf5::open_for_reading(path);
     const auto type_of = [&](const std::string& name) {
-        const hdf5::Dataset dataset(H5Dopen2(file.get(), ("/design/" + name).c_str(),
-                                             H5P_DEFAULT));
+        const hdf5::Dataset dataset(H5Dopen2(file.get(), ("/design/" + name).c_str(), H5P_DEFAULT));
         return hdf5::Datatype(H5Dget_type(dataset.get()));
     };
     EXPECT_GT(H5Tequal(type_of("trust.gain_rate").get(), H5T_IEEE_F64LE), 0);
@@ -211,8 +210,8 @@ Bounds bounds_of(const std::filesystem::path& path, const std::string& table) {
     }
     bounds.low = hdf5::read_scalar_attribute<double>(dataset.get(), "low", H5T_NATIVE_DOUBLE);
     bounds.high = hdf5::read_scalar_attribute<double>(dataset.get(), "high", H5T_NATIVE_DOUBLE);
-    bounds.range_index = hdf5::read_scalar_attribute<std::int64_t>(dataset.get(), "range_index",
-                                                                   H5T_NATIVE_INT64);
+    bounds.range_index =
+        hdf5::read_scalar_attribute<std::int64_t>(dataset.get(), "range_index", H5T_NATIVE_INT64);
     return bounds;
 }
 
@@ -221,8 +220,7 @@ TEST(DesignTables, AMorrisDesignRecordsWhichFactorMovedIntoEachPoint) {
     const ExperimentDesign design = morris_design();
     ASSERT_EQ(design.points(), 2u * 3u * 3u);
     const auto path = write_with_design(dir, design);
-    const std::vector<std::int64_t> moved(design.morris_factor.begin(),
-                                          design.morris_factor.end());
+    const std::vector<std::int64_t> moved(design.morris_factor.begin(), design.morris_factor.end());
     EXPECT_EQ(read_integer_table(path, "design", "morris_factor"), moved);
     EXPECT_EQ(moved.front(), morris_start);
     const std::vector<std::int64_t> trajectories(design.sample_index.begin(),

@@ -70,10 +70,10 @@ TEST(SweepFile, ReadsGridRangesMethodAndSamplesInFileOrder) {
     ASSERT_EQ(s.grid.size(), 2u);
     EXPECT_EQ(s.grid[0].parameter, "setup.duration");
     EXPECT_TRUE(s.grid[0].levels == (std::vector<ParameterValue>{std::string("time_bound"),
-                                                                  std::string("open_ended")}));
+                                                                 std::string("open_ended")}));
     EXPECT_EQ(s.grid[1].parameter, "setup.join_month");
-    EXPECT_TRUE(s.grid[1].levels == (std::vector<ParameterValue>{
-                                        std::int64_t{0}, std::int64_t{6}, std::int64_t{12}}));
+    EXPECT_TRUE(s.grid[1].levels ==
+                (std::vector<ParameterValue>{std::int64_t{0}, std::int64_t{6}, std::int64_t{12}}));
     ASSERT_EQ(s.ranges.size(), 2u);
     EXPECT_EQ(s.ranges[0].parameter, "setup.budget_hours");
     EXPECT_EQ(s.ranges[0].low, 40.0);
@@ -131,8 +131,7 @@ TEST(SweepFile, MorrisLevelsMustBeAnEvenIntegerOfAtLeastTwo) {
     expect_error(head + "levels = -4\n" + ranges, 4, "sweep.levels", "at least 2");
     expect_error(head + "levels = 5\n" + ranges, 4, "sweep.levels", "must be even");
     expect_error(head + "levels = 4.0\n" + ranges, 4, "sweep.levels", "expected an even integer");
-    expect_error(head + "levels = \"4\"\n" + ranges, 4, "sweep.levels",
-                 "expected an even integer");
+    expect_error(head + "levels = \"4\"\n" + ranges, 4, "sweep.levels", "expected an even integer");
     expect_error(head + "levels = 1000000\n" + ranges, 4, "sweep.levels", "at most 1000");
 }
 
@@ -447,10 +446,10 @@ samples = 20000000
                  3, "sweep", "2,000,000,000 runs");
     // Grids multiply: 11^9 cells.
     std::string grid = "[sweep.grid]\n";
-    for (const char* name : {"funder.accountability_focus", "funder.senior_buy_in",
-                             "funder.flexibility", "funder.staff_time", "partners.diversity",
-                             "facilitator.facilitation", "partners.capacity_mean",
-                             "partners.dependence_mean", "partners.unified_identity"}) {
+    for (const char* name :
+         {"funder.accountability_focus", "funder.senior_buy_in", "funder.flexibility",
+          "funder.staff_time", "partners.diversity", "facilitator.facilitation",
+          "partners.capacity_mean", "partners.dependence_mean", "partners.unified_identity"}) {
         grid += std::string("\"") + name +
                 "\" = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]\n";
     }

@@ -351,22 +351,19 @@ TEST(Hdf5Writer, WritesDescribedTablesAndLabelsInThePrologue) {
     const std::vector<std::uint8_t> flags{1, 0};
     const std::vector<std::string> labels{"baseline", "doubled trust", "naïve funder", ""};
     {
-        Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata(),
-                                [&](Hdf5ResultWriter& w) {
-                                    w.write_table("design", "gain_rate", gain,
-                                                  "Trust gain per good experience",
-                                                  "per experience");
-                                    w.write_labels("design", "label", labels,
-                                                   "Name of the design point", "text");
-                                    w.write_table("design", "count", counts, "Counts", "count");
-                                    w.write_table("design", "cell", cells, "Cells", "index");
-                                    w.write_table("design", "flag", flags, "Flags", "true/false");
-                                    w.write_table("design/nested", "empty", std::vector<double>{},
-                                                  "Nothing at all", "none");
-                                    EXPECT_THROW(w.write_table("design", "gain_rate", gain,
-                                                               "again", "none"),
-                                                 std::invalid_argument);
-                                });
+        Hdf5ResultWriter writer(
+            path, ResultsShape{months}, sample_metadata(), [&](Hdf5ResultWriter& w) {
+                w.write_table("design", "gain_rate", gain, "Trust gain per good experience",
+                              "per experience");
+                w.write_labels("design", "label", labels, "Name of the design point", "text");
+                w.write_table("design", "count", counts, "Counts", "count");
+                w.write_table("design", "cell", cells, "Cells", "index");
+                w.write_table("design", "flag", flags, "Flags", "true/false");
+                w.write_table("design/nested", "empty", std::vector<double>{}, "Nothing at all",
+                              "none");
+                EXPECT_THROW(w.write_table("design", "gain_rate", gain, "again", "none"),
+                             std::invalid_argument);
+            });
         writer.write(make_known_run(0, months));
         writer.close();
     }
@@ -403,17 +400,15 @@ TEST(Hdf5Writer, PrologueAttributesAreWrittenButTheWritersOwnAreRefused) {
     const test::TempDir dir;
     const auto path = dir / "results.h5";
     {
-        Hdf5ResultWriter writer(path, ResultsShape{months}, sample_metadata(),
-                                [](Hdf5ResultWriter& w) {
-                                    w.write_attribute("sweep", "grid over trust.gain_rate");
-                                    w.write_attribute("design_points", std::uint64_t{12});
-                                    for (const char* own : {"scenario", "runs", "months", "shard",
-                                                            "first_run", "total_runs"}) {
-                                        EXPECT_THROW(w.write_attribute(own, "x"),
-                                                     std::invalid_argument)
-                                            << own;
-                                    }
-                                });
+        Hdf5ResultWriter writer(
+            path, ResultsShape{months}, sample_metadata(), [](Hdf5ResultWriter& w) {
+                w.write_attribute("sweep", "grid over trust.gain_rate");
+                w.write_attribute("design_points", std::uint64_t{12});
+                for (const char* own :
+                     {"scenario", "runs", "months", "shard", "first_run", "total_runs"}) {
+                    EXPECT_THROW(w.write_attribute(own, "x"), std::invalid_argument) << own;
+                }
+            });
         writer.close();
     }
     EXPECT_EQ(test::root_string_attribute(path, "sweep"), "grid over trust.gain_rate");
@@ -440,8 +435,7 @@ TEST(Hdf5Writer, ACrashSafeFileUsesTheSwmrFormatAndStreamsUncompressed) {
     {
         // The writer's mark is still in the copy: only an SWMR reader may open it.
         hdf5::silence_automatic_error_printing();
-        const hdf5::File plain(
-            H5Fopen((dir / "snapshot.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+        const hdf5::File plain(H5Fopen((dir / "snapshot.h5").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
         EXPECT_FALSE(plain.valid());
         const hdf5::File swmr(H5Fopen((dir / "snapshot.h5").c_str(),
                                       H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, H5P_DEFAULT));
@@ -509,17 +503,16 @@ TEST(Hdf5Writer, DirectStorageIsCompressedFromTheStart) {
 TEST(Hdf5Writer, CompactedFileHasTheSameValuesAsADirectlyWrittenOne) {
     const test::TempDir dir;
     constexpr int partners = 3;
-    for (const auto& [name, storage] :
-         {std::pair{"streamed.h5", ResultsStorage::crash_safe},
-          std::pair{"direct.h5", ResultsStorage::direct}}) {
-        Hdf5ResultWriter writer(dir / name, ResultsShape{months, 4, partners}, sample_metadata(),
-                                [](Hdf5ResultWriter& w) {
-                                    w.write_labels("design", "label",
-                                                   std::vector<std::string>{"a", "b"}, "Labels",
-                                                   "text");
-                                    w.write_attribute("sweep", "two points");
-                                },
-                                storage);
+    for (const auto& [name, storage] : {std::pair{"streamed.h5", ResultsStorage::crash_safe},
+                                        std::pair{"direct.h5", ResultsStorage::direct}}) {
+        Hdf5ResultWriter writer(
+            dir / name, ResultsShape{months, 4, partners}, sample_metadata(),
+            [](Hdf5ResultWriter& w) {
+                w.write_labels("design", "label", std::vector<std::string>{"a", "b"}, "Labels",
+                               "text");
+                w.write_attribute("sweep", "two points");
+            },
+            storage);
         for (std::uint64_t run = 0; run < 700; ++run) {
             writer.write(make_known_run(run, months, run % 3 == 1 ? 0 : partners - (run % 2)));
             if (run % 97 == 0) writer.flush();
@@ -591,21 +584,19 @@ TEST(Hdf5Writer, RejectsAShardThatMakesNoSense) {
 TEST(Hdf5Writer, CopiesStaticContentFromAnotherFile) {
     const test::TempDir dir;
     {
-        Hdf5ResultWriter source(dir / "source.h5", ResultsShape{months}, sample_metadata(),
-                                [](Hdf5ResultWriter& w) {
-                                    w.write_table("design", "x", std::vector<double>{1, 2},
-                                                  "X", "none");
-                                    w.write_attribute("sweep", "described");
-                                    w.write_attribute("design_points", std::uint64_t{2});
-                                });
+        Hdf5ResultWriter source(
+            dir / "source.h5", ResultsShape{months}, sample_metadata(), [](Hdf5ResultWriter& w) {
+                w.write_table("design", "x", std::vector<double>{1, 2}, "X", "none");
+                w.write_attribute("sweep", "described");
+                w.write_attribute("design_points", std::uint64_t{2});
+            });
         source.write(make_known_run(0, months));
         source.close();
     }
     {
-        Hdf5ResultWriter copy(dir / "copy.h5", ResultsShape{months}, ResultsMetadata{},
-                              [&](Hdf5ResultWriter& w) {
-                                  w.copy_static_content(dir / "source.h5");
-                              });
+        Hdf5ResultWriter copy(
+            dir / "copy.h5", ResultsShape{months}, ResultsMetadata{},
+            [&](Hdf5ResultWriter& w) { w.copy_static_content(dir / "source.h5"); });
         copy.close();
     }
     EXPECT_EQ(read_table(dir / "copy.h5", "design", "x"), (std::vector<double>{1, 2}));

@@ -23,8 +23,18 @@ constexpr int partners = 3;
 // --- shard_range ----------------------------------------------------------------------------
 
 TEST(ShardRange, CoversEveryRunExactlyOnceInOrder) {
-    const std::vector<std::uint64_t> run_counts{0,   1,    2,    3,     7,      10,
-                                                100, 101,  999,  1000,  123457, 1ULL << 40,
+    const std::vector<std::uint64_t> run_counts{0,
+                                                1,
+                                                2,
+                                                3,
+                                                7,
+                                                10,
+                                                100,
+                                                101,
+                                                999,
+                                                1000,
+                                                123457,
+                                                1ULL << 40,
                                                 std::numeric_limits<std::uint64_t>::max()};
     const std::vector<unsigned> shard_counts{1, 2, 3, 4, 7, 10, 64, 1000, 4294967295u};
     for (const std::uint64_t runs : run_counts) {
@@ -99,11 +109,13 @@ RunResult known(std::uint64_t run) {
 
 // Runs [first, last) of `runs` into `path`, as `run` (shard unset) or `run --shard K/N` would.
 void write_results(const std::filesystem::path& path, std::uint64_t runs,
-                   std::optional<ShardInfo> shard, const std::string& scenario = "[run]\nmonths = 4\n",
+                   std::optional<ShardInfo> shard,
+                   const std::string& scenario = "[run]\nmonths = 4\n",
                    std::optional<std::uint64_t> stop_at = std::nullopt) {
     ResultsShape shape{months, 5, partners};
     shape.shard = shard;
-    const auto [first, last] = shard ? shard_range(*shard) : std::pair<std::uint64_t, std::uint64_t>{0, runs};
+    const auto [first, last] =
+        shard ? shard_range(*shard) : std::pair<std::uint64_t, std::uint64_t>{0, runs};
     const ExperimentDesign design = design_of(runs);
     Hdf5ResultWriter writer(path, shape, metadata(scenario), design_prologue(design));
     for (std::uint64_t run = first; run < std::min(last, stop_at.value_or(last)); ++run) {
@@ -197,8 +209,8 @@ TEST(Merge, AnOverlapIsRefusedNamingBothFiles) {
     EXPECT_NE(message.find(thirds[1].string()), std::string::npos) << message;
     EXPECT_NE(message.find((dir / "half.h5").string()), std::string::npos) << message;
 
-    const std::string twice = merge_error({thirds[0], thirds[0], thirds[1], thirds[2]},
-                                          dir / "merged.h5");
+    const std::string twice =
+        merge_error({thirds[0], thirds[0], thirds[1], thirds[2]}, dir / "merged.h5");
     EXPECT_NE(twice.find("overlap"), std::string::npos) << twice;
 }
 
@@ -219,8 +231,7 @@ TEST(Merge, AnUnfinishedShardIsRefused) {
     const test::TempDir dir;
     const auto shards = write_shards(dir, 10, 2);
     write_results(dir / "unfinished.h5", 10, ShardInfo{2, 2, 10}, "[run]\nmonths = 4\n", 8);
-    const std::string message =
-        merge_error({shards[0], dir / "unfinished.h5"}, dir / "merged.h5");
+    const std::string message = merge_error({shards[0], dir / "unfinished.h5"}, dir / "merged.h5");
     EXPECT_NE(message.find((dir / "unfinished.h5").string()), std::string::npos) << message;
     EXPECT_NE(message.find("unfinished"), std::string::npos) << message;
     EXPECT_NE(message.find("runs 5 to 7"), std::string::npos) << message;

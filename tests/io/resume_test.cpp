@@ -42,8 +42,8 @@ ResultsShape shape() {
 }
 
 RunResult known(std::uint64_t run) {
-    return test::make_known_run(run, months, run < traced ? partners - static_cast<int>(run % 2)
-                                                          : 0);
+    return test::make_known_run(run, months,
+                                run < traced ? partners - static_cast<int>(run % 2) : 0);
 }
 
 // The file an uninterrupted run writes.
@@ -52,8 +52,7 @@ std::filesystem::path write_reference(const test::TempDir& dir, std::uint64_t ru
     const auto path = dir / "reference.h5";
     const ExperimentDesign design = design_of(runs);
     Hdf5ResultWriter writer(path, results_shape, metadata(), design_prologue(design));
-    const std::uint64_t first =
-        results_shape.shard ? shard_range(*results_shape.shard).first : 0;
+    const std::uint64_t first = results_shape.shard ? shard_range(*results_shape.shard).first : 0;
     const std::uint64_t end = results_shape.shard ? shard_range(*results_shape.shard).second : runs;
     for (std::uint64_t run = first; run < end; ++run) writer.write(known(run));
     writer.close();
@@ -123,8 +122,8 @@ void write_runs(Hdf5ResultWriter& writer, std::uint64_t first, std::uint64_t las
 // Resumes `partial`, writes the rest of [0, runs) and closes: what `run --resume` does.
 std::uint64_t finish(const std::filesystem::path& partial, std::uint64_t runs) {
     const ExperimentDesign design = design_of(runs);
-    Resumption resumed = resume_results(partial, shape(), metadata("partnersim run --resume"),
-                                        design);
+    Resumption resumed =
+        resume_results(partial, shape(), metadata("partnersim run --resume"), design);
     const std::uint64_t kept = resumed.completed;
     write_runs(*resumed.writer, kept, runs, 1000);
     resumed.writer->close();
@@ -335,21 +334,16 @@ void expect_mismatch(Change&& change, const std::string& expected_part) {
 }
 
 TEST(Resume, RefusesAPartialFileOfAnotherScenario) {
-    expect_mismatch(
-        [](ResultsShape&, ResultsMetadata& m, ExperimentDesign&) {
-            m.scenario_toml = "[run]\nmonths = 4\nseed = 43\n";
-        },
-        "belongs to a different scenario");
-    expect_mismatch(
-        [](ResultsShape&, ResultsMetadata& m, ExperimentDesign&) {
-            m.scenario_toml = "[run]\nmonths = 4\nseed = 43\n";
-        },
-        "line 3: 'seed = 43' for this run, 'seed = 42' in the partial file");
+    expect_mismatch([](ResultsShape&, ResultsMetadata& m,
+                       ExperimentDesign&) { m.scenario_toml = "[run]\nmonths = 4\nseed = 43\n"; },
+                    "belongs to a different scenario");
+    expect_mismatch([](ResultsShape&, ResultsMetadata& m,
+                       ExperimentDesign&) { m.scenario_toml = "[run]\nmonths = 4\nseed = 43\n"; },
+                    "line 3: 'seed = 43' for this run, 'seed = 42' in the partial file");
 }
 
 TEST(Resume, RefusesAPartialFileOfAnotherSweep) {
-    expect_mismatch([](ResultsShape&, ResultsMetadata&,
-                       ExperimentDesign& d) { d = design_of(11); },
+    expect_mismatch([](ResultsShape&, ResultsMetadata&, ExperimentDesign& d) { d = design_of(11); },
                     "belongs to a different scenario");
 }
 
@@ -360,7 +354,9 @@ TEST(Resume, RefusesAPartialFileOfAnotherVersionTraceOrShard) {
     expect_mismatch([](ResultsShape& s, ResultsMetadata&, ExperimentDesign&) { s.trace_runs = 6; },
                     "--trace");
     expect_mismatch(
-        [](ResultsShape& s, ResultsMetadata&, ExperimentDesign&) { s.shard = ShardInfo{1, 2, 10}; },
+        [](ResultsShape& s, ResultsMetadata&, ExperimentDesign&) {
+            s.shard = ShardInfo{1, 2, 10};
+        },
         "shard 1/2");
 }
 
@@ -413,7 +409,8 @@ TEST(Resume, CompleteRunsStopsAtTheFirstRowOutOfSequence) {
     const auto path = dir / "results.h5";
     {
         Hdf5ResultWriter writer(path, ResultsShape{months}, metadata());
-        for (const std::uint64_t run : {0, 1, 2, 5, 6}) writer.write(test::make_known_run(run, months));
+        for (const std::uint64_t run : {0, 1, 2, 5, 6})
+            writer.write(test::make_known_run(run, months));
         writer.close();
     }
     EXPECT_EQ(complete_runs(path), 3u);

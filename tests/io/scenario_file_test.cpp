@@ -72,7 +72,8 @@ ParameterValue other_valid_value(const ParameterSpec& spec) {
             const auto min = static_cast<std::int64_t>(spec.min);
             return std::get<std::int64_t>(current) != min ? min : min + 1;
         }
-        case ParameterKind::boolean: return !std::get<bool>(current);
+        case ParameterKind::boolean:
+            return !std::get<bool>(current);
         case ParameterKind::choice:
             for (const auto& choice : spec.choices) {
                 if (choice != std::get<std::string>(current)) return choice;
@@ -154,10 +155,10 @@ TEST(ScenarioError, FormatsFileLineAndKey) {
 
 TEST(ScenarioFileErrors, UnknownKeySuggestsTheNearestName) {
     const auto error = error_of(
-        "# a scenario\n"                // 1
-        "[setup]\n"                     // 2
+        "# a scenario\n"               // 1
+        "[setup]\n"                    // 2
         "duration = \"open_ended\"\n"  // 3
-        "budjet = 3\n");                // 4
+        "budjet = 3\n");               // 4
     EXPECT_EQ(error.file(), kFile);
     EXPECT_EQ(error.line(), 4);
     EXPECT_EQ(error.key(), "setup.budjet");
@@ -169,8 +170,8 @@ TEST(ScenarioFileErrors, UnknownKeySuggestsTheNearestName) {
 
 TEST(ScenarioFileErrors, TypoInAKeySuggestsIt) {
     const auto error = error_of(
-        "[setup]\n"                    // 1
-        "\n"                           // 2
+        "[setup]\n"                     // 1
+        "\n"                            // 2
         "duraton = \"open_ended\"\n");  // 3
     EXPECT_EQ(error.line(), 3);
     EXPECT_EQ(error.key(), "setup.duraton");
@@ -205,8 +206,7 @@ TEST(ScenarioFileErrors, UnknownSectionIsLocatedAndSuggestsTheNearest) {
     EXPECT_EQ(error.line(), 4);
     EXPECT_EQ(error.key(), "setpu");
     EXPECT_NE(error.message().find("unknown section 'setpu'"), std::string::npos);
-    EXPECT_NE(error.message().find("did you mean 'setup'?"), std::string::npos)
-        << error.message();
+    EXPECT_NE(error.message().find("did you mean 'setup'?"), std::string::npos) << error.message();
 }
 
 TEST(ScenarioFileErrors, TopLevelKeyThatIsNotATable) {
@@ -238,7 +238,7 @@ TEST(ScenarioFileErrors, ArrayWhereANumberIsExpected) {
 
 TEST(ScenarioFileErrors, FloatForAnIntegerKeyIsRejected) {
     const auto error = error_of(
-        "[partners]\n"    // 1
+        "[partners]\n"     // 1
         "count = 3.5\n");  // 2
     EXPECT_EQ(error.line(), 2);
     EXPECT_EQ(error.key(), "partners.count");
@@ -268,9 +268,9 @@ TEST(ScenarioFileErrors, ChoicesAreStrings) {
 
 TEST(ScenarioFileErrors, OutOfRangeNamesTheRange) {
     const auto error = error_of(
-        "[run]\n"               // 1
-        "months = 24\n"         // 2
-        "[funder]\n"            // 3
+        "[run]\n"                // 1
+        "months = 24\n"          // 2
+        "[funder]\n"             // 3
         "flexibility = 1.5\n");  // 4
     EXPECT_EQ(error.line(), 4);
     EXPECT_EQ(error.key(), "funder.flexibility");
@@ -284,7 +284,7 @@ TEST(ScenarioFileErrors, OutOfRangeNamesTheRange) {
 
 TEST(ScenarioFileErrors, UnknownChoiceListsTheChoicesAndSuggests) {
     const auto error = error_of(
-        "[facilitator]\n"         // 1
+        "[facilitator]\n"          // 1
         "kind = \"externel\"\n");  // 2
     EXPECT_EQ(error.line(), 2);
     EXPECT_EQ(error.key(), "facilitator.kind");
@@ -298,22 +298,22 @@ TEST(ScenarioFileErrors, UnknownChoiceListsTheChoicesAndSuggests) {
 TEST(ScenarioFileErrors, TheFirstMistakeInTheFileIsReported) {
     // Tables in toml11 are unordered; the report must not depend on hashing.
     const auto error = error_of(
-        "[setup]\n"              // 1
-        "budget_hours = -1\n"    // 2
-        "[funder]\n"             // 3
-        "flexibility = 7\n"      // 4
-        "[run]\n"                // 5
-        "monthz = 1\n"           // 6
-        "[aaa]\n");              // 7
+        "[setup]\n"            // 1
+        "budget_hours = -1\n"  // 2
+        "[funder]\n"           // 3
+        "flexibility = 7\n"    // 4
+        "[run]\n"              // 5
+        "monthz = 1\n"         // 6
+        "[aaa]\n");            // 7
     EXPECT_EQ(error.line(), 2);
     EXPECT_EQ(error.key(), "setup.budget_hours");
 }
 
 TEST(ScenarioFileErrors, MalformedTomlReportsItsLine) {
     const auto error = error_of(
-        "[run]\n"                       // 1
-        "months = 24\n"                 // 2
-        "[setup]\n"                     // 3
+        "[run]\n"                      // 1
+        "months = 24\n"                // 2
+        "[setup]\n"                    // 3
         "duration \"open_ended\"\n");  // 4: no '='
     EXPECT_EQ(error.file(), kFile);
     EXPECT_EQ(error.line(), 4);
@@ -336,19 +336,18 @@ TEST(ScenarioFileErrors, KeyDefinedTwiceReportsTheSecondDefinition) {
 
 TEST(ScenarioFileErrors, UnquotedChoiceGetsAHint) {
     const auto error = error_of(
-        "[setup]\n"                 // 1
+        "[setup]\n"                  // 1
         "duration = open_ended\n");  // 2
     EXPECT_EQ(error.line(), 2);
-    EXPECT_NE(error.message().find("quotes: \"open_ended\""), std::string::npos)
-        << error.message();
+    EXPECT_NE(error.message().find("quotes: \"open_ended\""), std::string::npos) << error.message();
 }
 
 TEST(ScenarioFileErrors, UnterminatedStringReportsItsLine) {
     const auto error = error_of(
-        "[setup]\n"                    // 1
-        "\n"                           // 2
-        "duration = \"open_ended\n"   // 3
-        "review = true\n");            // 4
+        "[setup]\n"                  // 1
+        "\n"                         // 2
+        "duration = \"open_ended\n"  // 3
+        "review = true\n");          // 4
     EXPECT_EQ(error.line(), 3);
     EXPECT_EQ(error.message().rfind("malformed TOML: ", 0), 0u) << error.message();
 }

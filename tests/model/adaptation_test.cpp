@@ -10,7 +10,9 @@
 namespace partnersim {
 namespace {
 
-double total(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+double total(const std::vector<double>& v) {
+    return std::accumulate(v.begin(), v.end(), 0.0);
+}
 
 class AdaptationTest : public ::testing::Test {
 protected:

@@ -68,10 +68,9 @@ TEST(CandourTarget, FallsUnderPressureToShowResultsBeforeTheEnd) {
 
 TEST(CandourTarget, RisesWithTrustInTheFunderAndSeniorBuyIn) {
     const World world = candour_world(FacilitatorKind::external);
-    EXPECT_LT(target_with(world,
-                          [](World& w) { test::set_trust(w.partners.trust_funder, 0, 0.2); }),
-              target_with(world,
-                          [](World& w) { test::set_trust(w.partners.trust_funder, 0, 0.8); }));
+    EXPECT_LT(
+        target_with(world, [](World& w) { test::set_trust(w.partners.trust_funder, 0, 0.2); }),
+        target_with(world, [](World& w) { test::set_trust(w.partners.trust_funder, 0, 0.8); }));
     EXPECT_LT(target_with(world, [](World& w) { w.scenario.funder.senior_buy_in = 0.0; }),
               target_with(world, [](World& w) { w.scenario.funder.senior_buy_in = 1.0; }));
 }

@@ -88,11 +88,11 @@ TEST_F(ConveningsTest, CapacitySpillsFromMoreToLessCapablePartnersAlongTiesNever
     world.facilitator.convening_intensity = 0.0;  // no new ties this month
     hold_convenings(world);
     const auto& c = world.partners.capacity;
-    EXPECT_GT(c[0], 0.2);          // learns from its strong neighbour
-    EXPECT_DOUBLE_EQ(c[1], 0.8);   // the strong partner loses nothing
-    EXPECT_DOUBLE_EQ(c[2], 0.2);   // no tie, no spillover
+    EXPECT_GT(c[0], 0.2);         // learns from its strong neighbour
+    EXPECT_DOUBLE_EQ(c[1], 0.8);  // the strong partner loses nothing
+    EXPECT_DOUBLE_EQ(c[2], 0.2);  // no tie, no spillover
     EXPECT_DOUBLE_EQ(c[3], 0.8);
-    EXPECT_LT(c[0], 0.8);          // and does not overtake its source
+    EXPECT_LT(c[0], 0.8);  // and does not overtake its source
 }
 
 TEST_F(ConveningsTest, StrongerTiesCarryMoreSpillover) {

@@ -120,15 +120,14 @@ TEST(FacilitatorProfile, EveryKindKeepsSharesAndSkillsBetweenZeroAndOneAtExtreme
                     f.consortium_members = members;
                     const FacilitatorProfile p = make_facilitator_profile(f);
                     SCOPED_TRACE(std::string(choice_name(kind)) + "/" +
-                                 std::string(choice_name(external)) + " at " +
-                                 std::to_string(v));
+                                 std::string(choice_name(external)) + " at " + std::to_string(v));
                     for (const double s : p.skills) {
                         EXPECT_GE(s, 0.0);
                         EXPECT_LE(s, 1.0);
                     }
-                    for (const double share : {p.independence, p.availability, p.overhead,
-                                               p.initial_embeddedness, p.funder_prior_trust,
-                                               p.coverage}) {
+                    for (const double share :
+                         {p.independence, p.availability, p.overhead, p.initial_embeddedness,
+                          p.funder_prior_trust, p.coverage}) {
                         EXPECT_GE(share, 0.0);
                         EXPECT_LE(share, 1.0);
                     }
@@ -143,8 +142,8 @@ TEST(FacilitatorProfile, EveryKindKeepsSharesAndSkillsBetweenZeroAndOneAtExtreme
 }
 
 TEST(FacilitatorProfile, MoreStatedIndependenceGivesMoreIndependenceForEveryKind) {
-    for (const auto kind : {FacilitatorKind::internal, FacilitatorKind::external,
-                            FacilitatorKind::self_managed}) {
+    for (const auto kind :
+         {FacilitatorKind::internal, FacilitatorKind::external, FacilitatorKind::self_managed}) {
         FacilitatorParameters f = params(kind);
         f.independence = 0.3;
         const double low = make_facilitator_profile(f).independence;

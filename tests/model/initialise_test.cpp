@@ -47,13 +47,30 @@ TEST(CreateWorld, SizesEveryPartnerStateToThePartnerCount) {
     const World world = created(test::small_scenario(7));
     const auto& p = world.partners;
     ASSERT_EQ(p.count, 7u);
-    for (const auto* v : {&p.resources, &p.dependence, &p.unified_identity, &p.indicator_bias,
-                          &p.contextual_match, &p.baseline_effectiveness, &p.practice_gain,
-                          &p.capacity, &p.initial_capacity, &p.power_asymmetry,
-                          &p.perceived_value, &p.candour, &p.funding_security, &p.engagement,
-                          &p.burden_hours, &p.one_to_one_hours, &p.benefit, &p.strain,
-                          &p.self_estimate, &p.self_precision, &p.report, &p.support,
-                          &world.funder.belief, &world.experiences.partner_facilitator_good,
+    for (const auto* v : {&p.resources,
+                          &p.dependence,
+                          &p.unified_identity,
+                          &p.indicator_bias,
+                          &p.contextual_match,
+                          &p.baseline_effectiveness,
+                          &p.practice_gain,
+                          &p.capacity,
+                          &p.initial_capacity,
+                          &p.power_asymmetry,
+                          &p.perceived_value,
+                          &p.candour,
+                          &p.funding_security,
+                          &p.engagement,
+                          &p.burden_hours,
+                          &p.one_to_one_hours,
+                          &p.benefit,
+                          &p.strain,
+                          &p.self_estimate,
+                          &p.self_precision,
+                          &p.report,
+                          &p.support,
+                          &world.funder.belief,
+                          &world.experiences.partner_facilitator_good,
                           &world.experiences.partner_funder_bad}) {
         EXPECT_EQ(v->size(), 7u);
     }

@@ -15,7 +15,9 @@
 namespace partnersim {
 namespace {
 
-double value(const MeasureValues& v, Measure m) { return v[static_cast<std::size_t>(m)]; }
+double value(const MeasureValues& v, Measure m) {
+    return v[static_cast<std::size_t>(m)];
+}
 
 // A population whose capacity gains are exactly `gains`.
 PartnerPopulation with_gains(const std::vector<double>& gains) {
@@ -182,13 +184,11 @@ TEST(MeasureWorld, GivesValuesInTheirDocumentedRangesThroughSimulatedRuns) {
             step_month(world, random);
             const MeasureValues v = measure_world(world);
             SCOPED_TRACE("month " + std::to_string(month));
-            for (const Measure m : {Measure::trust_partner_facilitator,
-                                    Measure::trust_partner_funder,
-                                    Measure::trust_funder_facilitator, Measure::capacity,
-                                    Measure::capacity_gini, Measure::participation,
-                                    Measure::tokenism, Measure::candour,
-                                    Measure::network_density, Measure::perceived_value,
-                                    Measure::goal_alignment}) {
+            for (const Measure m :
+                 {Measure::trust_partner_facilitator, Measure::trust_partner_funder,
+                  Measure::trust_funder_facilitator, Measure::capacity, Measure::capacity_gini,
+                  Measure::participation, Measure::tokenism, Measure::candour,
+                  Measure::network_density, Measure::perceived_value, Measure::goal_alignment}) {
                 ASSERT_TRUE(test::in_unit_interval(value(v, m)))
                     << measure_catalogue()[static_cast<std::size_t>(m)].name << " = "
                     << value(v, m);

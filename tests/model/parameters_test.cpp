@@ -46,12 +46,13 @@ TEST(ParameterRegistry, SettingEachParameterChangesOnlyThatParameter) {
             }
             case ParameterKind::integer: {
                 const auto d = std::get<std::int64_t>(spec.get(defaults));
-                other = static_cast<std::int64_t>(d == static_cast<std::int64_t>(spec.max)
-                                                      ? spec.min
-                                                      : spec.max);
+                other = static_cast<std::int64_t>(
+                    d == static_cast<std::int64_t>(spec.max) ? spec.min : spec.max);
                 break;
             }
-            case ParameterKind::boolean: other = !std::get<bool>(spec.get(defaults)); break;
+            case ParameterKind::boolean:
+                other = !std::get<bool>(spec.get(defaults));
+                break;
             case ParameterKind::choice: {
                 const auto d = std::get<std::string>(spec.get(defaults));
                 other = spec.choices.front() == d ? spec.choices.back() : spec.choices.front();

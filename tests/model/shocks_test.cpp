@@ -120,8 +120,10 @@ TEST(ApplyShocks, ARegionalShockHitsEveryPartnerInTheContextAlike) {
     bool differ = false;
     for (const double c : change_in_context) {
         if (std::isnan(c)) continue;
-        if (std::isnan(first)) first = c;
-        else differ = differ || std::abs(c - first) > 1e-9;
+        if (std::isnan(first))
+            first = c;
+        else
+            differ = differ || std::abs(c - first) > 1e-9;
     }
     EXPECT_TRUE(differ);
 }

@@ -141,8 +141,7 @@ TEST(StepMonth, DesignsComparedWithOneSeedSeeTheSameRandomHistory) {
         World world = test::make_world(scenario);
         RandomStream random(test::model_test_seed);
         test::run_months(world, random, 48);
-        EXPECT_EQ(world.partners.baseline_effectiveness,
-                  reference.partners.baseline_effectiveness);
+        EXPECT_EQ(world.partners.baseline_effectiveness, reference.partners.baseline_effectiveness);
         EXPECT_EQ(random.uniform(), reference_next);
     }
 }
@@ -259,9 +258,7 @@ std::vector<NamedScenario> extreme_scenarios() {
         s.facilitator.embeddedness_rate = find_parameter("facilitator.embeddedness_rate")->max;
         all.push_back({"ends at once", s});
     }
-    {
-        all.push_back({"defaults", test::small_scenario(20)});
-    }
+    { all.push_back({"defaults", test::small_scenario(20)}); }
     return all;
 }
 
@@ -293,10 +290,18 @@ Scenario random_legal_scenario(RandomStream& pick) {
                                    : spec.min + pick.uniform() * (spec.max - spec.min);
         ParameterValue v;
         switch (spec.kind) {
-            case ParameterKind::real: v = x; break;
-            case ParameterKind::integer: v = static_cast<std::int64_t>(std::llround(x)); break;
-            case ParameterKind::boolean: v = pick.chance(0.5); break;
-            case ParameterKind::choice: v = spec.choices[pick.below(spec.choices.size())]; break;
+            case ParameterKind::real:
+                v = x;
+                break;
+            case ParameterKind::integer:
+                v = static_cast<std::int64_t>(std::llround(x));
+                break;
+            case ParameterKind::boolean:
+                v = pick.chance(0.5);
+                break;
+            case ParameterKind::choice:
+                v = spec.choices[pick.below(spec.choices.size())];
+                break;
         }
         spec.set(s, v);
     }

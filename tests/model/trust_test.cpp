@@ -158,8 +158,8 @@ TEST(TrustUpdate, StaysWithinZeroAndOneUnderExtremeRatesAndExperiences) {
                     record_experience(ledger, 0, good, bad, rates(gain, loss, memory));
                     const double t = trust_of(ledger, 0);
                     ASSERT_TRUE(t >= 0.0 && t <= 1.0)
-                        << "gain " << gain << " loss " << loss << " memory " << memory
-                        << " month " << m << ": " << t;
+                        << "gain " << gain << " loss " << loss << " memory " << memory << " month "
+                        << m << ": " << t;
                 }
             }
         }

@@ -14,7 +14,7 @@
 namespace partnersim::test {
 
 class MemoryWriter final : public ResultWriter {
-  public:
+public:
     struct Event {
         enum class Kind { write, flush } kind;
         std::uint64_t run_index = 0;  // for writes
@@ -51,7 +51,7 @@ class MemoryWriter final : public ResultWriter {
     // Called after each result is stored.
     std::function<void(const RunResult&)> on_write;
 
-  private:
+private:
     std::vector<RunResult> results_;
     std::vector<Event> events_;
     std::size_t flushes_ = 0;

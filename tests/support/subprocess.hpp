@@ -37,7 +37,7 @@ struct ProcessResult {
 };
 
 class Subprocess {
-  public:
+public:
     // Starts `args[0]` (a path, not searched on PATH) with the arguments `args`. Its stdin is
     // /dev/null; stdout and stderr are captured, unless `stderr_fd` is given, in which case the
     // child's stderr is that descriptor (e.g. a pseudo-terminal) and err stays empty.
@@ -150,7 +150,7 @@ class Subprocess {
         return result;
     }
 
-  private:
+private:
     [[noreturn]] static void throw_errno(const char* what) {
         throw std::system_error(errno, std::generic_category(), what);
     }

@@ -34,7 +34,8 @@ inline analysis::ResultsTable synthetic_grid(const std::vector<SyntheticFactor>&
     table.replicates_per_point = replicates;
     table.measures = {"outcome"};
     std::size_t points = 1;
-    for (const auto& f : factors) points *= f.categories.empty() ? f.levels.size() : f.categories.size();
+    for (const auto& f : factors)
+        points *= f.categories.empty() ? f.levels.size() : f.categories.size();
     table.design_points = points;
     // Point p's level indices, first factor slowest (as make_design orders a grid).
     std::vector<std::vector<int>> indices(points, std::vector<int>(factors.size()));
@@ -53,8 +54,8 @@ inline analysis::ResultsTable synthetic_grid(const std::vector<SyntheticFactor>&
         factor.categories = factors[f].categories;
         for (std::size_t p = 0; p < points; ++p) {
             const int i = indices[p][f];
-            factor.values.push_back(factor.categorical() ? double(i)
-                                                         : factors[f].levels[static_cast<std::size_t>(i)]);
+            factor.values.push_back(
+                factor.categorical() ? double(i) : factors[f].levels[static_cast<std::size_t>(i)]);
         }
         table.factors.push_back(std::move(factor));
     }

@@ -95,7 +95,9 @@ inline float known_trace_value(std::uint64_t run, std::size_t variable, int mont
                               static_cast<std::uint64_t>(partner));
 }
 // Uses the top bit, so a seed squeezed through a signed or narrower type shows.
-inline std::uint64_t known_seed(std::uint64_t run) { return 0x9E3779B97F4A7C15ULL ^ run; }
+inline std::uint64_t known_seed(std::uint64_t run) {
+    return 0x9E3779B97F4A7C15ULL ^ run;
+}
 
 // A run filled with the known values above; traced when partners > 0.
 inline RunResult make_known_run(std::uint64_t run, int months, int partners = 0) {
@@ -146,9 +148,8 @@ testing::AssertionResult bitwise_equal(const A& a, const B& b) {
     for (std::size_t i = 0; i < std::size(a); ++i, ++left, ++right) {
         static_assert(sizeof(*left) == sizeof(*right));
         if (std::memcmp(&*left, &*right, sizeof(*left)) != 0) {
-            return testing::AssertionFailure()
-                   << "first difference at element " << i << " of " << std::size(a) << ": "
-                   << *left << " vs " << *right;
+            return testing::AssertionFailure() << "first difference at element " << i << " of "
+                                               << std::size(a) << ": " << *left << " vs " << *right;
         }
     }
     return testing::AssertionSuccess();
@@ -176,8 +177,8 @@ inline void write_text_file(const std::filesystem::path& path, std::string_view 
 // A scenario that runs in milliseconds: few partners, few months, few replicates.
 inline std::string small_scenario_toml(int months = 6, int replicates = 4, int partners = 5,
                                        std::uint64_t seed = 7) {
-    return "[run]\nmonths = " + std::to_string(months) + "\nreplicates = " +
-           std::to_string(replicates) + "\nseed = " + std::to_string(seed) +
+    return "[run]\nmonths = " + std::to_string(months) +
+           "\nreplicates = " + std::to_string(replicates) + "\nseed = " + std::to_string(seed) +
            "\n\n[partners]\ncount = " + std::to_string(partners) + "\n";
 }
 

@@ -61,8 +61,8 @@ inline void set_trust(TrustLedger& ledger, std::size_t i, double value, double s
 
 inline void clear_experiences(World& world) {
     auto& e = world.experiences;
-    for (auto* v : {&e.partner_facilitator_good, &e.partner_facilitator_bad,
-                    &e.partner_funder_good, &e.partner_funder_bad}) {
+    for (auto* v : {&e.partner_facilitator_good, &e.partner_facilitator_bad, &e.partner_funder_good,
+                    &e.partner_funder_bad}) {
         v->assign(world.partners.count, 0.0);
     }
     e.funder_facilitator_good = 0.0;
@@ -120,7 +120,9 @@ inline void set_tie(World& world, std::size_t i, std::size_t j, float weight) {
     ties.weights()[i < j ? ties.pair_index(i, j) : ties.pair_index(j, i)] = weight;
 }
 
-inline bool in_unit_interval(double v) { return v >= 0.0 && v <= 1.0; }
+inline bool in_unit_interval(double v) {
+    return v >= 0.0 && v <= 1.0;
+}
 
 // The first bounded state of the world outside its documented range, described; empty when
 // all are in range. (A description rather than assertions, so a loop over months can stop at
@@ -128,8 +130,7 @@ inline bool in_unit_interval(double v) { return v >= 0.0 && v <= 1.0; }
 inline std::string first_state_out_of_range(const World& world) {
     const auto& p = world.partners;
     auto fails = [](const char* name, double v, std::size_t i) {
-        return std::string(name) + " of partner " + std::to_string(i) + " is " +
-               std::to_string(v);
+        return std::string(name) + " of partner " + std::to_string(i) + " is " + std::to_string(v);
     };
     double support_total = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {

@@ -40,8 +40,7 @@ TEST(Pattern, LongerEngagementBuildsMoreTrust) {
     long_one.setup.end_month = 36;
     const auto effect = paired_difference(
         short_one, long_one, at_month(Measure::trust_partner_facilitator, 36), replicates);
-    report("longer engagement", "trust partner->facilitator at month 36, 36 vs 12 months",
-           effect);
+    report("longer engagement", "trust partner->facilitator at month 36, 36 vs 12 months", effect);
     EXPECT_GT(effect.low, 0.0);
 }
 
@@ -148,12 +147,11 @@ TEST(Pattern, LearningMovesDecisionsAtTheLevelWhereItHappens) {
     practice.setup.archetype = Archetype::practice_partner;
     const auto decisions = paired_difference(
         practice, sense_maker, mean_over(Measure::decision_quality, 13, 36), replicates);
-    const auto beliefs = paired_difference(
-        practice, sense_maker, mean_over(Measure::belief_error, 13, 36), replicates);
+    const auto beliefs = paired_difference(practice, sense_maker,
+                                           mean_over(Measure::belief_error, 13, 36), replicates);
     const auto capacity =
         paired_difference(sense_maker, practice, at_month(Measure::capacity, 36), replicates);
-    report("level of learning", "decision quality, sense-maker minus practice partner",
-           decisions);
+    report("level of learning", "decision quality, sense-maker minus practice partner", decisions);
     report("level of learning", "belief error, sense-maker minus practice partner", beliefs);
     report("level of learning", "capacity at 36, practice partner minus sense-maker", capacity);
     EXPECT_GT(decisions.low, 0.0);
@@ -186,10 +184,10 @@ TEST(Pattern, OpenEndedDriftsWithoutReview) {
     reviewed.setup.review = true;
     Scenario unreviewed = reviewed;
     unreviewed.setup.review = false;
-    const auto alignment = paired_difference(
-        unreviewed, reviewed, at_month(Measure::goal_alignment, 48), replicates);
-    const auto value = paired_difference(
-        unreviewed, reviewed, mean_over(Measure::perceived_value, 37, 48), replicates);
+    const auto alignment =
+        paired_difference(unreviewed, reviewed, at_month(Measure::goal_alignment, 48), replicates);
+    const auto value = paired_difference(unreviewed, reviewed,
+                                         mean_over(Measure::perceived_value, 37, 48), replicates);
     report("open-ended drift", "goal alignment at 48, reviewed minus unreviewed", alignment);
     report("open-ended drift", "perceived value months 37-48, reviewed minus unreviewed", value);
     EXPECT_GT(alignment.low, 0.0);
@@ -217,10 +215,10 @@ TEST(Pattern, MandatoryParticipationRaisesAttendanceAndTokenism) {
     Scenario optional = base();
     Scenario mandatory = base();
     mandatory.setup.participation = Participation::mandatory;
-    const auto attendance = paired_difference(
-        optional, mandatory, mean_over(Measure::participation, 1, 36), replicates);
-    const auto tokenism = paired_difference(optional, mandatory,
-                                            mean_over(Measure::tokenism, 1, 36), replicates);
+    const auto attendance = paired_difference(optional, mandatory,
+                                              mean_over(Measure::participation, 1, 36), replicates);
+    const auto tokenism =
+        paired_difference(optional, mandatory, mean_over(Measure::tokenism, 1, 36), replicates);
     report("mandatory", "participation months 1-36, mandatory minus optional", attendance);
     report("mandatory", "tokenism months 1-36, mandatory minus optional", tokenism);
     EXPECT_GT(attendance.low, 0.0);
@@ -249,8 +247,8 @@ TEST(Pattern, FundingUncertaintyClosesDownLearning) {
     Scenario secure = base();
     Scenario uncertain = base();
     uncertain.funder.funding_uncertainty = 0.8;
-    const auto attendance = paired_difference(
-        secure, uncertain, mean_over(Measure::participation, 1, 36), replicates);
+    const auto attendance =
+        paired_difference(secure, uncertain, mean_over(Measure::participation, 1, 36), replicates);
     report("funding uncertainty", "participation months 1-36, uncertainty 0.8 minus 0.2",
            attendance);
     EXPECT_LT(attendance.high, 0.0);
