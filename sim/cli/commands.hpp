@@ -106,7 +106,9 @@ int check_command(const ScenarioChoice& choice, std::ostream& out, std::ostream&
 // The design a scenario file (with or without [sweep]) asks for, its first points and an upper
 // bound on the results' size, without running anything.
 int plan_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err);
-int params_command(std::ostream& out);
+// What `params` lists: the settings (default), the model constants, or both.
+enum class ParamsListing { settings, constants, all };
+int params_command(ParamsListing listing, std::ostream& out);
 int summary_command(const std::filesystem::path& results, std::ostream& out, std::ostream& err);
 // Joins shard files into one results file (io/merge.hpp): 0 merged, 2 bad input (not shards of
 // one experiment, gap, overlap, unfinished shard, existing output), 1 failure.
