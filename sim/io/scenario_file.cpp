@@ -416,10 +416,7 @@ std::string key_line(const ParameterSpec& spec, const Scenario& scenario) {
 }  // namespace
 
 ScenarioError::ScenarioError(std::string file, int line, std::string key, std::string message)
-    : std::runtime_error(format_error(file, line, key, message)),
-      file_(std::move(file)),
-      line_(line),
-      key_(std::move(key)),
+    : InputError(format_error(file, line, key, message), file, line, key),
       message_(std::move(message)) {}
 
 std::string read_scenario_text(const std::filesystem::path& path) {
