@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "engine/ensemble.hpp"
+#include "engine/error.hpp"
 #include "io/experiment_file.hpp"
 #include "io/scenario_file.hpp"
 
@@ -60,7 +61,7 @@ public:
         const ClaimTest& test = *claim.test;
         const int last = std::max(test.months.last, test.change_from ? test.change_from->last : 0);
         if (last > scenario.run.months) {
-            throw std::invalid_argument("claim '" + claim.id + "' reads month " +
+            throw InputError("claim '" + claim.id + "' reads month " +
                                         std::to_string(last) + " but base '" + base.name +
                                         "' runs " + std::to_string(scenario.run.months) +
                                         " months; add run.months to the claim's overrides");
@@ -188,7 +189,7 @@ ValidationPlan plan_validation(const ClaimLedger& ledger, const std::vector<Name
 std::vector<ClaimResult> validate_claims(const ClaimLedger& ledger, const ValidationPlan& plan,
                                          const ValidationOptions& options) {
     if (options.replicates < 2) {
-        throw std::invalid_argument("a paired comparison needs at least 2 replicates");
+        throw InputError("a paired comparison needs at least 2 replicates (--replicates)");
     }
     DesignSet set;
     std::vector<CellDesigns> cells;

@@ -57,9 +57,9 @@ struct ValidationPlan {
 };
 ValidationPlan plan_validation(const ClaimLedger& ledger, const std::vector<NamedBase>& bases = {});
 
-// Runs the plan. Throws ScenarioError for a claim whose overrides do not apply to a base, or
-// std::invalid_argument for a reading beyond a base's horizon (both name claim and base);
-// returns what was done if stopped (results empty then).
+// Runs the plan. Throws InputError (a ScenarioError where it has a file and line) for a claim
+// whose overrides do not apply to a base, a reading beyond a base's horizon (naming claim and
+// base), or fewer than 2 replicates; returns no results if stopped.
 std::vector<ClaimResult> validate_claims(const ClaimLedger& ledger, const ValidationPlan& plan,
                                          const ValidationOptions& options);
 

@@ -2,25 +2,16 @@
 #include <map>
 #include <sstream>
 
-#include "analysis/analysis_file.hpp"
-#include "analysis/claim_validation.hpp"
-#include "cli/app.hpp"
+#include "app/validate_claims.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/progress_bar.hpp"
-#include "io/output_file.hpp"
-#include "io/scenario_file.hpp"
+#include "cli/terminal_progress.hpp"
 
 namespace partnersim {
 namespace {
 
 using analysis::ClaimResult;
-
-std::vector<NamedBase> named_bases(const std::vector<std::filesystem::path>& files) {
-    std::vector<NamedBase> bases;
-    for (const auto& file : files) bases.push_back({file.stem().string(), file});
-    return bases;
-}
 
 std::string cell_text(const ClaimResult& r) {
     std::ostringstream text;
@@ -30,22 +21,21 @@ std::string cell_text(const ClaimResult& r) {
     return text.str();
 }
 
-// One row per claim, one column per base: "effect verdict", or "." where the claim is not made.
-void print_table(const ClaimLedger& ledger, const std::vector<ClaimResult>& results,
-                 std::ostream& out) {
+// One row per tested claim, one column per base: "effect verdict", or "." where the ledger does
+// not make the claim at that base.
+void print_table(const app::ValidationOutcome& outcome, std::ostream& out) {
     std::vector<std::string> bases;
-    for (const auto& r : results) {
-        if (std::find(bases.begin(), bases.end(), r.base) == bases.end()) bases.push_back(r.base);
-    }
     std::map<std::pair<std::string, std::string>, const ClaimResult*> cells;
-    for (const auto& r : results) cells[{r.claim, r.base}] = &r;
+    for (const auto& r : outcome.results) {
+        if (std::find(bases.begin(), bases.end(), r.base) == bases.end()) bases.push_back(r.base);
+        cells[{r.claim, r.base}] = &r;
+    }
     std::size_t width = 5;
-    for (const auto& claim : ledger.claims) width = std::max(width, claim.id.size());
+    for (const auto& claim : outcome.ledger.claims) width = std::max(width, claim.id.size());
     out << std::left << std::setw(static_cast<int>(width) + 2) << "claim";
     for (const auto& b : bases) out << std::setw(22) << b.substr(0, 21);
     out << '\n';
-    std::map<std::string, int> counts;
-    for (const auto& claim : ledger.claims) {
+    for (const auto& claim : outcome.ledger.claims) {
         if (!claim.test) continue;
         out << std::setw(static_cast<int>(width) + 2) << claim.id;
         for (const auto& b : bases) {
@@ -54,78 +44,43 @@ void print_table(const ClaimLedger& ledger, const std::vector<ClaimResult>& resu
         }
         out << '\n';
     }
-    for (const auto& r : results) ++counts[std::string(analysis::verdict_name(r.verdict))];
-    out << "\n" << results.size() << " claim x base cells:";
-    for (const char* v : {"holds", "weak", "fails", "reversed"})
-        out << ' ' << v << ' ' << counts[v];
+    std::map<std::string, int> counts;
+    for (const auto& r : outcome.results) ++counts[std::string(analysis::verdict_name(r.verdict))];
+    out << '\n' << outcome.results.size() << " claim x base cells:";
+    for (const char* v : {"holds", "weak", "fails", "reversed"}) out << ' ' << v << ' ' << counts[v];
     std::size_t untested = 0;
-    for (const auto& claim : ledger.claims) untested += claim.test ? 0 : 1;
-    out << "; " << ledger.claims.size() << " claims, " << untested << " not represented\n";
+    for (const auto& claim : outcome.ledger.claims) untested += claim.test ? 0 : 1;
+    out << "; " << outcome.ledger.claims.size() << " claims, " << untested
+        << " not represented\n";
 }
 
 }  // namespace
 
 int validate_command(const ValidateCommandOptions& options, std::ostream& out, std::ostream& err) {
-    ClaimLedger ledger;
-    analysis::ValidationPlan plan;
-    try {
-        ledger = load_claim_ledger(options.ledger);
-        plan = analysis::plan_validation(ledger, named_bases(options.bases));
-        if (!options.output.empty()) {  // fail before running anything
-            OutputFile check(options.output, options.force, ExistingPartial::refuse);
-            check.keep();
-        }
-    } catch (const std::exception& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    }
-    try {
+    return guarded(err, [&] {
         InterruptGuard interrupt;
-        ProgressBar progress(ProgressBar::wanted(options.quiet));
-        analysis::ValidationOptions run;
-        run.replicates = options.replicates;
-        run.seed = options.seed;
-        run.threads = options.threads;
-        run.stop = &interrupt.requested();
-        run.on_progress = [&](std::uint64_t done, std::uint64_t total) {
-            progress.update(done, total);
-        };
-        const auto results = analysis::validate_claims(ledger, plan, run);
-        progress.finish();
-        if (interrupt.requested()) {
-            err << "interrupted: nothing was written\n";
-            return exit_interrupted;
-        }
+        TerminalProgress progress(options.quiet, err);
+        app::ValidateRequest request;
+        request.ledger = options.ledger;
+        request.bases = options.bases;
+        request.replicates = options.replicates;
+        request.seed = options.seed;
+        request.threads = options.threads;
+        request.output = options.output;
+        request.force = options.force;
+        request.stop = &interrupt.requested();
+        request.observer = &progress;
+        const app::ValidationOutcome outcome = app::validate_claims(request);
         out << "Claims of the seeds (" << options.ledger.string() << "), variant - baseline over "
             << options.replicates << " paired replicates, seed " << options.seed
             << ": mean effect and verdict\n(holds: 95% interval on the predicted side of zero; "
                "weak: only the mean is; fails; reversed: the interval is on the other side)\n\n";
-        print_table(ledger, results, out);
-        if (!options.output.empty()) {
-            OutputFile output(options.output, options.force, ExistingPartial::refuse);
-            std::filesystem::remove(output.partial_path());
-            const std::string key = "ledger: " + options.ledger.string() + "; replicates " +
-                                    std::to_string(options.replicates) + "; seed " +
-                                    std::to_string(options.seed);
-            analysis::store_tables(output.partial_path(), {{analysis::claims_table(results), key}});
-            output.commit();
-            if (!options.quiet)
-                err << "wrote the claims table to " << options.output.string() << '\n';
+        print_table(outcome, out);
+        if (!outcome.saved.empty() && !options.quiet) {
+            err << "wrote the claims table to " << outcome.saved.string() << '\n';
         }
         return exit_ok;
-    } catch (const ScenarioError& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    } catch (const std::invalid_argument& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    } catch (const OutputExists& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    } catch (const std::exception& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_failure;
-    }
+    });
 }
 
 }  // namespace partnersim

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/error.hpp"
 #include "io/scenario_file.hpp"
 
 namespace partnersim::analysis {
@@ -120,7 +121,7 @@ TEST(ClaimValidation, AReadingBeyondABasesHorizonIsAnError) {
     try {
         validate_claims(ledger, plan_validation(ledger), options);
         FAIL() << "no error";
-    } catch (const std::invalid_argument& e) {
+    } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("claim 'late' reads month 36"), std::string::npos)
             << e.what();
     }
