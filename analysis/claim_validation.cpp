@@ -61,10 +61,10 @@ public:
         const ClaimTest& test = *claim.test;
         const int last = std::max(test.months.last, test.change_from ? test.change_from->last : 0);
         if (last > scenario.run.months) {
-            throw InputError("claim '" + claim.id + "' reads month " +
-                                        std::to_string(last) + " but base '" + base.name +
-                                        "' runs " + std::to_string(scenario.run.months) +
-                                        " months; add run.months to the claim's overrides");
+            throw InputError("claim '" + claim.id + "' reads month " + std::to_string(last) +
+                             " but base '" + base.name + "' runs " +
+                             std::to_string(scenario.run.months) +
+                             " months; add run.months to the claim's overrides");
         }
         const Reading reading{measure_named(test.measure), test.months, test.change_from};
         std::string key = scenario_to_toml(scenario) + "\n#" + test.measure + " " +

@@ -153,7 +153,9 @@ def render(ledger, measured):
             if "measure" in c:
                 mechanism = f"{params}: {c.get('mechanism', '')}"
                 test = describe_test(c)
-                if c.get("when"):
+                if c.get("expected") == "fails":
+                    test += f". **Known to fail**: {c.get('when', '')}"
+                elif c.get("when"):
                     test += f" ({c['when']})"
                 cells = [by_cell[(c["id"], b)] for b in bases if (c["id"], b) in by_cell]
                 holding = sum(1 for r in cells if r["verdict"] == "holds")
@@ -214,9 +216,13 @@ def main():
     parser.add_argument("--page", type=Path, default=PAGE)
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     parser.add_argument("--seeds", type=Path, help="also check quotes against the seeds here")
+    parser.add_argument("--seeds-if-present", type=Path,
+                        help="as --seeds, if that folder exists (CI on a clone without them)")
     args = parser.parse_args()
     ledger = tomllib.loads(args.ledger.read_text())
     problems = []
+    if args.seeds_if_present and args.seeds_if_present.is_dir():
+        args.seeds = args.seeds_if_present
     if args.seeds:
         problems += check_quotes(ledger, args.seeds)
     if args.results:

@@ -47,11 +47,11 @@ void print_table(const app::ValidationOutcome& outcome, std::ostream& out) {
     std::map<std::string, int> counts;
     for (const auto& r : outcome.results) ++counts[std::string(analysis::verdict_name(r.verdict))];
     out << '\n' << outcome.results.size() << " claim x base cells:";
-    for (const char* v : {"holds", "weak", "fails", "reversed"}) out << ' ' << v << ' ' << counts[v];
+    for (const char* v : {"holds", "weak", "fails", "reversed"})
+        out << ' ' << v << ' ' << counts[v];
     std::size_t untested = 0;
     for (const auto& claim : outcome.ledger.claims) untested += claim.test ? 0 : 1;
-    out << "; " << outcome.ledger.claims.size() << " claims, " << untested
-        << " not represented\n";
+    out << "; " << outcome.ledger.claims.size() << " claims, " << untested << " not represented\n";
 }
 
 }  // namespace

@@ -42,7 +42,8 @@ const std::array<MeasureInfo, measure_count>& measure_catalogue() {
          "Support-weighted effectiveness minus the no-learning counterfactual (uniform support, "
          "no practice gains)",
          "effectiveness s.d."},
-        {"network_density", "Share of partner pairs with a working tie (weight >= 0.25)",
+        {"network_density",
+         "Mean strength of the tie between partners over all pairs (weighted density)",
          "share 0-1"},
         {"burden_hours", "Mean hours a partner spends on reporting and learning this month",
          "hours/month"},
@@ -124,7 +125,7 @@ MeasureValues measure_world(const World& world, std::vector<double>& scratch) {
     set(Measure::belief_error, std::sqrt(squared_error / n));
     set(Measure::decision_quality, world.funder.decision_quality);
     set(Measure::portfolio_impact, impact - baseline / n);
-    set(Measure::network_density, p.ties.density(working_tie));
+    set(Measure::network_density, p.ties.weighted_density());
     set(Measure::burden_hours, mean(p.burden_hours));
     set(Measure::perceived_value, mean(p.perceived_value));
     set(Measure::goal_alignment, world.goal_alignment);
