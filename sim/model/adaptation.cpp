@@ -9,9 +9,35 @@ namespace partnersim {
 namespace {
 
 constexpr double practice_learning_rate = 0.015;  // monthly effectiveness gain at full learning
-constexpr double practice_atrophy = 0.002;        // monthly loss of unused improvements
-constexpr double support_sharpness = 1.0;         // how strongly support follows beliefs
-constexpr double disclosed_failure = -0.5;        // a report this low admits a failure
+constexpr double practice_atrophy = 0.002;        // monthly loss of improvements even in use
+// Monthly loss of what learning added, for a partner that does not use it (not taking part):
+// half of an unused practice gain is gone in about two years, half of unused MEL capacity
+// gained in about four ("Helps strengthen and sustain partner organisations beyond the lifetime
+// of the grant": capacity outlasts practice).
+constexpr double practice_fade_without_use = 0.03;
+constexpr double capacity_fade_without_use = 0.015;
+constexpr double support_sharpness = 1.0;   // how strongly support follows beliefs
+constexpr double disclosed_failure = -0.5;  // a report this low admits a failure
+// Bad experience of the funder for a partner whose disclosed failure is penalised, and for every
+// partner when any is (all see that candour is punished), per unit of disclosure risk.
+constexpr double penalty_felt_by_discloser = 2.0;
+constexpr double penalty_seen_by_all = 1.0;
+// Good experience of being heard, per month of the decision cycle, where learning reaches the
+// decision fully and with full synthesis.
+constexpr double heard_per_month_of_cycle = 0.4;
+
+// Use it or lose it: what learning added fades where it is not used. A partner uses it as far as
+// it engages in learning this month (engagement when present, none when absent), so gains fade
+// after a partnership ends unless the partners keep meeting.
+void fade_unused_gains(World& world) {
+    auto& p = world.partners;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double disuse = 1.0 - (p.present[i] ? p.engagement[i] : 0.0);
+        p.practice_gain[i] *= 1.0 - practice_fade_without_use * disuse;
+        const double gained = p.capacity[i] - p.initial_capacity[i];
+        if (gained > 0.0) p.capacity[i] -= capacity_fade_without_use * disuse * gained;
+    }
+}
 
 void improve_practice(World& world) {
     auto& p = world.partners;
@@ -31,16 +57,10 @@ void reallocate_support(World& world) {
     auto& p = world.partners;
     const auto& belief = world.funder.belief;
     const double adoption = 0.3 + 0.5 * world.scenario.funder.flexibility;
-    double total = 0.0;
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
-    // Shifted by the largest belief so exp() cannot overflow, whatever beliefs become.
-    const double highest = *std::max_element(belief.begin(), belief.end());
+    support_shares(belief, target);
     for (std::size_t i = 0; i < p.count; ++i) {
-        target[i] = std::exp(support_sharpness * (belief[i] - highest));
-        total += target[i];
-    }
-    for (std::size_t i = 0; i < p.count; ++i) {
-        p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i] / total;
+        p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i];
     }
 }
 
@@ -57,11 +77,12 @@ void punish_disclosure(World& world) {
         // Expected values rather than draws keep the random stream independent of set-up.
         p.support[i] *= 1.0 - 0.5 * risk;
         p.funding_security[i] = clamp01(p.funding_security[i] - 0.4 * risk);
-        lived.partner_funder_bad[i] += 2.0 * risk;
+        lived.partner_funder_bad[i] += penalty_felt_by_discloser * risk;
         cut_count += 1.0;
     }
     if (cut_count == 0.0) return;
-    for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += 0.3 * risk;
+    for (std::size_t i = 0; i < p.count; ++i)
+        lived.partner_funder_bad[i] += penalty_seen_by_all * risk;
     double total = 0.0;
     for (const double s : p.support) total += s;
     for (auto& s : p.support) s /= total;
@@ -71,8 +92,9 @@ void punish_disclosure(World& world) {
 // the grantee and transparency are the strongest predictors of relationship strength" (CEP).
 void hear_partners(World& world) {
     auto& p = world.partners;
-    const double heard =
-        0.4 * world.funder.decision_reach * (0.3 + 0.7 * world.facilitator.synthesis);
+    const double months = world.scenario.funder.decision_cycle_months;
+    const double heard = heard_per_month_of_cycle * months * world.funder.decision_reach *
+                         (0.3 + 0.7 * world.facilitator.synthesis);
     for (std::size_t i = 0; i < p.count; ++i) world.experiences.partner_funder_good[i] += heard;
 }
 
@@ -83,36 +105,27 @@ bool is_decision_month(const World& world) {
     return (world.month + 1) % cycle == 0;
 }
 
-double support_truth_correlation(const World& world) {
-    const auto& p = world.partners;
-    const double n = static_cast<double>(p.count);
-    double mean_s = 0.0, mean_t = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        mean_s += p.support[i];
-        mean_t += p.true_effectiveness(i);
+void support_shares(const std::vector<double>& values, std::vector<double>& shares) {
+    shares.resize(values.size());
+    if (values.empty()) return;
+    // Shifted by the largest value so exp() cannot overflow, whatever beliefs become.
+    const double highest = *std::max_element(values.begin(), values.end());
+    double total = 0.0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        shares[i] = std::exp(support_sharpness * (values[i] - highest));
+        total += shares[i];
     }
-    mean_s /= n;
-    mean_t /= n;
-    double cov = 0.0, var_s = 0.0, var_t = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        const double ds = p.support[i] - mean_s;
-        const double dt = p.true_effectiveness(i) - mean_t;
-        cov += ds * dt;
-        var_s += ds * ds;
-        var_t += dt * dt;
-    }
-    if (var_s <= 1e-18 || var_t <= 1e-18) return 0.0;
-    return cov / std::sqrt(var_s * var_t);
+    for (auto& share : shares) share /= total;
 }
 
 void adapt(World& world) {
+    fade_unused_gains(world);
     improve_practice(world);
     if (is_decision_month(world)) {
         reallocate_support(world);
         punish_disclosure(world);
         hear_partners(world);
     }
-    world.funder.decision_quality = support_truth_correlation(world);
 }
 
 }  // namespace partnersim

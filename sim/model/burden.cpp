@@ -11,6 +11,10 @@ constexpr double convening_hours_at_full_intensity = 6.0;  // most of a workshop
 constexpr double base_activity_hours = 2.0;
 // A facilitator's one-to-one hour includes preparation and follow-up the partner does not sit in.
 constexpr double partner_share_of_support = 0.5;
+// Bad experience of the funder per unit of extractive reporting strain (reporting hours over
+// the hours the partner has, times how far the reporting serves the funder alone): funder-defined
+// reporting that fills a fifth of a partner's spare time is a bad experience of 0.05 a month.
+constexpr double reporting_burden_weight = 0.25;
 
 // Funder-defined reporting weighs most; shared questions focus it; partner-led reporting
 // serves the partner's own learning ("minimising reporting ... one-page reporting tool").
@@ -22,6 +26,22 @@ double evidence_reporting_factor(Evidence evidence) {
             return 1.0;
         case Evidence::partner_led:
             return 0.6;
+    }
+    return 1.0;
+}
+
+// How far reporting feels extracted for the funder rather than useful to the partner: reporting
+// models "reflect what the funder needs to know" but "May not reflect partners' learning
+// needs"; shared questions focus it on what both need; partner-led reporting serves the
+// partner's own learning.
+double reporting_extraction(Evidence evidence) {
+    switch (evidence) {
+        case Evidence::funder_reporting:
+            return 1.0;
+        case Evidence::shared_questions:
+            return 0.5;
+        case Evidence::partner_led:
+            return 0.25;
     }
     return 1.0;
 }
@@ -46,6 +66,8 @@ void account_burden(World& world) {
     const auto& setup = world.scenario.setup;
     const double flexibility = world.scenario.funder.flexibility;
     const double reporting = reporting_hours(world);
+    const double extraction =
+        reporting_burden_weight * reporting_extraction(world.scenario.setup.evidence);
     // Mandatory participation binds only while the programme's agreements (and facilitator) run.
     const bool mandatory_now =
         setup.participation == Participation::mandatory && world.facilitator.active;
@@ -75,6 +97,9 @@ void account_burden(World& world) {
                 partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
         }
         p.burden_hours[i] = report_hours + learning_hours;
+        // The funder's reporting demands are what partners most see it do month by month:
+        // "avoid burdening them with top-down standardised reporting".
+        lived.partner_funder_bad[i] += extraction * report_hours / available_hours(world, i);
         // Paid time does not feel like a burden ("ideally paid, or this risks placing an
         // additional burden on them").
         const double felt = report_hours + learning_hours * (1.0 - setup.paid_participation);
