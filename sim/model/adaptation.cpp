@@ -8,43 +8,34 @@
 namespace partnersim {
 namespace {
 
-constexpr double practice_learning_rate = 0.015;  // monthly effectiveness gain at full learning
-constexpr double practice_atrophy = 0.002;        // monthly loss of improvements even in use
-// Monthly loss of what learning added, for a partner that does not use it (not taking part):
-// half of an unused practice gain is gone in about two years, half of unused MEL capacity
-// gained in about four ("Helps strengthen and sustain partner organisations beyond the lifetime
-// of the grant": capacity outlasts practice).
-constexpr double practice_fade_without_use = 0.03;
-constexpr double capacity_fade_without_use = 0.015;
-constexpr double support_sharpness = 1.0;   // how strongly support follows beliefs
-constexpr double disclosed_failure = -0.5;  // a report this low admits a failure
-// Bad experience of the funder for a partner whose disclosed failure is penalised, and for every
-// partner when any is (all see that candour is punished), per unit of disclosure risk.
-constexpr double penalty_felt_by_discloser = 2.0;
-constexpr double penalty_seen_by_all = 1.0;
-// Good experience of being heard, per month of the decision cycle, where learning reaches the
-// decision fully and with full synthesis.
-constexpr double heard_per_month_of_cycle = 0.4;
-
 // Use it or lose it: what learning added fades where it is not used. A partner uses it as far as
 // it engages in learning this month (engagement when present, none when absent), so gains fade
-// after a partnership ends unless the partners keep meeting.
+// after a partnership ends unless the partners keep meeting. Capacity outlasts practice ("Helps
+// strengthen and sustain partner organisations beyond the lifetime of the grant").
 void fade_unused_gains(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    const double practice_fade = c.practice_fade_without_use;
+    const double capacity_fade = c.capacity_fade_without_use;
     for (std::size_t i = 0; i < p.count; ++i) {
         const double disuse = 1.0 - (p.present[i] ? p.engagement[i] : 0.0);
-        p.practice_gain[i] *= 1.0 - practice_fade_without_use * disuse;
+        p.practice_gain[i] *= 1.0 - practice_fade * disuse;
         const double gained = p.capacity[i] - p.initial_capacity[i];
-        if (gained > 0.0) p.capacity[i] -= capacity_fade_without_use * disuse * gained;
+        if (gained > 0.0) p.capacity[i] -= capacity_fade * disuse * gained;
     }
 }
 
 void improve_practice(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    const double absent_engagement = c.absent_engagement;
+    const double survival_factor = c.survival_factor;
+    const double practice_atrophy = c.practice_atrophy;
+    const double practice_learning_rate = c.practice_learning_rate;
     for (std::size_t i = 0; i < p.count; ++i) {
-        const double engagement = p.present[i] ? p.engagement[i] : 0.1;
+        const double engagement = p.present[i] ? p.engagement[i] : absent_engagement;
         const double knowledge = 1.0 - 1.0 / (1.0 + p.self_precision[i]);
-        const double survival = p.stress_months[i] > 0 ? 0.5 : 1.0;
+        const double survival = p.stress_months[i] > 0 ? survival_factor : 1.0;
         p.practice_gain[i] =
             p.practice_gain[i] * (1.0 - practice_atrophy) +
             practice_learning_rate * p.capacity[i] * engagement * knowledge * survival;
@@ -55,10 +46,12 @@ void improve_practice(World& world) {
 // funder moves more ("Learning partnerships are well suited to flexible grant-making").
 void reallocate_support(World& world) {
     auto& p = world.partners;
-    const auto& belief = world.funder.belief;
-    const double adoption = 0.3 + 0.5 * world.scenario.funder.flexibility;
+    const auto& c = world.scenario.constants.adaptation;
+    // At most all of it: a drawn or swept model may put base + flexibility's share above 1.
+    const double adoption = std::min(
+        1.0, c.adoption_base + c.adoption_per_flexibility * world.scenario.funder.flexibility);
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
-    support_shares(belief, target);
+    support_shares(world.funder.belief, c.support_sharpness, target);
     for (std::size_t i = 0; i < p.count; ++i) {
         p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i];
     }
@@ -71,18 +64,23 @@ void punish_disclosure(World& world) {
     auto& lived = world.experiences;
     const double risk = world.scenario.funder.disclosure_risk;
     if (risk <= 0.0) return;
+    const auto& c = world.scenario.constants.adaptation;
+    const double disclosed_failure = c.disclosed_failure;
+    const double support_kept = 1.0 - c.support_cut * risk;
+    const double security_lost = c.security_cut * risk;
+    const double punishment = c.punishment_severity * risk;
     double cut_count = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (p.report[i] > disclosed_failure) continue;
         // Expected values rather than draws keep the random stream independent of set-up.
-        p.support[i] *= 1.0 - 0.5 * risk;
-        p.funding_security[i] = clamp01(p.funding_security[i] - 0.4 * risk);
-        lived.partner_funder_bad[i] += penalty_felt_by_discloser * risk;
+        p.support[i] *= support_kept;
+        p.funding_security[i] = clamp01(p.funding_security[i] - security_lost);
+        lived.partner_funder_bad[i] += punishment;
         cut_count += 1.0;
     }
     if (cut_count == 0.0) return;
-    for (std::size_t i = 0; i < p.count; ++i)
-        lived.partner_funder_bad[i] += penalty_seen_by_all * risk;
+    const double witnessed = c.witnessed_punishment * risk;
+    for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += witnessed;
     double total = 0.0;
     for (const double s : p.support) total += s;
     for (auto& s : p.support) s /= total;
@@ -92,9 +90,12 @@ void punish_disclosure(World& world) {
 // the grantee and transparency are the strongest predictors of relationship strength" (CEP).
 void hear_partners(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    // Sized per month the decision covers: one yearly window hears partners as four quarterly.
     const double months = world.scenario.funder.decision_cycle_months;
-    const double heard = heard_per_month_of_cycle * months * world.funder.decision_reach *
-                         (0.3 + 0.7 * world.facilitator.synthesis);
+    const double heard =
+        c.heard_weight * months * world.funder.decision_reach *
+        (c.synthesis_floor + (1.0 - c.synthesis_floor) * world.facilitator.synthesis);
     for (std::size_t i = 0; i < p.count; ++i) world.experiences.partner_funder_good[i] += heard;
 }
 
@@ -105,14 +106,15 @@ bool is_decision_month(const World& world) {
     return (world.month + 1) % cycle == 0;
 }
 
-void support_shares(const std::vector<double>& values, std::vector<double>& shares) {
+void support_shares(const std::vector<double>& values, double sharpness,
+                    std::vector<double>& shares) {
     shares.resize(values.size());
     if (values.empty()) return;
     // Shifted by the largest value so exp() cannot overflow, whatever beliefs become.
     const double highest = *std::max_element(values.begin(), values.end());
     double total = 0.0;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        shares[i] = std::exp(support_sharpness * (values[i] - highest));
+        shares[i] = std::exp(sharpness * (values[i] - highest));
         total += shares[i];
     }
     for (auto& share : shares) share /= total;

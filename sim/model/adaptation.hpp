@@ -9,8 +9,10 @@ namespace partnersim {
 bool is_decision_month(const World& world);
 
 // The funder's allocation rule: shares proportional to exp(sharpness * value), summing to 1
-// (the support it aims at when `values` are its beliefs). `shares` may be `values` itself.
-void support_shares(const std::vector<double>& values, std::vector<double>& shares);
+// (the support it aims at when `values` are its beliefs and `sharpness` is
+// adaptation.support_sharpness). `shares` may be `values` itself.
+void support_shares(const std::vector<double>& values, double sharpness,
+                    std::vector<double>& shares);
 
 // Process 8: what learning added fades where it is not used; partners improve practice from
 // what they learn; at decision windows the funder

@@ -23,7 +23,7 @@ void rank_best_first(std::vector<std::size_t>& order, std::size_t n, Value value
 }  // namespace
 
 double decision_quality(const PartnerPopulation& p, const std::vector<double>& belief,
-                        DecisionScratch& scratch) {
+                        double sharpness, DecisionScratch& scratch) {
     const std::size_t n = p.count;
     if (n == 0) return 0.0;
     auto& order = scratch.order;
@@ -39,7 +39,7 @@ double decision_quality(const PartnerPopulation& p, const std::vector<double>& b
         even += ideal[k];
     }
     even /= static_cast<double>(n);
-    support_shares(ideal, ideal);
+    support_shares(ideal, sharpness, ideal);
     double informed = 0.0;
     for (std::size_t k = 0; k < n; ++k) informed += ideal[k] * truth(order[k]);
     const double attainable = informed - even;
@@ -67,9 +67,10 @@ double decision_quality(const PartnerPopulation& p, const std::vector<double>& b
     return 1.0 - std::sqrt(regret_share);
 }
 
-double decision_quality(const PartnerPopulation& partners, const std::vector<double>& belief) {
+double decision_quality(const PartnerPopulation& partners, const std::vector<double>& belief,
+                        double sharpness) {
     DecisionScratch scratch;
-    return decision_quality(partners, belief, scratch);
+    return decision_quality(partners, belief, sharpness, scratch);
 }
 
 }  // namespace partnersim

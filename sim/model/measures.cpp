@@ -123,7 +123,9 @@ MeasureValues measure_world(const World& world, MeasureScratch& scratch) {
     set(Measure::tokenism, present > 0 ? tokenistic / present : 0.0);
     set(Measure::candour, mean(p.candour));
     set(Measure::belief_error, std::sqrt(squared_error / n));
-    set(Measure::decision_quality, decision_quality(p, world.funder.belief, scratch.decision));
+    set(Measure::decision_quality,
+        decision_quality(p, world.funder.belief,
+                         world.scenario.constants.adaptation.support_sharpness, scratch.decision));
     set(Measure::portfolio_impact, impact);
     set(Measure::network_density, p.ties.density(working_tie));
     set(Measure::burden_hours, mean(p.burden_hours));

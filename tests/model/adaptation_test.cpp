@@ -188,14 +188,14 @@ TEST_F(AdaptationTest, PartnersFeelHeardWhenLearningReachesDecisions) {
 
 TEST_F(AdaptationTest, SupportSharesFollowValuesAndSumToOne) {
     std::vector<double> shares;
-    support_shares({-1.0, 0.0, 1.0, 2.0}, shares);
+    support_shares({-1.0, 0.0, 1.0, 2.0}, 1.0, shares);
     EXPECT_NEAR(total(shares), 1.0, 1e-12);
     for (std::size_t i = 1; i < shares.size(); ++i) EXPECT_GT(shares[i], shares[i - 1]);
     // exp(sharpness * value): one unit of value more is e times the share (sharpness 1).
     EXPECT_NEAR(shares[3] / shares[2], std::exp(1.0), 1e-12);
     // Equal values, equal shares; huge values do not overflow; the output may be the input.
     std::vector<double> same{800.0, 800.0};
-    support_shares(same, same);
+    support_shares(same, 1.0, same);
     EXPECT_NEAR(same[0], 0.5, 1e-12);
     EXPECT_NEAR(same[1], 0.5, 1e-12);
 }

@@ -5,11 +5,15 @@
 #include <cmath>
 #include <vector>
 
+#include "model/model_constants.hpp"
 #include "model/random_stream.hpp"
 #include "support/world_builder.hpp"
 
 namespace partnersim {
 namespace {
+
+// The funder's allocation rule at its default slope.
+const double sharpness = AdaptationConstants{}.support_sharpness;
 
 // Partners whose true effectiveness is `truth` (no practice gains).
 PartnerPopulation with_truth(const std::vector<double>& truth) {
@@ -35,20 +39,20 @@ double mean_quality_at_noise(double noise, std::size_t partners, int draws) {
         const auto error = standard_normals(random, partners);
         std::vector<double> belief(partners);
         for (std::size_t i = 0; i < partners; ++i) belief[i] = truth[i] + noise * error[i];
-        sum += decision_quality(with_truth(truth), belief);
+        sum += decision_quality(with_truth(truth), belief, sharpness);
     }
     return sum / draws;
 }
 
 TEST(DecisionQuality, IsOneForTheTruthsOwnRankingAndZeroForNoKnowledge) {
     const auto p = with_truth({-1.0, 0.5, 2.0, 0.0});
-    EXPECT_NEAR(decision_quality(p, {-1.0, 0.5, 2.0, 0.0}), 1.0, 1e-12);
+    EXPECT_NEAR(decision_quality(p, {-1.0, 0.5, 2.0, 0.0}, sharpness), 1.0, 1e-12);
     // A funder that cannot tell partners apart does what an even spread does.
-    EXPECT_NEAR(decision_quality(p, {0.0, 0.0, 0.0, 0.0}), 0.0, 1e-12);
+    EXPECT_NEAR(decision_quality(p, {0.0, 0.0, 0.0, 0.0}, sharpness), 0.0, 1e-12);
     // The reversed ranking is worse than even.
-    EXPECT_LT(decision_quality(p, {1.0, -0.5, -2.0, 0.0}), 0.0);
+    EXPECT_LT(decision_quality(p, {1.0, -0.5, -2.0, 0.0}, sharpness), 0.0);
     // Nothing to gain when every partner is equally effective.
-    EXPECT_EQ(decision_quality(with_truth({0.3, 0.3, 0.3}), {1.0, 0.0, -1.0}), 0.0);
+    EXPECT_EQ(decision_quality(with_truth({0.3, 0.3, 0.3}), {1.0, 0.0, -1.0}, sharpness), 0.0);
 }
 
 TEST(DecisionQuality, FallsAsTheFundersBeliefsGrowLessAccurate) {
@@ -85,10 +89,12 @@ TEST(DecisionQuality, IsTheSameForTimidAndBoldBeliefsThatRankPartnersAlike) {
             tiny[i] = 0.001 * bold[i];
         }
         SCOPED_TRACE("noise " + std::to_string(noise));
-        EXPECT_DOUBLE_EQ(decision_quality(p, timid), decision_quality(p, bold));
-        EXPECT_DOUBLE_EQ(decision_quality(p, tiny), decision_quality(p, bold));
+        EXPECT_DOUBLE_EQ(decision_quality(p, timid, sharpness),
+                         decision_quality(p, bold, sharpness));
+        EXPECT_DOUBLE_EQ(decision_quality(p, tiny, sharpness),
+                         decision_quality(p, bold, sharpness));
     }
-    EXPECT_NEAR(decision_quality(p, std::vector<double>(truth.size(), 0.0)), 0.0, 1e-12);
+    EXPECT_NEAR(decision_quality(p, std::vector<double>(truth.size(), 0.0), sharpness), 0.0, 1e-12);
 }
 
 TEST(DecisionQuality, IsComparableAcrossPortfolioSizes) {
@@ -103,17 +109,18 @@ TEST(DecisionQuality, IsComparableAcrossPortfolioSizes) {
 TEST(DecisionQuality, CountsTiedBeliefsAsSharingTheirRanks) {
     const auto p = with_truth({2.0, 1.0, -1.0});
     // Believing the two best alike is better than none and worse than knowing their order.
-    const double tied = decision_quality(p, {1.0, 1.0, -1.0});
+    const double tied = decision_quality(p, {1.0, 1.0, -1.0}, sharpness);
     EXPECT_GT(tied, 0.0);
     EXPECT_LT(tied, 1.0);
     // and the order in which tied partners are listed does not matter.
-    EXPECT_NEAR(decision_quality(with_truth({1.0, 2.0, -1.0}), {1.0, 1.0, -1.0}), tied, 1e-12);
+    EXPECT_NEAR(decision_quality(with_truth({1.0, 2.0, -1.0}), {1.0, 1.0, -1.0}, sharpness), tied,
+                1e-12);
 }
 
 TEST(DecisionQuality, IsDefinedAtMonthZeroAndRisesAsTheFunderLearns) {
     // Before anything happens the funder believes every partner average: quality 0, not undefined.
     World world = test::make_world(test::small_scenario(20));
-    EXPECT_EQ(decision_quality(world.partners, world.funder.belief), 0.0);
+    EXPECT_EQ(decision_quality(world.partners, world.funder.belief, sharpness), 0.0);
     // After the first month's step it has read one round of reports and synthesis: the recorded
     // month-0 value is already above 0, long before the first decision window (month 11), and
     // it keeps rising over the first year (mean over 50 runs; run-to-run s.d. about 0.2).
@@ -122,11 +129,11 @@ TEST(DecisionQuality, IsDefinedAtMonthZeroAndRisesAsTheFunderLearns) {
         World w = test::make_world(test::small_scenario(20), seed);
         RandomStream random(seed);
         step_month(w, random);
-        const double first = decision_quality(w.partners, w.funder.belief);
+        const double first = decision_quality(w.partners, w.funder.belief, sharpness);
         ASSERT_TRUE(std::isfinite(first));
         month_zero += first / 50;
         test::run_months(w, random, 11);
-        month_eleven += decision_quality(w.partners, w.funder.belief) / 50;
+        month_eleven += decision_quality(w.partners, w.funder.belief, sharpness) / 50;
     }
     EXPECT_GT(month_zero, 0.1);
     EXPECT_GT(month_eleven, month_zero + 0.1);
@@ -135,10 +142,10 @@ TEST(DecisionQuality, IsDefinedAtMonthZeroAndRisesAsTheFunderLearns) {
 TEST(DecisionQuality, AllocatesNothingOnceItsScratchIsSized) {
     const auto p = with_truth({0.1, -0.4, 1.2, 0.7, -1.1});
     DecisionScratch scratch;
-    const double first = decision_quality(p, {0.2, 0.0, 1.0, 0.5, -1.0}, scratch);
+    const double first = decision_quality(p, {0.2, 0.0, 1.0, 0.5, -1.0}, sharpness, scratch);
     const auto* shares = scratch.ideal_shares.data();
     const auto* order = scratch.order.data();
-    const double again = decision_quality(p, {0.3, 0.1, 0.9, 0.6, -0.8}, scratch);
+    const double again = decision_quality(p, {0.3, 0.1, 0.9, 0.6, -0.8}, sharpness, scratch);
     EXPECT_EQ(shares, scratch.ideal_shares.data());
     EXPECT_EQ(order, scratch.order.data());
     EXPECT_DOUBLE_EQ(first, again);  // same ranking, same quality

@@ -157,7 +157,7 @@ TEST(MeasureWorld, PortfolioImpactDoesNotGrowWithTheNumberOfPartnersToChooseFrom
             }
             for (std::size_t i = 0; i < p.count; ++i)
                 world.funder.belief[i] = p.true_effectiveness(i);
-            support_shares(world.funder.belief, p.support);
+            support_shares(world.funder.belief, 1.0, p.support);
             sum += value(measure_world(world), Measure::portfolio_impact);
         }
         return sum / 200;
@@ -174,7 +174,8 @@ TEST_F(MeasureWorldTest, DecisionQualityIsMeasuredFromTheFundersBeliefs) {
     world.funder.belief = {0.2, 0.1, 0.0, -0.1};
     EXPECT_LT(measure(Measure::decision_quality), 0.0);
     EXPECT_EQ(measure(Measure::decision_quality),
-              decision_quality(world.partners, world.funder.belief));
+              decision_quality(world.partners, world.funder.belief,
+                               world.scenario.constants.adaptation.support_sharpness));
 }
 
 TEST_F(MeasureWorldTest, TrustMeasuresAreMeansOfEachDirection) {

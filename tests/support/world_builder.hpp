@@ -187,7 +187,8 @@ inline std::string first_state_out_of_range(const World& world) {
     if (!in_unit_interval(world.funder.decision_reach)) {
         return world_fails("decision reach", world.funder.decision_reach);
     }
-    const double quality = decision_quality(world.partners, world.funder.belief);
+    const double quality = decision_quality(world.partners, world.funder.belief,
+                                            world.scenario.constants.adaptation.support_sharpness);
     if (!(std::isfinite(quality) && quality <= 1.0 + 1e-12)) {
         return world_fails("decision quality", quality);
     }
