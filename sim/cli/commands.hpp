@@ -122,7 +122,7 @@ int report_command(const ReportCommandOptions& options, std::ostream& out, std::
 // The results (and stored analyses) as CSV files in a folder (analysis/csv_export.hpp).
 int export_command(const ExportCommandOptions& options, std::ostream& out, std::ostream& err);
 // Main effects, an interaction, and Sobol or Morris indices of a sweep's results; stored in
-// "<results>.analysis.h5" (analysis/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
+// "<results>.analysis.h5" (io/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
 int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace partnersim

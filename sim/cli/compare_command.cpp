@@ -3,7 +3,6 @@
 #include <mutex>
 #include <sstream>
 
-#include "analysis/analysis_file.hpp"
 #include "analysis/paired_comparison.hpp"
 #include "cli/analysis_printing.hpp"
 #include "cli/app.hpp"
@@ -11,6 +10,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/progress_bar.hpp"
 #include "engine/ensemble.hpp"
+#include "io/analysis_file.hpp"
 #include "io/output_file.hpp"
 #include "io/scenario_file.hpp"
 #include "model/parameters.hpp"

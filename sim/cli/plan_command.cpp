@@ -12,17 +12,13 @@
 #include "cli/commands.hpp"
 #include "engine/experiment_design.hpp"
 #include "io/experiment_file.hpp"
+#include "io/results_layout.hpp"
 #include "model/measures.hpp"
 
 namespace partnersim {
 namespace {
 
 constexpr std::uint64_t shown_points = 10;
-
-// Bytes each run adds to a results file before compression, at most.
-constexpr std::uint64_t timeseries_value_bytes = 4;  // float, per measure and month
-constexpr std::uint64_t final_value_bytes = 8;       // double, per measure
-constexpr std::uint64_t run_record_bytes = 32;       // the run's id: four 64-bit integers
 
 std::string cell_text(const ParameterValue& value) {
     if (const auto* real = std::get_if<double>(&value)) {
@@ -87,17 +83,17 @@ void print_points(const ExperimentDesign& design, std::ostream& out) {
 void print_size(const ExperimentDesign& design, std::ostream& out) {
     const std::uint64_t runs = design.runs();
     const auto months = static_cast<std::uint64_t>(design.base.run.months);
-    const double series = static_cast<double>(runs) * static_cast<double>(measure_count) *
-                          static_cast<double>(months * timeseries_value_bytes);
-    const double finals =
-        static_cast<double>(runs) * static_cast<double>(measure_count * final_value_bytes);
-    const double records = static_cast<double>(runs) * static_cast<double>(run_record_bytes);
+    const layout::RunBytes per_run = layout::bytes_per_run(measure_count, months);
+    const double series = static_cast<double>(runs) * static_cast<double>(per_run.timeseries);
+    const double finals = static_cast<double>(runs) * static_cast<double>(per_run.final_values);
+    const double records = static_cast<double>(runs) * static_cast<double>(per_run.run_record);
     const std::string r = std::to_string(runs) + " runs x ";
     const std::string m = std::to_string(measure_count) + " measures x ";
     const std::vector<std::pair<std::string, std::string>> lines{
-        {"time series", r + m + std::to_string(months) + " months x 4 bytes"},
-        {"final values", r + m + "8 bytes"},
-        {"run ids", r + "32 bytes"},
+        {"time series", r + m + std::to_string(months) + " months x " +
+                            std::to_string(layout::timeseries_value_bytes) + " bytes"},
+        {"final values", r + m + std::to_string(layout::final_value_bytes) + " bytes"},
+        {"run ids", r + std::to_string(layout::run_record_bytes) + " bytes"},
     };
     const std::vector<double> sizes{series, finals, records};
     std::size_t width = 0;

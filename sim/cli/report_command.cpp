@@ -1,11 +1,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis/analysis_file.hpp"
 #include "analysis/results_table.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/external_program.hpp"
+#include "io/analysis_file.hpp"
 #include "io/hdf5_reader.hpp"
 
 namespace partnersim {

@@ -42,14 +42,15 @@ Spread spread_of(std::vector<double> values) {
 
 int summary_command(const std::filesystem::path& results, std::ostream& out, std::ostream& err) {
     try {
-        const auto info = read_results_info(results);
+        const ResultsFile file(results);
+        const ResultsFileInfo& info = file.info();
         out << results.string() << ": " << info.runs << " runs x " << info.months
             << " months (partnersim " << info.metadata.partnersim_version << ", "
             << info.metadata.created_utc << ")\n";
         if (info.runs == 0) return exit_ok;
         out << "Final month, across runs: mean [95% CI of the mean]  (5th - 95th percentile)\n";
         for (const auto& measure : info.measures) {
-            const Spread s = spread_of(read_final(results, measure));
+            const Spread s = spread_of(file.final_values(measure));
             out << "  " << std::left << std::setw(27) << measure << std::right << std::fixed
                 << std::setprecision(3) << std::setw(10) << s.mean << " [" << std::setw(9)
                 << s.mean - s.half_width << ", " << std::setw(9) << s.mean + s.half_width << "]  ("
