@@ -45,10 +45,10 @@ void drop_unrequested_tables(const ReportCommandOptions& options) {
     });
 }
 
-// analysis/report.py draws the figures and writes the page.
+// analysis/figures/report.py draws the figures and writes the page.
 int draw_page(const ReportCommandOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<std::string> command{
-        analysis_python(),        analysis_scripts_folder() + "/report.py",
+        analysis_python(),        analysis_scripts_folder() + "/figures/report.py",
         options.results.string(), "-o",
         options.folder.string(),  "--quiet"};
     if (!options.comparison.empty()) {
