@@ -1,7 +1,7 @@
 #include <iomanip>
 
-#include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/exit_code.hpp"
 #include "model/parameters.hpp"
 
 namespace partnersim {
