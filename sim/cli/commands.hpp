@@ -99,7 +99,9 @@ int check_command(const ScenarioChoice& choice, std::ostream& out, std::ostream&
 // The design a scenario file (with or without [sweep]) asks for, its first points and an upper
 // bound on the results' size, without running anything.
 int plan_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err);
-int params_command(std::ostream& out);
+// What `params` lists: the settings (default), the model constants, or both.
+enum class ParamsListing { settings, constants, all };
+int params_command(ParamsListing listing, std::ostream& out);
 int summary_command(const std::filesystem::path& results, std::ostream& out, std::ostream& err);
 // The summary as `summary` prints it (and `run` after writing).
 void print_summary(const app::ResultsSummary& summary, std::ostream& out);

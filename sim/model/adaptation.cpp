@@ -8,17 +8,34 @@
 namespace partnersim {
 namespace {
 
-constexpr double practice_learning_rate = 0.015;  // monthly effectiveness gain at full learning
-constexpr double practice_atrophy = 0.002;        // monthly loss of unused improvements
-constexpr double support_sharpness = 1.0;         // how strongly support follows beliefs
-constexpr double disclosed_failure = -0.5;        // a report this low admits a failure
+// Use it or lose it: what learning added fades where it is not used. A partner uses it as far as
+// it engages in learning this month (engagement when present, none when absent), so gains fade
+// after a partnership ends unless the partners keep meeting. Capacity outlasts practice ("Helps
+// strengthen and sustain partner organisations beyond the lifetime of the grant").
+void fade_unused_gains(World& world) {
+    auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    const double practice_fade = c.practice_fade_without_use;
+    const double capacity_fade = c.capacity_fade_without_use;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double disuse = 1.0 - (p.present[i] ? p.engagement[i] : 0.0);
+        p.practice_gain[i] *= 1.0 - practice_fade * disuse;
+        const double gained = p.capacity[i] - p.initial_capacity[i];
+        if (gained > 0.0) p.capacity[i] -= capacity_fade * disuse * gained;
+    }
+}
 
 void improve_practice(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    const double absent_engagement = c.absent_engagement;
+    const double survival_factor = c.survival_factor;
+    const double practice_atrophy = c.practice_atrophy;
+    const double practice_learning_rate = c.practice_learning_rate;
     for (std::size_t i = 0; i < p.count; ++i) {
-        const double engagement = p.present[i] ? p.engagement[i] : 0.1;
+        const double engagement = p.present[i] ? p.engagement[i] : absent_engagement;
         const double knowledge = 1.0 - 1.0 / (1.0 + p.self_precision[i]);
-        const double survival = p.stress_months[i] > 0 ? 0.5 : 1.0;
+        const double survival = p.stress_months[i] > 0 ? survival_factor : 1.0;
         p.practice_gain[i] =
             p.practice_gain[i] * (1.0 - practice_atrophy) +
             practice_learning_rate * p.capacity[i] * engagement * knowledge * survival;
@@ -29,18 +46,14 @@ void improve_practice(World& world) {
 // funder moves more ("Learning partnerships are well suited to flexible grant-making").
 void reallocate_support(World& world) {
     auto& p = world.partners;
-    const auto& belief = world.funder.belief;
-    const double adoption = 0.3 + 0.5 * world.scenario.funder.flexibility;
-    double total = 0.0;
+    const auto& c = world.scenario.constants.adaptation;
+    // At most all of it: a drawn or swept model may put base + flexibility's share above 1.
+    const double adoption = std::min(
+        1.0, c.adoption_base + c.adoption_per_flexibility * world.scenario.funder.flexibility);
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
-    // Shifted by the largest belief so exp() cannot overflow, whatever beliefs become.
-    const double highest = *std::max_element(belief.begin(), belief.end());
+    support_shares(world.funder.belief, c.support_sharpness, target);
     for (std::size_t i = 0; i < p.count; ++i) {
-        target[i] = std::exp(support_sharpness * (belief[i] - highest));
-        total += target[i];
-    }
-    for (std::size_t i = 0; i < p.count; ++i) {
-        p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i] / total;
+        p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i];
     }
 }
 
@@ -51,17 +64,23 @@ void punish_disclosure(World& world) {
     auto& lived = world.experiences;
     const double risk = world.scenario.funder.disclosure_risk;
     if (risk <= 0.0) return;
+    const auto& c = world.scenario.constants.adaptation;
+    const double disclosed_failure = c.disclosed_failure;
+    const double support_kept = 1.0 - c.support_cut * risk;
+    const double security_lost = c.security_cut * risk;
+    const double punishment = c.punishment_severity * risk;
     double cut_count = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (p.report[i] > disclosed_failure) continue;
         // Expected values rather than draws keep the random stream independent of set-up.
-        p.support[i] *= 1.0 - 0.5 * risk;
-        p.funding_security[i] = clamp01(p.funding_security[i] - 0.4 * risk);
-        lived.partner_funder_bad[i] += 2.0 * risk;
+        p.support[i] *= support_kept;
+        p.funding_security[i] = clamp01(p.funding_security[i] - security_lost);
+        lived.partner_funder_bad[i] += punishment;
         cut_count += 1.0;
     }
     if (cut_count == 0.0) return;
-    for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += 0.3 * risk;
+    const double witnessed = c.witnessed_punishment * risk;
+    for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += witnessed;
     double total = 0.0;
     for (const double s : p.support) total += s;
     for (auto& s : p.support) s /= total;
@@ -71,8 +90,12 @@ void punish_disclosure(World& world) {
 // the grantee and transparency are the strongest predictors of relationship strength" (CEP).
 void hear_partners(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    // Sized per month the decision covers: one yearly window hears partners as four quarterly.
+    const double months = world.scenario.funder.decision_cycle_months;
     const double heard =
-        0.4 * world.funder.decision_reach * (0.3 + 0.7 * world.facilitator.synthesis);
+        c.heard_weight * months * world.funder.decision_reach *
+        (c.synthesis_floor + (1.0 - c.synthesis_floor) * world.facilitator.synthesis);
     for (std::size_t i = 0; i < p.count; ++i) world.experiences.partner_funder_good[i] += heard;
 }
 
@@ -83,36 +106,28 @@ bool is_decision_month(const World& world) {
     return (world.month + 1) % cycle == 0;
 }
 
-double support_truth_correlation(const World& world) {
-    const auto& p = world.partners;
-    const double n = static_cast<double>(p.count);
-    double mean_s = 0.0, mean_t = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        mean_s += p.support[i];
-        mean_t += p.true_effectiveness(i);
+void support_shares(const std::vector<double>& values, double sharpness,
+                    std::vector<double>& shares) {
+    shares.resize(values.size());
+    if (values.empty()) return;
+    // Shifted by the largest value so exp() cannot overflow, whatever beliefs become.
+    const double highest = *std::max_element(values.begin(), values.end());
+    double total = 0.0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        shares[i] = std::exp(sharpness * (values[i] - highest));
+        total += shares[i];
     }
-    mean_s /= n;
-    mean_t /= n;
-    double cov = 0.0, var_s = 0.0, var_t = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        const double ds = p.support[i] - mean_s;
-        const double dt = p.true_effectiveness(i) - mean_t;
-        cov += ds * dt;
-        var_s += ds * ds;
-        var_t += dt * dt;
-    }
-    if (var_s <= 1e-18 || var_t <= 1e-18) return 0.0;
-    return cov / std::sqrt(var_s * var_t);
+    for (auto& share : shares) share /= total;
 }
 
 void adapt(World& world) {
+    fade_unused_gains(world);
     improve_practice(world);
     if (is_decision_month(world)) {
         reallocate_support(world);
         punish_disclosure(world);
         hear_partners(world);
     }
-    world.funder.decision_quality = support_truth_correlation(world);
 }
 
 }  // namespace partnersim

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "model/choices.hpp"
+#include "model/model_constants.hpp"
 
 namespace partnersim {
 
@@ -99,6 +100,7 @@ struct Scenario {
     PartnerParameters partners;
     FacilitatorParameters facilitator;
     SetupParameters setup;
+    ModelConstants constants;  // the processes' hand-set numbers (model_constants.hpp)
 };
 
 }  // namespace partnersim
