@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_table.hpp"
 #include "analysis/statistics.hpp"
+#include "io/analysis_table.hpp"
 #include "io/claims_file.hpp"
 
 namespace partnersim::analysis {

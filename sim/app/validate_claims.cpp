@@ -1,7 +1,7 @@
 #include "app/validate_claims.hpp"
 
-#include "analysis/analysis_file.hpp"
 #include "engine/error.hpp"
+#include "io/analysis_file.hpp"
 #include "io/output_file.hpp"
 
 namespace partnersim::app {
