@@ -1,6 +1,7 @@
 #include "engine/run.hpp"
 
 #include "engine/random_streams.hpp"
+#include "model/outcome.hpp"
 #include "model/step.hpp"
 
 namespace partnersim {
@@ -64,6 +65,10 @@ RunResult run_partnership(const Scenario& scenario, const RunId& id, RunOptions 
         step_month(world, random);
         recorder.record(world, month);
     }
+    finalise_outcome(world);
+    result.outcome = world.outcome.kind;
+    result.outcome_month = world.outcome.month;
+    result.outcome_cause = world.outcome.cause;
     return result;
 }
 

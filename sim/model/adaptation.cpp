@@ -36,9 +36,11 @@ void reallocate_support(World& world) {
     // Shifted by the largest belief so exp() cannot overflow, whatever beliefs become.
     const double highest = *std::max_element(belief.begin(), belief.end());
     for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;  // a partner that left gets nothing
         target[i] = std::exp(support_sharpness * (belief[i] - highest));
         total += target[i];
     }
+    if (total <= 0.0) return;  // every partner has left
     for (std::size_t i = 0; i < p.count; ++i) {
         p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i] / total;
     }
@@ -53,7 +55,7 @@ void punish_disclosure(World& world) {
     if (risk <= 0.0) return;
     double cut_count = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
-        if (p.report[i] > disclosed_failure) continue;
+        if (!p.enrolled[i] || p.report[i] > disclosed_failure) continue;
         // Expected values rather than draws keep the random stream independent of set-up.
         p.support[i] *= 1.0 - 0.5 * risk;
         p.funding_security[i] = clamp01(p.funding_security[i] - 0.4 * risk);
@@ -64,6 +66,7 @@ void punish_disclosure(World& world) {
     for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += 0.3 * risk;
     double total = 0.0;
     for (const double s : p.support) total += s;
+    if (total <= 0.0) return;
     for (auto& s : p.support) s /= total;
 }
 
@@ -85,9 +88,11 @@ bool is_decision_month(const World& world) {
 
 double support_truth_correlation(const World& world) {
     const auto& p = world.partners;
-    const double n = static_cast<double>(p.count);
+    const double n = static_cast<double>(p.enrolled_count());
+    if (n < 2) return 0.0;
     double mean_s = 0.0, mean_t = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
         mean_s += p.support[i];
         mean_t += p.true_effectiveness(i);
     }
@@ -95,6 +100,7 @@ double support_truth_correlation(const World& world) {
     mean_t /= n;
     double cov = 0.0, var_s = 0.0, var_t = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
         const double ds = p.support[i] - mean_s;
         const double dt = p.true_effectiveness(i) - mean_t;
         cov += ds * dt;
