@@ -71,6 +71,11 @@ int run_command_line(int argc, char** argv) {
 
     auto* params_cmd =
         app.add_subcommand("params", "List every parameter: default, range, unit, meaning");
+    bool params_constants = false;
+    bool params_all = false;
+    params_cmd->add_flag("--constants", params_constants,
+                         "List the model constants (with plausible range and source) instead");
+    params_cmd->add_flag("--all", params_all, "List the settings and the model constants");
 
     std::filesystem::path summary_file;
     auto* summary_cmd = app.add_subcommand("summary", "Summarise a results file");
@@ -206,7 +211,12 @@ int run_command_line(int argc, char** argv) {
     if (run_cmd->parsed()) return run_command(run, std::cout, std::cerr);
     if (check_cmd->parsed()) return check_command(check, std::cout, std::cerr);
     if (plan_cmd->parsed()) return plan_command(plan, std::cout, std::cerr);
-    if (params_cmd->parsed()) return params_command(std::cout);
+    if (params_cmd->parsed()) {
+        const ParamsListing listing = params_all         ? ParamsListing::all
+                                      : params_constants ? ParamsListing::constants
+                                                         : ParamsListing::settings;
+        return params_command(listing, std::cout);
+    }
     if (summary_cmd->parsed()) return summary_command(summary_file, std::cout, std::cerr);
     if (merge_cmd->parsed()) return merge_command(merge, std::cout, std::cerr);
     if (compare_cmd->parsed()) return compare_command(compare, std::cout, std::cerr);

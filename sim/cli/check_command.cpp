@@ -1,24 +1,23 @@
-#include "cli/app.hpp"
+#include <sstream>
+
+#include "app/check_scenario.hpp"
 #include "cli/commands.hpp"
-#include "io/scenario_file.hpp"
+#include "cli/exit_code.hpp"
 
 namespace partnersim {
 
 int check_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err) {
-    try {
-        const ExperimentFile experiment = resolve_experiment(choice);
+    return guarded(err, [&] {
+        const app::CheckedScenario checked = app::check_scenario(choice);
         out << "# " << choice.file.string() << ": valid. The resolved scenario:\n"
-            << scenario_to_toml(experiment.base);
-        if (experiment.sweep) {
+            << checked.scenario_toml;
+        if (checked.sweep) {
             out << "\n# The sweep over it (`partnersim plan` shows the design points):\n";
-            std::istringstream description(design_of(experiment).describe());
+            std::istringstream description(*checked.sweep);
             for (std::string line; std::getline(description, line);) out << "#   " << line << '\n';
         }
         return exit_ok;
-    } catch (const ScenarioError& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    }
+    });
 }
 
 }  // namespace partnersim

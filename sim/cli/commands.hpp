@@ -1,6 +1,7 @@
 #pragma once
 // The sub-commands, as functions of their options and output streams, so tests can call them
-// without a process. Each returns an exit code (cli/app.hpp).
+// without a process. Each turns its options into one request to the application layer
+// (sim/app), prints the outcome, and returns an exit code (cli/exit_code.hpp).
 
 #include <cstdint>
 #include <filesystem>
@@ -9,17 +10,15 @@
 #include <string>
 #include <vector>
 
-#include "io/experiment_file.hpp"
-#include "model/scenario.hpp"
+#include "app/results_summary.hpp"
+#include "app/scenario_request.hpp"
 
 namespace partnersim {
 
-struct ScenarioChoice {
-    std::filesystem::path file;
-    std::vector<std::string> overrides;      // --set key=value, applied in order
-    std::optional<std::uint64_t> seed;       // --seed
-    std::optional<std::int64_t> replicates;  // --replicates
-};
+// A scenario file plus --set, --seed and --replicates.
+using ScenarioChoice = app::ScenarioRequest;
+using app::resolve_experiment;
+using app::resolve_scenario;
 
 struct RunCommandOptions {
     ScenarioChoice scenario;
@@ -95,19 +94,17 @@ struct ReportCommandOptions {
     bool force = false;
 };
 
-// The scenario file, with its sweep if it has one, every override applied and checked; throws
-// ScenarioError.
-ExperimentFile resolve_experiment(const ScenarioChoice& choice);
-// The base scenario of the same (without the sweep).
-Scenario resolve_scenario(const ScenarioChoice& choice);
-
 int run_command(const RunCommandOptions& options, std::ostream& out, std::ostream& err);
 int check_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err);
 // The design a scenario file (with or without [sweep]) asks for, its first points and an upper
 // bound on the results' size, without running anything.
 int plan_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err);
-int params_command(std::ostream& out);
+// What `params` lists: the settings (default), the model constants, or both.
+enum class ParamsListing { settings, constants, all };
+int params_command(ParamsListing listing, std::ostream& out);
 int summary_command(const std::filesystem::path& results, std::ostream& out, std::ostream& err);
+// The summary as `summary` prints it (and `run` after writing).
+void print_summary(const app::ResultsSummary& summary, std::ostream& out);
 // Joins shard files into one results file (io/merge.hpp): 0 merged, 2 bad input (not shards of
 // one experiment, gap, overlap, unfinished shard, existing output), 1 failure.
 int merge_command(const MergeCommandOptions& options, std::ostream& out, std::ostream& err);

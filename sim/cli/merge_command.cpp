@@ -1,27 +1,17 @@
-#include "cli/app.hpp"
+#include "app/merge_shards.hpp"
 #include "cli/commands.hpp"
-#include "io/merge.hpp"
-#include "io/output_file.hpp"
+#include "cli/exit_code.hpp"
 
 namespace partnersim {
 
 int merge_command(const MergeCommandOptions& options, std::ostream& out, std::ostream& err) {
-    try {
-        const MergeReport report =
-            merge_results(options.inputs, options.output, options.force, options.command_line);
-        out << "merged " << report.runs << " runs from " << report.shards << " shard"
-            << (report.shards == 1 ? "" : "s") << " into " << options.output.string() << '\n';
+    return guarded(err, [&] {
+        const app::MergeOutcome merged = app::merge_shards(
+            {options.output, options.inputs, options.force, options.command_line});
+        out << "merged " << merged.runs << " runs from " << merged.shards << " shard"
+            << (merged.shards == 1 ? "" : "s") << " into " << options.output.string() << '\n';
         return exit_ok;
-    } catch (const MergeError& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    } catch (const OutputExists& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    } catch (const std::exception& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_failure;
-    }
+    });
 }
 
 }  // namespace partnersim

@@ -8,21 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/app.hpp"
+#include "app/plan_experiment.hpp"
 #include "cli/commands.hpp"
-#include "engine/experiment_design.hpp"
-#include "io/experiment_file.hpp"
-#include "model/measures.hpp"
+#include "cli/exit_code.hpp"
 
 namespace partnersim {
 namespace {
 
 constexpr std::uint64_t shown_points = 10;
-
-// Bytes each run adds to a results file before compression, at most.
-constexpr std::uint64_t timeseries_value_bytes = 4;  // float, per measure and month
-constexpr std::uint64_t final_value_bytes = 8;       // double, per measure
-constexpr std::uint64_t run_record_bytes = 32;       // the run's id: four 64-bit integers
 
 std::string cell_text(const ParameterValue& value) {
     if (const auto* real = std::get_if<double>(&value)) {
@@ -84,22 +77,16 @@ void print_points(const ExperimentDesign& design, std::ostream& out) {
     }
 }
 
-void print_size(const ExperimentDesign& design, std::ostream& out) {
-    const std::uint64_t runs = design.runs();
-    const auto months = static_cast<std::uint64_t>(design.base.run.months);
-    const double series = static_cast<double>(runs) * static_cast<double>(measure_count) *
-                          static_cast<double>(months * timeseries_value_bytes);
-    const double finals =
-        static_cast<double>(runs) * static_cast<double>(measure_count * final_value_bytes);
-    const double records = static_cast<double>(runs) * static_cast<double>(run_record_bytes);
-    const std::string r = std::to_string(runs) + " runs x ";
-    const std::string m = std::to_string(measure_count) + " measures x ";
+void print_size(const app::ResultsSizeEstimate& size, std::ostream& out) {
+    const std::string r = std::to_string(size.runs) + " runs x ";
+    const std::string m = std::to_string(size.measures) + " measures x ";
     const std::vector<std::pair<std::string, std::string>> lines{
-        {"time series", r + m + std::to_string(months) + " months x 4 bytes"},
-        {"final values", r + m + "8 bytes"},
-        {"run ids", r + "32 bytes"},
+        {"time series", r + m + std::to_string(size.months) + " months x " +
+                            std::to_string(size.timeseries_value_bytes) + " bytes"},
+        {"final values", r + m + std::to_string(size.final_value_bytes) + " bytes"},
+        {"run ids", r + std::to_string(size.run_record_bytes) + " bytes"},
     };
-    const std::vector<double> sizes{series, finals, records};
+    const std::vector<double> sizes{size.timeseries, size.finals, size.records};
     std::size_t width = 0;
     for (const auto& line : lines) width = std::max(width, line.second.size());
     out << "\nestimated results size (an upper bound, before compression; traces not included):\n";
@@ -109,17 +96,17 @@ void print_size(const ExperimentDesign& design, std::ostream& out) {
             << std::setw(9) << bytes_text(sizes[i]) << '\n';
     }
     out << "  " << std::left << std::setw(static_cast<int>(14 + width)) << "total"
-        << "  " << std::right << std::setw(9) << bytes_text(series + finals + records) << '\n';
+        << "  " << std::right << std::setw(9) << bytes_text(size.total()) << '\n';
 }
 
 }  // namespace
 
 int plan_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err) {
-    try {
-        const ExperimentFile experiment = resolve_experiment(choice);
-        const ExperimentDesign design = design_of(experiment);
+    return guarded(err, [&] {
+        const app::ExperimentPlan plan = app::plan_experiment(choice);
+        const ExperimentDesign& design = plan.design;
         out << "# " << choice.file.string() << ": valid"
-            << (experiment.sweep ? ", with a sweep" : ", no sweep") << ". Nothing is run.\n"
+            << (plan.has_sweep ? ", with a sweep" : ", no sweep") << ". Nothing is run.\n"
             << design.describe();
         const std::uint64_t n = design.spec.samples;
         if (design.spec.method == SamplingMethod::sobol && (n & (n - 1)) != 0) {
@@ -127,15 +114,9 @@ int plan_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& 
                 << " is not a power of two; Sobol' estimates converge best with N = 2^m\n";
         }
         print_points(design, out);
-        print_size(design, out);
+        print_size(plan.size, out);
         return exit_ok;
-    } catch (const ScenarioError& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_bad_input;
-    } catch (const std::exception& error) {
-        err << "error: " << error.what() << '\n';
-        return exit_failure;
-    }
+    });
 }
 
 }  // namespace partnersim

@@ -63,9 +63,11 @@ RunResult run_partnership(const Scenario& scenario, const RunId& id, RunOptions 
     MonthlyRecorder recorder(result, options.trace_partners);
     for (int month = 0; month < result.months; ++month) {
         step_month(world, random);
+        // A partnership not judged by its last month is judged as it stands, before the last
+        // record, so the outcome's final values and last monthly values agree.
+        if (month + 1 == result.months) finalise_outcome(world);
         recorder.record(world, month);
     }
-    finalise_outcome(world);
     result.outcome = world.outcome.kind;
     result.outcome_month = world.outcome.month;
     result.outcome_cause = world.outcome.cause;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/toml_values.hpp"
 #include "model/parameters.hpp"
 
 namespace partnersim {
@@ -20,10 +21,6 @@ constexpr std::int64_t max_morris_levels = 1000;
 // The keys a [sweep] section may hold.
 constexpr std::array<std::string_view, 6> sweep_keys{
     "method", "samples", "levels", "common_random_numbers", "grid", "ranges"};
-
-int line_of(const toml::value& value) {
-    return static_cast<int>(value.location().line());
-}
 
 // A parameter named in [sweep.grid] or [sweep.ranges], flattened from a quoted dotted key or
 // nested tables.
@@ -70,51 +67,6 @@ std::vector<Leaf> leaves_of(const toml::value& table, const std::string& key_pre
     return leaves;
 }
 
-std::vector<std::pair<std::string, const toml::value*>> entries_in_file_order(
-    const toml::value& table) {
-    std::vector<std::pair<std::string, const toml::value*>> entries;
-    for (const auto& [key, value] : table.as_table()) entries.emplace_back(key, &value);
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-        return std::pair(line_of(*a.second), a.first) < std::pair(line_of(*b.second), b.first);
-    });
-    return entries;
-}
-
-std::string kind_article(const ParameterSpec& spec) {
-    switch (spec.kind) {
-        case ParameterKind::real:
-            return "a number";
-        case ParameterKind::integer:
-            return "an integer";
-        case ParameterKind::boolean:
-            return "a boolean";
-        case ParameterKind::choice:
-            return "a choice";
-    }
-    return "a value";
-}
-
-std::string what_it_is(const toml::value& value) {
-    switch (value.type()) {
-        case toml::value_t::boolean:
-            return value.as_boolean() ? "true" : "false";
-        case toml::value_t::integer:
-            return std::to_string(value.as_integer());
-        case toml::value_t::floating:
-            return format_value(value.as_floating());
-        case toml::value_t::string:
-            return "\"" + value.as_string().str + "\"";
-        case toml::value_t::array:
-            return "an array";
-        case toml::value_t::table:
-            return "a table";
-        case toml::value_t::empty:
-            return "nothing";
-        default:
-            return "a date or time";
-    }
-}
-
 class SweepReader {
 public:
     explicit SweepReader(const std::string& file) : file_(file) {}
@@ -130,7 +82,9 @@ public:
         const toml::value* method = nullptr;
         const toml::value* samples = nullptr;
         const toml::value* levels = nullptr;
-        for (const auto& [key, value] : entries_in_file_order(sweep)) {
+        for (const TomlEntry* entry : in_file_order(sweep.as_table())) {
+            const std::string& key = entry->first;
+            const toml::value* value = &entry->second;
             if (key == "method") {
                 method = value;
                 read_method(*value);
@@ -143,7 +97,7 @@ public:
             } else if (key == "common_random_numbers") {
                 if (!value->is_boolean()) {
                     fail(line_of(*value), "sweep.common_random_numbers",
-                         "expected true or false, got " + what_it_is(*value));
+                         "expected true or false, got " + value_text(*value));
                 }
                 draft_.spec.common_random_numbers = value->as_boolean();
             } else if (key == "grid") {
@@ -188,7 +142,7 @@ private:
             "expected \"grid\", \"latin_hypercube\", \"sobol\" or \"morris\" (as a quoted "
             "string)";
         if (!value.is_string()) {
-            fail(line_of(value), "sweep.method", expected + ", got " + what_it_is(value));
+            fail(line_of(value), "sweep.method", expected + ", got " + value_text(value));
         }
         const std::string& name = value.as_string().str;
         for (const auto method : {SamplingMethod::none, SamplingMethod::latin_hypercube,
@@ -212,7 +166,7 @@ private:
     void read_samples(const toml::value& value) {
         if (!value.is_integer()) {
             fail(line_of(value), "sweep.samples",
-                 "expected a positive integer, got " + what_it_is(value));
+                 "expected a positive integer, got " + value_text(value));
         }
         if (value.as_integer() <= 0) {
             fail(line_of(value), "sweep.samples",
@@ -226,7 +180,7 @@ private:
     void read_levels(const toml::value& value) {
         if (!value.is_integer()) {
             fail(line_of(value), "sweep.levels",
-                 "expected an even integer of at least 2 (4 is usual), got " + what_it_is(value));
+                 "expected an even integer of at least 2 (4 is usual), got " + value_text(value));
         }
         const auto levels = value.as_integer();
         if (levels < 2) {
@@ -277,29 +231,21 @@ private:
                                      const std::string& what) const {
         if (!value.is_table()) {
             fail(line_of(value), key,
-                 "expected a table [" + key + "] of " + what + ", got " + what_it_is(value));
+                 "expected a table [" + key + "] of " + what + ", got " + value_text(value));
         }
         return value;
-    }
-
-    std::optional<ParameterValue> scalar(const toml::value& value) const {
-        if (value.is_integer()) return static_cast<std::int64_t>(value.as_integer());
-        if (value.is_floating()) return value.as_floating();
-        if (value.is_boolean()) return value.as_boolean();
-        if (value.is_string()) return value.as_string().str;
-        return std::nullopt;
     }
 
     // A level or bound checked against the parameter (kind, range, choices).
     ParameterValue checked_value(const ParameterSpec& spec, const Leaf& leaf,
                                  const toml::value& element, const std::string& role) const {
-        auto value = scalar(element);
+        auto value = parameter_value_of(element);
         if (!value) {
             fail(line_of(element), leaf.key,
-                 role + " " + what_it_is(element) + ": expected " + kind_article(spec));
+                 role + " " + value_text(element) + ": expected " + kind_noun(spec.kind));
         }
         if (const auto problem = check_value(spec, *value)) {
-            std::string message = role + " " + what_it_is(element) + ": " + *problem;
+            std::string message = role + " " + value_text(element) + ": " + *problem;
             if (spec.kind == ParameterKind::integer && element.is_floating()) {
                 message += "; write it without a decimal point";
             }
@@ -314,7 +260,7 @@ private:
             const ParameterSpec& spec = factor_parameter(leaf);
             if (!leaf.value->is_array()) {
                 fail(leaf.line, leaf.key,
-                     "expected a list of levels, e.g. [a, b], got " + what_it_is(*leaf.value));
+                     "expected a list of levels, e.g. [a, b], got " + value_text(*leaf.value));
             }
             const auto& elements = leaf.value->as_array();
             if (elements.empty()) {
@@ -342,7 +288,7 @@ private:
             const ParameterSpec& spec = factor_parameter(leaf);
             if (spec.kind == ParameterKind::boolean || spec.kind == ParameterKind::choice) {
                 fail(leaf.line, leaf.key,
-                     "'" + leaf.name + "' is " + kind_article(spec) +
+                     "'" + leaf.name + "' is " + kind_noun(spec.kind) +
                          " and has no range; list its levels under [sweep.grid] instead");
             }
             if (!leaf.value->is_array() || leaf.value->as_array().size() != 2) {
@@ -350,7 +296,7 @@ private:
                      "expected a range [low, high] of two numbers, got " +
                          (leaf.value->is_array()
                               ? "a list of " + std::to_string(leaf.value->as_array().size())
-                              : what_it_is(*leaf.value)));
+                              : value_text(*leaf.value)));
             }
             const auto& bounds = leaf.value->as_array();
             const ParameterValue low = checked_value(spec, leaf, bounds[0], "low end");

@@ -10,15 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "engine/error.hpp"
 #include "io/shard.hpp"
 
 namespace partnersim {
 
 // The inputs cannot be merged (not shard files, different experiments, gaps or overlaps
 // between them); what() names the files. Bad input, not a failure.
-class MergeError : public std::runtime_error {
+class MergeError : public InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using InputError::InputError;
 };
 
 struct MergeReport {

@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "engine/error.hpp"
+
 namespace partnersim {
 
-class OutputExists : public std::runtime_error {
+class OutputExists : public InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using InputError::InputError;
 };
 
 // What to do with a "<final>.partial" that exists when the output is opened.

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/error.hpp"
 #include "engine/experiment_design.hpp"
 #include "io/hdf5_writer.hpp"
 
@@ -25,9 +26,9 @@ namespace partnersim {
 
 // The partial file was written for another experiment (scenario, sweep, version, traces or
 // shard differ); what() says what differs. Bad input, not a failure.
-class ResumeMismatch : public std::runtime_error {
+class ResumeMismatch : public InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using InputError::InputError;
 };
 
 // Complete runs in a results file, a crashed one included: the longest prefix of rows present

@@ -12,12 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "io/toml_values.hpp"
 #include "model/parameters.hpp"
 
 namespace partnersim {
 namespace {
-
-using TomlEntry = std::pair<const std::string, toml::value>;
 
 std::string format_error(const std::string& file, int line, const std::string& key,
                          const std::string& message) {
@@ -169,20 +168,6 @@ toml::value parse_toml(std::string_view text, const std::string& file) {
 // ---------------------------------------------------------------------------------------------
 // Values.
 
-int line_of(const toml::value& value) {
-    return static_cast<int>(value.location().line());
-}
-
-std::string format_real(double value) {
-    // Integral values read better as "20000.0" than as to_chars' shortest "2e+04".
-    if (std::isfinite(value) && std::floor(value) == value && std::abs(value) < 1e15) {
-        return std::to_string(static_cast<std::int64_t>(value)) + ".0";
-    }
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
 std::string format_bound(double bound) {
     if (std::floor(bound) == bound && std::abs(bound) < 1e16) {
         return std::to_string(static_cast<std::int64_t>(bound));
@@ -192,39 +177,15 @@ std::string format_bound(double bound) {
     return std::string(buffer, result.ptr);
 }
 
-std::string describe(const toml::value& value) {
-    switch (value.type()) {
-        case toml::value_t::boolean:
-            return std::string("the boolean ") + (value.as_boolean() ? "true" : "false");
-        case toml::value_t::integer:
-            return "the integer " + std::to_string(value.as_integer());
-        case toml::value_t::floating:
-            return "the float " + format_real(value.as_floating());
-        case toml::value_t::string:
-            return "the string \"" + value.as_string().str + "\"";
-        case toml::value_t::array:
-            return "an array";
-        case toml::value_t::table:
-            return "a table";
-        case toml::value_t::empty:
-            return "nothing";
-        default:
-            return "a date or time";
-    }
-}
-
 std::string expectation(const ParameterSpec& spec) {
     switch (spec.kind) {
-        case ParameterKind::real:
-            return "a number";
-        case ParameterKind::integer:
-            return "an integer";
         case ParameterKind::boolean:
             return "true or false";
         case ParameterKind::choice:
             return "one of the choices (" + join(spec.choices, ", ") + ") as a quoted string";
+        default:
+            return kind_noun(spec.kind);
     }
-    return "a value";
 }
 
 bool kind_accepts(ParameterKind kind, const toml::value& value) {
@@ -239,14 +200,6 @@ bool kind_accepts(ParameterKind kind, const toml::value& value) {
             return value.is_string();
     }
     return false;
-}
-
-// Only called once kind_accepts has passed.
-ParameterValue to_parameter_value(const toml::value& value) {
-    if (value.is_integer()) return static_cast<std::int64_t>(value.as_integer());
-    if (value.is_floating()) return value.as_floating();
-    if (value.is_boolean()) return value.as_boolean();
-    return value.as_string().str;
 }
 
 std::string type_error_message(const ParameterSpec& spec, const toml::value& value) {
@@ -302,16 +255,6 @@ std::string unknown_key_message(const std::string& dotted) {
 
 namespace {
 
-std::vector<const TomlEntry*> in_file_order(const toml::table& table) {
-    std::vector<const TomlEntry*> entries;
-    for (const auto& entry : table) entries.push_back(&entry);
-    // The table is unordered; report the first mistake in the file, deterministically.
-    std::sort(entries.begin(), entries.end(), [](const TomlEntry* a, const TomlEntry* b) {
-        return std::pair(line_of(a->second), a->first) < std::pair(line_of(b->second), b->first);
-    });
-    return entries;
-}
-
 std::string unknown_section_message(const std::string& section, const toml::value& table) {
     std::string message = "unknown section '" + section + "'";
     // The keys inside usually give away which section was meant ("[setpu] budget_hours").
@@ -343,7 +286,7 @@ void apply_value(Scenario& scenario, const ParameterSpec& spec, const toml::valu
     if (!kind_accepts(spec.kind, value)) {
         throw ScenarioError(file, line_of(value), spec.name, type_error_message(spec, value));
     }
-    ParameterValue parameter = to_parameter_value(value);
+    ParameterValue parameter = *parameter_value_of(value);  // kind_accepts passed
     if (const auto problem = check_value(spec, parameter)) {
         throw ScenarioError(file, line_of(value), spec.name, *problem);
     }
@@ -416,10 +359,7 @@ std::string key_line(const ParameterSpec& spec, const Scenario& scenario) {
 }  // namespace
 
 ScenarioError::ScenarioError(std::string file, int line, std::string key, std::string message)
-    : std::runtime_error(format_error(file, line, key, message)),
-      file_(std::move(file)),
-      line_(line),
-      key_(std::move(key)),
+    : InputError(format_error(file, line, key, message), file, line, key),
       message_(std::move(message)) {}
 
 std::string read_scenario_text(const std::filesystem::path& path) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/error.hpp"
 #include "model/scenario.hpp"
 
 namespace partnersim {
@@ -17,19 +18,14 @@ namespace partnersim {
 //   "FILE:LINE: key 'section.key': MESSAGE"
 // with ":LINE" left out when the line is unknown (0) and "key '...': " left out when the error
 // is not about one key.
-class ScenarioError : public std::runtime_error {
+class ScenarioError : public InputError {
 public:
     ScenarioError(std::string file, int line, std::string key, std::string message);
 
-    const std::string& file() const { return file_; }
-    int line() const { return line_; }
-    const std::string& key() const { return key_; }
+    // The message without the location.
     const std::string& message() const { return message_; }
 
 private:
-    std::string file_;
-    int line_;
-    std::string key_;
     std::string message_;
 };
 

@@ -8,17 +8,17 @@
 namespace partnersim {
 namespace {
 
-constexpr double practice_learning_rate = 0.015;  // monthly effectiveness gain at full learning
-constexpr double practice_atrophy = 0.002;        // monthly loss of unused improvements
-constexpr double support_sharpness = 1.0;         // how strongly support follows beliefs
-constexpr double disclosed_failure = -0.5;        // a report this low admits a failure
-
 void improve_practice(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    const double absent_engagement = c.absent_engagement;
+    const double survival_factor = c.survival_factor;
+    const double practice_atrophy = c.practice_atrophy;
+    const double practice_learning_rate = c.practice_learning_rate;
     for (std::size_t i = 0; i < p.count; ++i) {
-        const double engagement = p.present[i] ? p.engagement[i] : 0.1;
+        const double engagement = p.present[i] ? p.engagement[i] : absent_engagement;
         const double knowledge = 1.0 - 1.0 / (1.0 + p.self_precision[i]);
-        const double survival = p.stress_months[i] > 0 ? 0.5 : 1.0;
+        const double survival = p.stress_months[i] > 0 ? survival_factor : 1.0;
         p.practice_gain[i] =
             p.practice_gain[i] * (1.0 - practice_atrophy) +
             practice_learning_rate * p.capacity[i] * engagement * knowledge * survival;
@@ -30,7 +30,11 @@ void improve_practice(World& world) {
 void reallocate_support(World& world) {
     auto& p = world.partners;
     const auto& belief = world.funder.belief;
-    const double adoption = 0.3 + 0.5 * world.scenario.funder.flexibility;
+    const auto& c = world.scenario.constants.adaptation;
+    // At most all of it: a drawn or swept model may put base + flexibility's share above 1.
+    const double adoption = std::min(
+        1.0, c.adoption_base + c.adoption_per_flexibility * world.scenario.funder.flexibility);
+    const double support_sharpness = c.support_sharpness;
     double total = 0.0;
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
     // Shifted by the largest belief so exp() cannot overflow, whatever beliefs become.
@@ -53,17 +57,23 @@ void punish_disclosure(World& world) {
     auto& lived = world.experiences;
     const double risk = world.scenario.funder.disclosure_risk;
     if (risk <= 0.0) return;
+    const auto& c = world.scenario.constants.adaptation;
+    const double disclosed_failure = c.disclosed_failure;
+    const double support_kept = 1.0 - c.support_cut * risk;
+    const double security_lost = c.security_cut * risk;
+    const double punishment = c.punishment_severity * risk;
     double cut_count = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.enrolled[i] || p.report[i] > disclosed_failure) continue;
         // Expected values rather than draws keep the random stream independent of set-up.
-        p.support[i] *= 1.0 - 0.5 * risk;
-        p.funding_security[i] = clamp01(p.funding_security[i] - 0.4 * risk);
-        lived.partner_funder_bad[i] += 2.0 * risk;
+        p.support[i] *= support_kept;
+        p.funding_security[i] = clamp01(p.funding_security[i] - security_lost);
+        lived.partner_funder_bad[i] += punishment;
         cut_count += 1.0;
     }
     if (cut_count == 0.0) return;
-    for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += 0.3 * risk;
+    const double witnessed = c.witnessed_punishment * risk;
+    for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += witnessed;
     double total = 0.0;
     for (const double s : p.support) total += s;
     if (total <= 0.0) return;
@@ -74,8 +84,10 @@ void punish_disclosure(World& world) {
 // the grantee and transparency are the strongest predictors of relationship strength" (CEP).
 void hear_partners(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
     const double heard =
-        0.4 * world.funder.decision_reach * (0.3 + 0.7 * world.facilitator.synthesis);
+        c.heard_weight * world.funder.decision_reach *
+        (c.synthesis_floor + (1.0 - c.synthesis_floor) * world.facilitator.synthesis);
     for (std::size_t i = 0; i < p.count; ++i) world.experiences.partner_funder_good[i] += heard;
 }
 

@@ -7,21 +7,16 @@
 namespace partnersim {
 namespace {
 
-constexpr double convening_hours_at_full_intensity = 6.0;  // most of a workshop day a month
-constexpr double base_activity_hours = 2.0;
-// A facilitator's one-to-one hour includes preparation and follow-up the partner does not sit in.
-constexpr double partner_share_of_support = 0.5;
-
 // Funder-defined reporting weighs most; shared questions focus it; partner-led reporting
 // serves the partner's own learning ("minimising reporting ... one-page reporting tool").
-double evidence_reporting_factor(Evidence evidence) {
+double evidence_reporting_factor(Evidence evidence, const BurdenConstants& c) {
     switch (evidence) {
         case Evidence::funder_reporting:
-            return 1.5;
+            return c.funder_reporting_factor;
         case Evidence::shared_questions:
-            return 1.0;
+            return 1.0;  // the reference
         case Evidence::partner_led:
-            return 0.6;
+            return c.partner_led_factor;
     }
     return 1.0;
 }
@@ -30,14 +25,16 @@ double evidence_reporting_factor(Evidence evidence) {
 
 double reporting_hours(const World& world) {
     const auto& funder = world.scenario.funder;
+    const auto& c = world.scenario.constants.burden;
     return funder.reporting_hours_per_year / 12.0 *
-           evidence_reporting_factor(world.scenario.setup.evidence) *
-           (0.5 + funder.accountability_focus);
+           evidence_reporting_factor(world.scenario.setup.evidence, c) *
+           (c.accountability_base + funder.accountability_focus);
 }
 
 double available_hours(const World& world, std::size_t i) {
+    const double floor = world.scenario.constants.burden.resource_floor;
     return world.scenario.partners.learning_hours_per_month *
-           (0.25 + 0.75 * world.partners.resources[i]);
+           (floor + (1.0 - floor) * world.partners.resources[i]);
 }
 
 void account_burden(World& world) {
@@ -46,6 +43,16 @@ void account_burden(World& world) {
     const auto& setup = world.scenario.setup;
     const double flexibility = world.scenario.funder.flexibility;
     const double reporting = reporting_hours(world);
+    const auto& c = world.scenario.constants.burden;
+    const double waiver_goodwill = c.waiver_goodwill;
+    const double unwaived_resentment = c.unwaived_resentment;
+    const double base_activity_hours = c.base_activity_hours;
+    const double convening_hours = c.convening_hours_at_full_intensity;
+    // A facilitator's one-to-one hour includes preparation and follow-up the partner does not
+    // sit in.
+    const double partner_share_of_support = c.partner_share_of_support;
+    const double forced_attendance_resentment = c.forced_attendance_resentment;
+    const double overload_resentment = c.overload_resentment;
     // Mandatory participation binds only while the programme's agreements (and facilitator) run.
     const bool mandatory_now =
         setup.participation == Participation::mandatory && world.facilitator.active;
@@ -65,15 +72,14 @@ void account_burden(World& world) {
             // "We know the context is difficult ... you don't have to submit a report. That
             // was a massive relief": a flexible funder waives reports in a crisis.
             report_hours *= 1.0 - flexibility;
-            lived.partner_funder_good[i] += 0.8 * flexibility;
-            lived.partner_funder_bad[i] += 0.3 * (1.0 - flexibility);
+            lived.partner_funder_good[i] += waiver_goodwill * flexibility;
+            lived.partner_funder_bad[i] += unwaived_resentment * (1.0 - flexibility);
         }
         double learning_hours = 0.0;
         if (p.present[i]) {
-            learning_hours =
-                base_activity_hours +
-                convening_hours_at_full_intensity * world.facilitator.convening_intensity +
-                partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
+            learning_hours = base_activity_hours +
+                             convening_hours * world.facilitator.convening_intensity +
+                             partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
         }
         p.burden_hours[i] = report_hours + learning_hours;
         // Paid time does not feel like a burden ("ideally paid, or this risks placing an
@@ -83,7 +89,8 @@ void account_burden(World& world) {
         // Mandatory attendance without engagement: "capacity strain for less resourced
         // organisations", "participation may feel transactional or forced".
         if (p.present[i] && p.engagement[i] < tokenism_threshold && mandatory_now) {
-            lived.partner_funder_bad[i] += 0.1 + 0.2 * std::max(0.0, p.strain[i] - 1.0);
+            lived.partner_funder_bad[i] += forced_attendance_resentment +
+                                           overload_resentment * std::max(0.0, p.strain[i] - 1.0);
         }
     }
 }

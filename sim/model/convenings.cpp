@@ -5,11 +5,6 @@
 namespace partnersim {
 namespace {
 
-constexpr double tie_formation_rate = 0.2;
-constexpr double tie_decay_without_backbone = 0.05;  // half-life about a year
-constexpr double tie_decay_floor = 0.005;
-constexpr double spillover_rate = 0.03;
-
 // One pass over all pairs: ties form between co-attendees, more readily within a context or a
 // shared programme identity (Guimera et al. 2005: repeat collaboration; networks connect past a
 // threshold), and all ties decay unless someone plays "a 'backbone role', handling
@@ -21,10 +16,15 @@ void update_ties(World& world) {
     auto& inflow = Scratch::fresh(world.scratch.capacity_inflow, p.count, 0.0);
     auto& strength = Scratch::fresh(world.scratch.tie_strength, p.count, 0.0);
     auto& present_strength = Scratch::fresh(world.scratch.present_tie_strength, p.count, 0.0);
+    const auto& c = world.scenario.constants.convenings;
     const double intensity = world.facilitator.convening_intensity;
-    const double skill = 0.5 + 0.5 * world.facilitator.profile.skill(Skill::facilitation);
+    const double skill =
+        c.facilitation_floor +
+        (1.0 - c.facilitation_floor) * world.facilitator.profile.skill(Skill::facilitation);
     const auto keep = static_cast<float>(
-        1.0 - (tie_decay_without_backbone * (1.0 - intensity) + tie_decay_floor));
+        1.0 - (c.tie_decay_without_backbone * (1.0 - intensity) + c.tie_decay_floor));
+    const double cross_context_affinity = c.cross_context_affinity;
+    const double identity_affinity = c.identity_affinity;
     // Raw pointers and per-row locals: `present` is a byte array, which may alias anything, so
     // through vectors the compiler would reload every array's address at each pair.
     const std::uint8_t* const present = p.present.data();
@@ -36,7 +36,7 @@ void update_ties(World& world) {
     double* const inflow_of = inflow.data();
     double* const strength_of = strength.data();
     double* const present_strength_of = present_strength.data();
-    const double formation = tie_formation_rate * intensity * skill;
+    const double formation = c.tie_formation_rate * intensity * skill;
     std::size_t pair = 0;
     for (std::size_t i = 0; i < p.count; ++i) {
         const bool present_i = present[i] != 0;
@@ -53,7 +53,9 @@ void update_ties(World& world) {
             const bool both_present = present_i && present[j] != 0;
             if (both_present) {
                 const double affinity =
-                    context_i == context[j] ? 1.0 : 0.3 + 0.35 * (identity_i + identity[j]);
+                    context_i == context[j]
+                        ? 1.0
+                        : cross_context_affinity + identity_affinity * (identity_i + identity[j]);
                 w += static_cast<float>(formation * engagement_i * engagement[j] * affinity *
                                         (1.0 - w));
             }
@@ -83,8 +85,10 @@ void spill_over_capacity(World& world) {
     auto& p = world.partners;
     const auto& inflow = world.scratch.capacity_inflow;
     const auto& strength = world.scratch.tie_strength;
+    const double absent_openness = world.scenario.constants.convenings.absent_openness;
+    const double spillover_rate = world.scenario.constants.convenings.spillover_rate;
     for (std::size_t i = 0; i < p.count; ++i) {
-        const double openness = p.present[i] ? p.engagement[i] : 0.2;
+        const double openness = p.present[i] ? p.engagement[i] : absent_openness;
         p.capacity[i] += spillover_rate * openness * inflow[i] / (1.0 + strength[i]);
         p.capacity[i] = clamp01(p.capacity[i]);
     }
@@ -107,19 +111,25 @@ void value_attendance(World& world) {
     }
     const auto& present_strength = world.scratch.present_tie_strength;
     const double facilitation = world.facilitator.profile.skill(Skill::facilitation);
+    const auto& c = world.scenario.constants.convenings;
+    const double relevance_peers = c.relevance_peers;
+    const double relevance_identity = c.relevance_identity;
+    const double relevance_ties = c.relevance_ties;
+    const double convening_trust_weight = c.convening_trust_weight;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.present[i] || present_total <= 1.0) continue;
         const double others = present_total - 1.0;
         const double peers =
             (present_in_context[static_cast<std::size_t>(p.context[i])] - 1.0) / others;
         const double ties = present_strength[i] / others;
-        const double relevance = 0.35 * peers + 0.3 * p.unified_identity[i] + 0.35 * ties;
+        const double relevance = relevance_peers * peers +
+                                 relevance_identity * p.unified_identity[i] + relevance_ties * ties;
         p.benefit[i] += intensity * relevance * p.engagement[i];
         // "running activities that bring people together (in person where possible)" builds
         // trust in whoever convenes.
         if (world.facilitator.active) {
             world.experiences.partner_facilitator_good[i] +=
-                0.5 * intensity * facilitation * p.engagement[i];
+                convening_trust_weight * intensity * facilitation * p.engagement[i];
         }
     }
 }

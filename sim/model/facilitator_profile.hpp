@@ -27,6 +27,7 @@ struct FacilitatorProfile {
     double skill(Skill s) const { return skills[static_cast<std::size_t>(s)]; }
 };
 
-FacilitatorProfile make_facilitator_profile(const FacilitatorParameters& facilitator);
+FacilitatorProfile make_facilitator_profile(const FacilitatorParameters& facilitator,
+                                            const FacilitatorKindConstants& constants);
 
 }  // namespace partnersim

@@ -15,11 +15,13 @@ double clamp_to(double v, double low = 0.0, double high = 1.0) {
 
 void draw_partner_traits(World& world, RandomStream& random) {
     const auto& spec = world.scenario.partners;
+    const auto& c = world.scenario.constants.population;
     auto& p = world.partners;
     const double diversity = spec.diversity;
     // Resources are right-skewed (a few large organisations, many small): lognormal with a
     // spread that grows with diversity, mean preserved.
-    const double resource_sd = 0.2 + 0.6 * diversity;
+    const double resource_sd = c.resource_spread_base + c.resource_spread_per_diversity * diversity;
+    const double capacity_sd = c.capacity_spread_base + c.capacity_spread_per_diversity * diversity;
     for (std::size_t i = 0; i < p.count; ++i) {
         p.context[i] = static_cast<int>(random.below(static_cast<std::uint64_t>(world.contexts)));
         const double lognormal =
@@ -28,13 +30,14 @@ void draw_partner_traits(World& world, RandomStream& random) {
         const double resource_gap = p.resources[i] - spec.resources_mean;
         // Better-resourced partners tend to have stronger MEL systems and depend less on
         // any one funder; small organisations depend more (our assumption).
-        p.capacity[i] = clamp_to(
-            spec.capacity_mean + (0.05 + 0.15 * diversity) * random.normal() + 0.2 * resource_gap,
-            0.01, 0.99);
-        p.dependence[i] =
-            clamp_to(spec.dependence_mean + 0.15 * random.normal() - 0.2 * resource_gap);
+        p.capacity[i] = clamp_to(spec.capacity_mean + capacity_sd * random.normal() +
+                                     c.capacity_per_resources * resource_gap,
+                                 0.01, 0.99);
+        p.dependence[i] = clamp_to(spec.dependence_mean + c.dependence_spread * random.normal() -
+                                   c.dependence_per_resources * resource_gap);
         p.unified_identity[i] =
-            clamp_to(spec.unified_identity + 0.15 * random.normal() - 0.2 * (diversity - 0.5));
+            clamp_to(spec.unified_identity + c.identity_spread * random.normal() -
+                     c.identity_per_diversity * (diversity - 0.5));
         p.baseline_effectiveness[i] = random.normal();
         p.indicator_bias[i] = random.normal();
     }
@@ -48,7 +51,10 @@ void set_contextual_match(World& world) {
     const int covered = static_cast<int>(std::ceil(profile.coverage * world.contexts - 1e-9));
     const double contextual = profile.skill(Skill::contextual);
     for (std::size_t i = 0; i < p.count; ++i) {
-        p.contextual_match[i] = p.context[i] < covered ? contextual : 0.4 * contextual;
+        p.contextual_match[i] =
+            p.context[i] < covered
+                ? contextual
+                : world.scenario.constants.population.remote_contextual_share * contextual;
     }
 }
 
@@ -91,10 +97,15 @@ void initialise_partner_states(World& world) {
     p.trust_facilitator = make_trust_ledger(p.count, trust_in_facilitator, prior);
     p.trust_funder = make_trust_ledger(p.count, s.partners.initial_trust_funder, prior);
     const double uniform_support = 1.0 / static_cast<double>(p.count);
+    const auto& population = s.constants.population;
+    const double insecurity_floor = s.constants.shocks.insecurity_floor;
     for (std::size_t i = 0; i < p.count; ++i) {
         p.initial_capacity[i] = p.capacity[i];
-        p.perceived_value[i] = 0.3 + 0.3 * s.setup.clarity_of_purpose;
-        p.funding_security[i] = 1.0 - s.funder.funding_uncertainty * (0.5 + 0.5 * p.dependence[i]);
+        p.perceived_value[i] = population.initial_value_base +
+                               population.initial_value_per_clarity * s.setup.clarity_of_purpose;
+        p.funding_security[i] =
+            1.0 - s.funder.funding_uncertainty *
+                      (insecurity_floor + (1.0 - insecurity_floor) * p.dependence[i]);
         p.self_precision[i] = 1.0;  // a unit-variance prior around 0, like the funder's
         p.support[i] = uniform_support;
     }
@@ -113,17 +124,21 @@ void initialise_funder(World& world) {
 
 }  // namespace
 
-int context_count(double diversity) {
-    return 1 + static_cast<int>(std::lround(7.0 * diversity));
+int context_count(double diversity, const PopulationConstants& constants) {
+    return 1 + static_cast<int>(std::lround(
+                   static_cast<double>(constants.extra_contexts_at_full_diversity) * diversity));
 }
 
 World create_world(const Scenario& scenario, RandomStream& random) {
     World world;
     world.scenario = scenario;
-    world.contexts = context_count(scenario.partners.diversity);
-    world.facilitator.profile = make_facilitator_profile(scenario.facilitator);
+    world.contexts = context_count(scenario.partners.diversity, scenario.constants.population);
+    world.facilitator.profile =
+        make_facilitator_profile(scenario.facilitator, scenario.constants.facilitator_kinds);
     world.facilitator.embeddedness = world.facilitator.profile.initial_embeddedness;
-    world.goal_alignment = 0.5 + 0.5 * scenario.setup.clarity_of_purpose;
+    const double alignment_floor = scenario.constants.lifecycle.initial_alignment_floor;
+    world.goal_alignment =
+        alignment_floor + (1.0 - alignment_floor) * scenario.setup.clarity_of_purpose;
 
     const auto n = static_cast<std::size_t>(scenario.partners.count);
     size_partner_states(world.partners, n);

@@ -8,7 +8,7 @@
 namespace partnersim {
 
 // Contexts (region, language, sector) grow with diversity: 1 context at 0, 8 at 1.
-int context_count(double diversity);
+int context_count(double diversity, const PopulationConstants& constants);
 
 World create_world(const Scenario& scenario, RandomStream& random);
 

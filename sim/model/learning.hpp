@@ -6,7 +6,8 @@ namespace partnersim {
 
 // What a partner tells the funder about itself: what it knows, made rosier as candour falls
 // (the "cleanest version of the story").
-double partner_report(double self_estimate, double candour);
+// `clean_story` is the result it would like to be seen to have (learning.clean_story).
+double partner_report(double self_estimate, double candour, double clean_story);
 
 // Process 7: partners learn their own effectiveness in proportion to capacity and engagement;
 // reports carry it in proportion to candour; the facilitator synthesises; the funder updates

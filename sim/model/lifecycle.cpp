@@ -5,13 +5,6 @@
 #include "model/math.hpp"
 
 namespace partnersim {
-namespace {
-
-constexpr int end_pressure_months = 6;
-constexpr double review_realignment = 0.6;  // share of lost alignment a review restores
-
-}  // namespace
-
 void update_end_pressure(World& world, int next_month) {
     const auto& setup = world.scenario.setup;
     if (setup.duration != Duration::time_bound || next_month >= setup.end_month) {
@@ -19,9 +12,11 @@ void update_end_pressure(World& world, int next_month) {
         return;
     }
     // Rises from 1/6 six months before the end to 1 in the last month.
+    const auto end_pressure_months =
+        static_cast<int>(world.scenario.constants.lifecycle.end_pressure_months);
     world.end_pressure =
         clamp01(static_cast<double>(next_month - (setup.end_month - end_pressure_months) + 1) /
-                end_pressure_months);
+                static_cast<double>(end_pressure_months));
 }
 
 namespace {
@@ -34,7 +29,10 @@ void drift_or_review_goals(World& world, int next_month) {
     const bool reviewing = setup.duration == Duration::open_ended && setup.review &&
                            world.facilitator.active && next_month > 0 &&
                            next_month % setup.review_interval_months == 0;
-    if (reviewing) world.goal_alignment += review_realignment * (1.0 - world.goal_alignment);
+    if (reviewing) {
+        world.goal_alignment +=
+            world.scenario.constants.lifecycle.review_realignment * (1.0 - world.goal_alignment);
+    }
 }
 
 void grow_embeddedness(World& world) {
@@ -43,7 +41,8 @@ void grow_embeddedness(World& world) {
     ++facilitator.months_active;
     // At most 0.75 a month within the parameter ranges, so embeddedness never overshoots 1.
     const double rate = std::min(1.0, world.scenario.facilitator.embeddedness_rate *
-                                          (0.5 + world.scenario.facilitator.accompaniment));
+                                          (world.scenario.constants.lifecycle.accompaniment_base +
+                                           world.scenario.facilitator.accompaniment));
     facilitator.embeddedness += rate * (1.0 - facilitator.embeddedness);
 }
 
@@ -51,10 +50,12 @@ void grow_embeddedness(World& world) {
 
 double goal_drift_per_month(const World& world) {
     const auto& setup = world.scenario.setup;
+    const auto& c = world.scenario.constants.lifecycle;
     // Open-ended: "Risk of mission drift"; clarity of the overarching vision slows it.
     // Time-bound work is tied to a programme's fixed goals and drifts far less.
-    const double drift = 0.02 * (1.0 - 0.7 * setup.clarity_of_purpose);
-    return setup.duration == Duration::open_ended ? drift : 0.25 * drift;
+    const double drift =
+        c.drift_per_month * (1.0 - c.clarity_slows_drift * setup.clarity_of_purpose);
+    return setup.duration == Duration::open_ended ? drift : c.time_bound_drift_share * drift;
 }
 
 void join_facilitator(World& world) {
@@ -62,12 +63,14 @@ void join_facilitator(World& world) {
     facilitator.has_joined = true;
     facilitator.active = true;
     const auto& setup = world.scenario.setup;
-    const double lateness =
-        clamp01(static_cast<double>(setup.join_month - setup.setup_months) / 12.0);
+    const auto& c = world.scenario.constants.lifecycle;
+    const double lateness = clamp01(static_cast<double>(setup.join_month - setup.setup_months) /
+                                    c.lateness_scale_months);
     if (lateness <= 0.0) return;
-    const double tact = 1.0 - 0.5 * facilitator.profile.skill(Skill::facilitation);
-    for (auto& bad : world.experiences.partner_facilitator_bad) bad += 1.5 * lateness * tact;
-    world.experiences.funder_facilitator_bad += 0.5 * lateness;
+    const double tact = 1.0 - c.facilitation_tact * facilitator.profile.skill(Skill::facilitation);
+    const double damage = c.late_join_partner_damage * lateness * tact;
+    for (auto& bad : world.experiences.partner_facilitator_bad) bad += damage;
+    world.experiences.funder_facilitator_bad += c.late_join_funder_damage * lateness;
 }
 
 void advance_lifecycle(World& world) {

@@ -78,6 +78,17 @@ const std::array<MeasureInfo, measure_count>& measure_catalogue() {
         {"goal_alignment", "How far shared goals still guide the partnership", "share 0-1"},
         {"facilitator_hours", "Facilitator hours worked this month", "hours/month"},
         {"cost", "Cumulative cost of facilitator hours", "currency"},
+        {"failed", "1 if the partnership has ended struggling or collapsed, else 0 (so far)",
+         "0/1"},
+        {"collapsed", "1 if the partnership has collapsed (ended before its time), else 0", "0/1"},
+        {"outcome", "Outcome class: 0 thriving, 1 struggling, 2 collapsed; -1 not yet judged",
+         "code (labels in /labels/outcome)"},
+        {"outcome_month",
+         "Model month (0-based) the partnership collapsed or was judged; -1 not yet", "month"},
+        {"outcome_cause",
+         "Cause: 0 none, 1 funder_ended, 2 partners_disengaged, 3 facilitator_withdrew, "
+         "4 weak_engagement, 5 weak_funder_value; -1 not yet judged",
+         "code (labels in /labels/outcome_cause)"},
     }};
     return catalogue;
 }
@@ -159,6 +170,13 @@ MeasureValues measure_world(const World& world, std::vector<double>& scratch) {
     set(Measure::goal_alignment, world.goal_alignment);
     set(Measure::facilitator_hours, world.facilitator.hours.total());
     set(Measure::cost, world.cumulative_cost);
+    const auto& outcome = world.outcome;
+    const bool judged = outcome.decided;
+    set(Measure::failed, judged && outcome.kind != OutcomeClass::thriving ? 1.0 : 0.0);
+    set(Measure::collapsed, judged && outcome.kind == OutcomeClass::collapsed ? 1.0 : 0.0);
+    set(Measure::outcome, judged ? static_cast<double>(outcome.kind) : -1.0);
+    set(Measure::outcome_month, judged ? outcome.month : -1.0);
+    set(Measure::outcome_cause, judged ? static_cast<double>(outcome.cause) : -1.0);
     return v;
 }
 

@@ -259,6 +259,7 @@ std::vector<ParameterSpec> build_registry() {
              "Share of partners' learning time that is paid for."),
     };
     append_partnership_parameters(all);
+    for (auto& spec : model_constant_specs()) all.push_back(std::move(spec));
     return all;
 }
 
@@ -456,7 +457,39 @@ std::optional<ParameterValue> parse_value_text(const ParameterSpec& spec, std::s
     return std::nullopt;
 }
 
+namespace {
+
+// The effort rows are normalised to sum to 1 (effort.cpp): a row of zeros has no shares.
+std::optional<std::string> check_effort_rows(const EffortConstants& c) {
+    struct Row {
+        const char* name;
+        double sum;
+    };
+    const Row rows[] = {
+        {"practice_partner", c.practice_partner_one_to_one + c.practice_partner_convening +
+                                 c.practice_partner_sense_making + c.practice_partner_relationship},
+        {"sense_maker", c.sense_maker_one_to_one + c.sense_maker_convening +
+                            c.sense_maker_sense_making + c.sense_maker_relationship},
+        {"network_builder", c.network_builder_one_to_one + c.network_builder_convening +
+                                c.network_builder_sense_making + c.network_builder_relationship},
+        {"navigator_later", c.navigator_later_one_to_one + c.navigator_later_convening +
+                                c.navigator_later_sense_making + c.navigator_later_relationship},
+        {"setup",
+         c.setup_one_to_one + c.setup_convening + c.setup_sense_making + c.setup_relationship},
+    };
+    for (const auto& row : rows) {
+        if (row.sum <= 0.0) {
+            return std::string("effort.") + row.name +
+                   "_* are all 0: the facilitator's hours would have no shares";
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> check_consistency(const Scenario& scenario) {
+    if (auto problem = check_effort_rows(scenario.constants.effort)) return problem;
     const auto& setup = scenario.setup;
     if (setup.join_month >= scenario.run.months) {
         return "setup.join_month (" + std::to_string(setup.join_month) +

@@ -18,6 +18,10 @@ namespace partnersim {
 
 enum class ParameterKind { real, integer, boolean, choice };
 
+// A setting describes the partnership a user wants to study; a model constant is a hand-set
+// number inside a process (model_constants.hpp), a statement of what the model assumes.
+enum class ParameterGroup { setting, model_constant };
+
 // A value as a user writes it: a number, an integer, a truth value or a choice's name.
 using ParameterValue = std::variant<double, std::int64_t, bool, std::string>;
 
@@ -29,15 +33,27 @@ struct ParameterSpec {
     std::vector<std::string> choices;  // for the choice kind
     std::string unit;
     std::string meaning;
+    ParameterGroup group = ParameterGroup::setting;
+    // Model constants only: the values we find plausible (inside [min, max]), what an
+    // uncertainty draw ranges over, and the seed passage or literature the number rests on, or
+    // "assumption".
+    double plausible_min = 0;
+    double plausible_max = 0;
+    std::string source;
     std::function<ParameterValue(const Scenario&)> get;
     std::function<void(Scenario&, const ParameterValue&)> set;  // value already validated
 
     std::string_view section() const;  // the part before the dot
     std::string_view key() const;      // the part after the dot
+    bool is_model_constant() const { return group == ParameterGroup::model_constant; }
 };
 
-// All parameters, in documentation order. Immutable after first use.
+// All parameters, in documentation order: the settings, then the model constants. Immutable
+// after first use.
 std::span<const ParameterSpec> parameter_registry();
+
+// The model constants' entries (model_constants.cpp), as parameter_registry() lists them.
+std::vector<ParameterSpec> model_constant_specs();
 
 const ParameterSpec* find_parameter(std::string_view dotted_name);
 

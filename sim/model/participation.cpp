@@ -8,21 +8,25 @@ namespace {
 
 // Partners with activities to join: a facilitator at work, or a network that meets by itself.
 bool activities_on_offer(const World& world) {
-    return world.facilitator.active || world.facilitator.convening_intensity > 0.02;
+    return world.facilitator.active ||
+           world.facilitator.convening_intensity >
+               world.scenario.constants.participation.self_organised_threshold;
 }
 
 }  // namespace
 
 double participation_propensity(const World& world, std::size_t i) {
     const auto& p = world.partners;
+    const auto& c = world.scenario.constants.participation;
     // "Where there is uncertainty around funding this is likely to close down partner
     // motivation to learn as the focus is on survival" (practice partner, key enablers).
-    const double survival = p.stress_months[i] > 0 ? 0.3 : 1.0;
+    const double survival = p.stress_months[i] > 0 ? c.survival_factor : 1.0;
     const double slack = clamp01(1.0 - p.strain[i]);
-    const double drive = 0.35 * p.perceived_value[i] + 0.25 * trust_of(p.trust_facilitator, i) +
-                         0.20 * slack + 0.20 * p.funding_security[i] * survival +
-                         0.10 * p.unified_identity[i];
-    return logistic(8.0 * (drive - 0.5));
+    const double drive =
+        c.weight_value * p.perceived_value[i] + c.weight_trust * trust_of(p.trust_facilitator, i) +
+        c.weight_slack * slack + c.weight_security * p.funding_security[i] * survival +
+        c.weight_identity * p.unified_identity[i];
+    return logistic(c.decisiveness * (drive - c.drive_threshold));
 }
 
 void decide_participation(World& world, RandomStream& random) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "model/choices.hpp"
+#include "model/model_constants.hpp"
 
 namespace partnersim {
 
@@ -117,6 +118,7 @@ struct Scenario {
     FacilitatorParameters facilitator;
     SetupParameters setup;
     PartnershipParameters partnership;
+    ModelConstants constants;  // the processes' hand-set numbers (model_constants.hpp)
 };
 
 }  // namespace partnersim

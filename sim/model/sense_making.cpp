@@ -7,38 +7,40 @@
 namespace partnersim {
 namespace {
 
-constexpr double synthesis_half_hours = 25.0;
-constexpr double objectivity_threshold = 0.7;  // embeddedness beyond which objectivity erodes
-
 // "embedded enough to understand the team, their needs and how decisions are made, without
 // being so integrated they risk losing objectivity."
-double objectivity(double embeddedness) {
-    const double excess = std::max(0.0, embeddedness - objectivity_threshold);
-    return 1.0 - 0.6 * excess / (1.0 - objectivity_threshold);
+double objectivity(double embeddedness, const SenseMakingConstants& c) {
+    const double excess = std::max(0.0, embeddedness - c.objectivity_threshold);
+    return 1.0 - c.objectivity_loss * excess / (1.0 - c.objectivity_threshold);
 }
 
 // "relying on a single focal point can be risky": several focal points each add their capital.
 double focal_point_strength(const World& world) {
     const auto& focal_points = world.funder.focal_points;
-    if (focal_points.empty()) return 0.15;  // no broker: "it can be challenging ... to deliver"
+    const double unbrokered = world.scenario.constants.sense_making.unbrokered_reach;
+    if (focal_points.empty())
+        return unbrokered;  // no broker: "it can be challenging ... to deliver"
     double none_reaches = 1.0;
     for (const auto& focal : focal_points) {
         if (focal.vacant_until < 0) none_reaches *= 1.0 - focal.capital;
     }
-    return std::max(0.15, 1.0 - none_reaches);
+    return std::max(unbrokered, 1.0 - none_reaches);
 }
 
 }  // namespace
 
 double decision_reach(const World& world) {
     const auto& funder = world.scenario.funder;
+    const auto& c = world.scenario.constants.sense_making;
     // "learning needs to happen at the level where the decisions you want to influence are
     // made": portfolio-level learning fits centralised decisions, programme-level decentralised.
     const double centralised = funder.centralised_decisions;
+    const double fit_floor = c.level_fit_floor;
     const double level_fit = world.scenario.setup.level == Level::portfolio
-                                 ? 0.4 + 0.6 * centralised
-                                 : 0.4 + 0.6 * (1.0 - centralised);
-    return focal_point_strength(world) * (0.5 + 0.5 * funder.senior_buy_in) * level_fit *
+                                 ? fit_floor + (1.0 - fit_floor) * centralised
+                                 : fit_floor + (1.0 - fit_floor) * (1.0 - centralised);
+    return focal_point_strength(world) *
+           (c.buy_in_floor + (1.0 - c.buy_in_floor) * funder.senior_buy_in) * level_fit *
            world.goal_alignment;
 }
 
@@ -50,15 +52,22 @@ void make_sense_with_funder(World& world) {
         return;
     }
     const auto& profile = facilitator.profile;
-    const double effort = saturating(facilitator.hours.sense_making, synthesis_half_hours);
-    const double staff_time = 0.4 + 0.6 * world.scenario.funder.staff_time;
-    const double understanding = 0.4 + 0.6 * facilitator.embeddedness;
-    facilitator.synthesis = effort * (0.3 + 0.7 * profile.skill(Skill::strategic_learning)) *
-                            staff_time * understanding * objectivity(facilitator.embeddedness);
+    const auto& c = world.scenario.constants.sense_making;
+    const double effort = saturating(facilitator.hours.sense_making, c.synthesis_half_hours);
+    const double staff_time =
+        c.staff_time_floor + (1.0 - c.staff_time_floor) * world.scenario.funder.staff_time;
+    const double understanding =
+        c.embeddedness_floor + (1.0 - c.embeddedness_floor) * facilitator.embeddedness;
+    facilitator.synthesis =
+        effort *
+        (c.strategic_floor + (1.0 - c.strategic_floor) * profile.skill(Skill::strategic_learning)) *
+        staff_time * understanding * objectivity(facilitator.embeddedness, c);
     // Useful synthesis is what the funder values: "Without this the learning partnership can be
     // seen as dispensable."
     world.experiences.funder_facilitator_good += facilitator.synthesis;
-    if (facilitator.synthesis < 0.05) world.experiences.funder_facilitator_bad += 0.2;
+    if (facilitator.synthesis < c.useless_synthesis) {
+        world.experiences.funder_facilitator_bad += c.dispensable_severity;
+    }
 }
 
 }  // namespace partnersim

@@ -7,20 +7,15 @@
 namespace partnersim {
 namespace {
 
-constexpr double support_half_hours = 6.0;  // monthly hours giving half the effect
-constexpr double relationship_half_hours = 2.0;
-constexpr double capacity_learning_rate = 0.06;  // monthly capacity gain at full effect
-constexpr double neglect_threshold = 0.05;       // contact below this feels like absence
-constexpr double neglect_severity = 0.2;
-
 // A programme navigator with very different partners takes "a triaged approach to capacity
 // strengthening": more hours to those with least capacity. Others split evenly.
 const std::vector<double>& support_weights(World& world) {
     const auto& p = world.partners;
     const bool triage = world.scenario.setup.archetype == Archetype::programme_navigator;
+    const double triage_strength = world.scenario.constants.support.triage_strength;
     auto& weights = Scratch::fresh(world.scratch.support_weight, p.count, 0.0);
     for (std::size_t i = 0; i < p.count; ++i) {
-        if (p.present[i]) weights[i] = triage ? 1.0 + (1.0 - p.capacity[i]) : 1.0;
+        if (p.present[i]) weights[i] = triage ? 1.0 + triage_strength * (1.0 - p.capacity[i]) : 1.0;
     }
     return weights;
 }
@@ -29,10 +24,12 @@ const std::vector<double>& support_weights(World& world) {
 
 double support_quality(const World& world, std::size_t i) {
     const auto& profile = world.facilitator.profile;
-    const double technical = 0.45 * profile.skill(Skill::mel) +
-                             0.35 * world.partners.contextual_match[i] +
-                             0.20 * profile.skill(Skill::sectoral);
-    return technical * (0.7 + 0.3 * world.scenario.facilitator.accompaniment);
+    const auto& c = world.scenario.constants.support;
+    const double technical = c.quality_mel * profile.skill(Skill::mel) +
+                             c.quality_contextual * world.partners.contextual_match[i] +
+                             c.quality_sectoral * profile.skill(Skill::sectoral);
+    return technical * (c.quality_without_accompaniment +
+                        c.quality_per_accompaniment * world.scenario.facilitator.accompaniment);
 }
 
 void provide_support(World& world) {
@@ -40,6 +37,15 @@ void provide_support(World& world) {
     auto& lived = world.experiences;
     const auto& facilitator = world.facilitator;
     const double soft = facilitator.profile.skill(Skill::soft);
+    const auto& c = world.scenario.constants.support;
+    const double support_half_hours = c.support_half_hours;
+    const double relationship_half_hours = c.relationship_half_hours;
+    const double capacity_learning_rate = c.capacity_learning_rate;
+    const double neglect_threshold = c.neglect_threshold;
+    const double neglect_severity = c.neglect_severity;
+    const double soft_trust = c.soft_skill_floor + (1.0 - c.soft_skill_floor) * soft;
+    const double contact_trust_weight = c.contact_trust_weight;
+    const double contextual_floor = c.contextual_floor;
 
     const auto& weights = support_weights(world);
     double total_weight = 0.0;
@@ -61,11 +67,12 @@ void provide_support(World& world) {
         p.capacity[i] +=
             capacity_learning_rate * effect * quality * p.engagement[i] * (1.0 - p.capacity[i]);
         p.benefit[i] += effect * quality * p.engagement[i];
-        lived.partner_facilitator_good[i] += effect * quality * (0.5 + 0.5 * soft);
+        lived.partner_facilitator_good[i] += effect * quality * soft_trust;
 
         const double contact = saturating(relationship_each, relationship_half_hours);
         lived.partner_facilitator_good[i] +=
-            0.5 * contact * soft * (0.5 + 0.5 * p.contextual_match[i]);
+            contact_trust_weight * contact * soft *
+            (contextual_floor + (1.0 - contextual_floor) * p.contextual_match[i]);
 
         // "A common challenge is insufficient budget for the facilitator to invest in
         // one-to-one relationships with partners which is essential to establishing trust."

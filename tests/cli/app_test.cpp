@@ -236,9 +236,10 @@ TEST_F(App, ParamsListsParameters) {
     EXPECT_TRUE(contains(result.out, "  duration ")) << result.out;
 }
 
-TEST_F(App, SummaryOfAMissingFileExitsOne) {
+// A missing file is bad input (2) for every command, summary included (it was 1 before).
+TEST_F(App, SummaryOfAMissingFileExitsTwo) {
     const ProcessResult result = partnersim({"summary", (dir_ / "missing.h5").string()});
-    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(result.exit_code, 2);
     EXPECT_TRUE(contains(result.err, "missing.h5")) << result.err;
 }
 
@@ -325,19 +326,29 @@ TEST_F(App, ProgressBarIsDrawnOnATerminal) {
     EXPECT_TRUE(contains(drawn, "wrote 50 runs")) << drawn;
 }
 
-// Starts a long run, waits until it is writing, and sends it `signal_number`.
+// Waits (polling, up to a generous 60 s) until the run's partial file holds at least one run:
+// by then the signal handlers are installed (they come before the file) and there is finished
+// work to keep. Returns whether it got there.
+bool wait_until_runs_are_saved(const test::Subprocess& child, const fs::path& output) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (child.running() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (!fs::exists(partial_of(output))) continue;
+        try {
+            if (!read_run_column(partial_of(output), "run_index").empty()) return true;
+        } catch (const std::exception&) {
+            // Still being created: the file is readable once it streams (SWMR).
+        }
+    }
+    return false;
+}
+
+// Starts a long run, waits until it has saved runs, and sends it `signal_number`.
 ProcessResult interrupt_a_long_run(const fs::path& scenario, const fs::path& output,
                                    int signal_number) {
     test::Subprocess child({executable, "run", scenario.string(), "-o", output.string(),
                             "--replicates", "10000000", "--threads", "2"});
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!fs::exists(partial_of(output)) && child.running() &&
-           std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    EXPECT_TRUE(fs::exists(partial_of(output))) << "the run never started writing";
-    // The partial file appears just before the handlers are installed; give it a moment.
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_TRUE(wait_until_runs_are_saved(child, output)) << "the run never saved a run";
     EXPECT_TRUE(child.running()) << "ten million runs finished already?";
     child.send_signal(signal_number);
     return child.wait(std::chrono::seconds(30));
@@ -371,12 +382,7 @@ TEST_F(App, InterruptKeepsAnExistingFileReplacedWithForce) {
     test::write_text_file(output_, "previous results\n");
     test::Subprocess child({executable, "run", scenario_.string(), "-o", output_.string(),
                             "--force", "--replicates", "10000000", "--threads", "2", "-q"});
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (!fs::exists(partial_of(output_)) && child.running() &&
-           std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_TRUE(wait_until_runs_are_saved(child, output_)) << "the run never saved a run";
     child.send_signal(SIGINT);
     const ProcessResult result = child.wait(std::chrono::seconds(30));
     EXPECT_EQ(result.exit_code, 130) << result.err;

@@ -20,6 +20,7 @@ using test::contains;
 struct Listed {
     std::string line;
     std::string meaning;
+    std::string source;  // model constants only
     int times = 0;
 };
 
@@ -41,6 +42,8 @@ Listing read_listing(const std::string& text) {
         if (line.front() == '[' && line.back() == ']') {
             section = line.substr(1, line.size() - 2);
             listing.sections.push_back(section);
+        } else if (line.starts_with("      source: ")) {
+            if (!last.empty()) listing.parameters[last].source = line.substr(14);
         } else if (line.starts_with("      ")) {
             if (!last.empty()) listing.parameters[last].meaning = line.substr(6);
         } else if (line.starts_with("  ")) {
@@ -66,9 +69,9 @@ bool read_range(const std::string& line, double& min, double& max) {
     return end != text;
 }
 
-std::string printed() {
+std::string printed(ParamsListing which = ParamsListing::all) {
     std::ostringstream out;
-    EXPECT_EQ(params_command(out), exit_ok);
+    EXPECT_EQ(params_command(which, out), exit_ok);
     return out.str();
 }
 
@@ -125,6 +128,37 @@ TEST(ParamsCommand, ShowsEachDefaultRangeAndMeaning) {
                 break;
         }
     }
+}
+
+TEST(ParamsCommand, PlainListingHasTheSettingsAndSaysHowToSeeTheConstants) {
+    const std::string text = printed(ParamsListing::settings);
+    const Listing listing = read_listing(text);
+    std::size_t settings = 0;
+    for (const ParameterSpec& spec : parameter_registry()) {
+        const bool listed = listing.parameters.contains(spec.name);
+        EXPECT_EQ(listed, !spec.is_model_constant()) << spec.name;
+        settings += spec.is_model_constant() ? 0 : 1;
+    }
+    EXPECT_EQ(listing.parameters.size(), settings);
+    const std::size_t constants = parameter_registry().size() - settings;
+    EXPECT_GT(constants, 150u);
+    EXPECT_TRUE(contains(text, std::to_string(constants) + " model constants")) << text;
+    EXPECT_TRUE(contains(text, "params --constants")) << text;
+}
+
+TEST(ParamsCommand, ConstantsListingShowsPlausibleRangeAndSource) {
+    Listing listing = read_listing(printed(ParamsListing::constants));
+    for (const ParameterSpec& spec : parameter_registry()) {
+        SCOPED_TRACE(spec.name);
+        const auto found = listing.parameters.find(spec.name);
+        ASSERT_EQ(found != listing.parameters.end(), spec.is_model_constant());
+        if (!spec.is_model_constant()) continue;
+        std::ostringstream plausible;
+        plausible << " plausible " << spec.plausible_min << " .. " << spec.plausible_max << " ";
+        EXPECT_TRUE(contains(found->second.line, plausible.str())) << found->second.line;
+        EXPECT_EQ(found->second.source, spec.source);
+    }
+    EXPECT_TRUE(contains(listing.parameters["convenings.tie_formation_rate"].line, "default 0.2 "));
 }
 
 TEST(ParamsCommand, DefaultsAreThoseOfTheDefaultScenario) {

@@ -125,26 +125,26 @@ TEST(SummaryCommand, AFileWithNoRunsSaysSo) {
     EXPECT_EQ(line_of(result.out, "capacity"), "");
 }
 
-TEST(SummaryCommand, MissingFileExitsOneWithAMessage) {
+TEST(SummaryCommand, MissingFileIsBadInputWithAMessage) {
     const test::TempDir dir;
     const auto missing = dir / "nothing-here.h5";
     const Summarised result = summarise(missing);
-    EXPECT_EQ(result.code, exit_failure);
+    EXPECT_EQ(result.code, exit_bad_input);
     EXPECT_EQ(result.out, "");
     EXPECT_TRUE(result.err.starts_with("error: ")) << result.err;
     EXPECT_TRUE(contains(result.err, missing.string())) << result.err;
     EXPECT_TRUE(contains(result.err, "no such file")) << result.err;
 }
 
-TEST(SummaryCommand, AFileThatIsNotHdf5ExitsOne) {
+TEST(SummaryCommand, AFileThatIsNotHdf5IsBadInput) {
     const test::TempFile text("this is not HDF5\n", ".h5");
     const Summarised result = summarise(text.path());
-    EXPECT_EQ(result.code, exit_failure);
+    EXPECT_EQ(result.code, exit_bad_input);
     EXPECT_TRUE(contains(result.err, text.path().string())) << result.err;
     EXPECT_TRUE(contains(result.err, "not an HDF5 file")) << result.err;
 }
 
-TEST(SummaryCommand, AnHdf5FileThatIsNotAResultsFileExitsOne) {
+TEST(SummaryCommand, AnHdf5FileThatIsNotAResultsFileIsBadInput) {
     const test::TempDir dir;
     const auto path = dir / "empty.h5";
     const hid_t file = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
@@ -153,7 +153,7 @@ TEST(SummaryCommand, AnHdf5FileThatIsNotAResultsFileExitsOne) {
     testing::internal::CaptureStderr();
     const Summarised result = summarise(path);
     const std::string hdf5_noise = testing::internal::GetCapturedStderr();
-    EXPECT_EQ(result.code, exit_failure);
+    EXPECT_EQ(result.code, exit_bad_input);
     EXPECT_TRUE(contains(result.err, path.string())) << result.err;
     EXPECT_EQ(hdf5_noise, "") << "HDF5 printed its own error stack";
 }

@@ -13,6 +13,8 @@ constexpr std::array<Archetype, 4> all_archetypes{
     Archetype::practice_partner, Archetype::sense_maker, Archetype::network_builder,
     Archetype::programme_navigator};
 
+const EffortConstants kEffort{};  // the default model's constants
+
 // A world past its set-up months, with no end in sight, so only the choice under test shapes
 // the facilitator's hours.
 World settled_world(Archetype archetype) {
@@ -27,7 +29,7 @@ World settled_world(Archetype archetype) {
 TEST(ArchetypeShares, SumToOneAndAreNeverNegativeForEveryArchetypeAndPhase) {
     for (const Archetype a : all_archetypes) {
         for (const double phase : {-0.5, 0.0, 0.3, 0.7, 1.0, 2.0}) {
-            const EffortSplit s = archetype_shares(a, phase);
+            const EffortSplit s = archetype_shares(a, phase, kEffort);
             EXPECT_NEAR(s.total(), 1.0, 1e-12) << choice_name(a) << " phase " << phase;
             EXPECT_GE(s.one_to_one, 0.0);
             EXPECT_GE(s.convening, 0.0);
@@ -38,8 +40,8 @@ TEST(ArchetypeShares, SumToOneAndAreNeverNegativeForEveryArchetypeAndPhase) {
 }
 
 TEST(ArchetypeShares, SenseMakerGivesMoreToSenseMakingAndPracticePartnerMoreToOneToOne) {
-    const EffortSplit sense = archetype_shares(Archetype::sense_maker, 0.0);
-    const EffortSplit practice = archetype_shares(Archetype::practice_partner, 0.0);
+    const EffortSplit sense = archetype_shares(Archetype::sense_maker, 0.0, kEffort);
+    const EffortSplit practice = archetype_shares(Archetype::practice_partner, 0.0, kEffort);
     EXPECT_GT(sense.sense_making, practice.sense_making);
     EXPECT_GT(practice.one_to_one, sense.one_to_one);
     // Each archetype's signature activity is its largest share.
@@ -48,40 +50,40 @@ TEST(ArchetypeShares, SenseMakerGivesMoreToSenseMakingAndPracticePartnerMoreToOn
 }
 
 TEST(ArchetypeShares, NetworkBuilderConvenesMoreThanAnyOtherArchetype) {
-    const double builder = archetype_shares(Archetype::network_builder, 0.0).convening;
+    const double builder = archetype_shares(Archetype::network_builder, 0.0, kEffort).convening;
     for (const Archetype a : all_archetypes) {
         if (a == Archetype::network_builder) continue;
         for (const double phase : {0.0, 1.0}) {
-            EXPECT_GT(builder, archetype_shares(a, phase).convening) << choice_name(a);
+            EXPECT_GT(builder, archetype_shares(a, phase, kEffort).convening) << choice_name(a);
         }
     }
 }
 
 TEST(ArchetypeShares, NavigatorStartsAsPracticePartnerAndMovesTowardCrossProgrammeLearning) {
-    const EffortSplit start = archetype_shares(Archetype::programme_navigator, 0.0);
-    const EffortSplit practice = archetype_shares(Archetype::practice_partner, 0.0);
+    const EffortSplit start = archetype_shares(Archetype::programme_navigator, 0.0, kEffort);
+    const EffortSplit practice = archetype_shares(Archetype::practice_partner, 0.0, kEffort);
     EXPECT_DOUBLE_EQ(start.one_to_one, practice.one_to_one);
     EXPECT_DOUBLE_EQ(start.sense_making, practice.sense_making);
     EffortSplit previous = start;
     for (int step = 1; step <= 10; ++step) {
         const double phase = 0.1 * step;
-        const EffortSplit now = archetype_shares(Archetype::programme_navigator, phase);
+        const EffortSplit now = archetype_shares(Archetype::programme_navigator, phase, kEffort);
         EXPECT_LT(now.one_to_one, previous.one_to_one) << "phase " << phase;
         EXPECT_GT(now.convening, previous.convening) << "phase " << phase;
         EXPECT_GT(now.sense_making, previous.sense_making) << "phase " << phase;
         previous = now;
     }
     // The phase is a share of the way: beyond the end the split stays where it arrived.
-    const EffortSplit beyond = archetype_shares(Archetype::programme_navigator, 3.0);
+    const EffortSplit beyond = archetype_shares(Archetype::programme_navigator, 3.0, kEffort);
     EXPECT_DOUBLE_EQ(beyond.one_to_one, previous.one_to_one);
     EXPECT_DOUBLE_EQ(beyond.convening, previous.convening);
 }
 
 TEST(ConveningIntensity, IsZeroWithoutHoursAndRisesWithThemWithoutReachingOne) {
-    EXPECT_EQ(convening_intensity(0.0, 20), 0.0);
+    EXPECT_EQ(convening_intensity(0.0, 20, kEffort), 0.0);
     double previous = 0.0;
     for (const double hours : {5.0, 20.0, 80.0, 320.0, 5000.0}) {
-        const double now = convening_intensity(hours, 20);
+        const double now = convening_intensity(hours, 20, kEffort);
         EXPECT_GT(now, previous) << hours << " hours";
         EXPECT_LT(now, 1.0);
         previous = now;
@@ -90,8 +92,8 @@ TEST(ConveningIntensity, IsZeroWithoutHoursAndRisesWithThemWithoutReachingOne) {
 
 TEST(ConveningIntensity, SameHoursBuyLessBackboneForALargerNetwork) {
     // "More partners means less time each: spread too thin."
-    EXPECT_GT(convening_intensity(40.0, 5), convening_intensity(40.0, 20));
-    EXPECT_GT(convening_intensity(40.0, 20), convening_intensity(40.0, 200));
+    EXPECT_GT(convening_intensity(40.0, 5, kEffort), convening_intensity(40.0, 20, kEffort));
+    EXPECT_GT(convening_intensity(40.0, 20, kEffort), convening_intensity(40.0, 200, kEffort));
 }
 
 TEST(AllocateEffort, SplitsTheWholeBudgetForAFullyAvailableExternalFacilitator) {

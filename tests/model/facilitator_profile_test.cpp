@@ -8,6 +8,8 @@
 namespace partnersim {
 namespace {
 
+const FacilitatorKindConstants kKinds{};  // the default model's constants
+
 FacilitatorParameters params(FacilitatorKind kind,
                              ExternalKind external = ExternalKind::established) {
     FacilitatorParameters f;
@@ -18,12 +20,12 @@ FacilitatorParameters params(FacilitatorKind kind,
 
 FacilitatorProfile profile_of(FacilitatorKind kind,
                               ExternalKind external = ExternalKind::established) {
-    return make_facilitator_profile(params(kind, external));
+    return make_facilitator_profile(params(kind, external), kKinds);
 }
 
 TEST(FacilitatorProfile, EstablishedExternalFirmBringsItsStatedSkillsAndIndependence) {
     const FacilitatorParameters f = params(FacilitatorKind::external);
-    const FacilitatorProfile p = make_facilitator_profile(f);
+    const FacilitatorProfile p = make_facilitator_profile(f, kKinds);
     EXPECT_DOUBLE_EQ(p.skill(Skill::facilitation), f.facilitation);
     EXPECT_DOUBLE_EQ(p.skill(Skill::strategic_learning), f.strategic_learning);
     EXPECT_DOUBLE_EQ(p.skill(Skill::mel), f.mel);
@@ -77,9 +79,9 @@ TEST(FacilitatorProfile, EmergingOrganisationIsCloserToContextsButFeelsRiskierTo
 TEST(FacilitatorProfile, LargerConsortiumFillsSkillGapsAndCoversMoreButCostsMoreToManage) {
     FacilitatorParameters f = params(FacilitatorKind::external, ExternalKind::consortium);
     f.consortium_members = 1;
-    const FacilitatorProfile single = make_facilitator_profile(f);
+    const FacilitatorProfile single = make_facilitator_profile(f, kKinds);
     f.consortium_members = 4;
-    const FacilitatorProfile four = make_facilitator_profile(f);
+    const FacilitatorProfile four = make_facilitator_profile(f, kKinds);
     EXPECT_DOUBLE_EQ(single.overhead, 0.0);
     EXPECT_GT(four.overhead, single.overhead);
     EXPECT_GT(four.coverage, single.coverage);
@@ -91,11 +93,11 @@ TEST(FacilitatorProfile, LargerConsortiumFillsSkillGapsAndCoversMoreButCostsMore
 TEST(FacilitatorProfile, ConsortiumOverheadIsCappedSoSomeHoursAlwaysRemain) {
     FacilitatorParameters f = params(FacilitatorKind::external, ExternalKind::consortium);
     f.consortium_members = 12;
-    const FacilitatorProfile p = make_facilitator_profile(f);
+    const FacilitatorProfile p = make_facilitator_profile(f, kKinds);
     EXPECT_LT(p.overhead, 1.0);
     EXPECT_GT(p.overhead, 0.0);
     f.consortium_members = 11;
-    EXPECT_LE(make_facilitator_profile(f).overhead, p.overhead);
+    EXPECT_LE(make_facilitator_profile(f, kKinds).overhead, p.overhead);
 }
 
 TEST(FacilitatorProfile, ExternalKindDoesNotMatterForInternalStaff) {
@@ -118,7 +120,7 @@ TEST(FacilitatorProfile, EveryKindKeepsSharesAndSkillsBetweenZeroAndOneAtExtreme
                     f.sectoral = f.contextual = f.soft_skills = v;
                     f.independence = f.local_coverage = v;
                     f.consortium_members = members;
-                    const FacilitatorProfile p = make_facilitator_profile(f);
+                    const FacilitatorProfile p = make_facilitator_profile(f, kKinds);
                     SCOPED_TRACE(std::string(choice_name(kind)) + "/" +
                                  std::string(choice_name(external)) + " at " + std::to_string(v));
                     for (const double s : p.skills) {
@@ -146,9 +148,9 @@ TEST(FacilitatorProfile, MoreStatedIndependenceGivesMoreIndependenceForEveryKind
          {FacilitatorKind::internal, FacilitatorKind::external, FacilitatorKind::self_managed}) {
         FacilitatorParameters f = params(kind);
         f.independence = 0.3;
-        const double low = make_facilitator_profile(f).independence;
+        const double low = make_facilitator_profile(f, kKinds).independence;
         f.independence = 0.9;
-        EXPECT_GT(make_facilitator_profile(f).independence, low) << choice_name(kind);
+        EXPECT_GT(make_facilitator_profile(f, kKinds).independence, low) << choice_name(kind);
     }
 }
 

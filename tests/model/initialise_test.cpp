@@ -34,12 +34,12 @@ double mean(const std::vector<double>& v) {
 }
 
 TEST(ContextCount, GrowsWithDiversityFromOneToEight) {
-    EXPECT_EQ(context_count(0.0), 1);
-    EXPECT_EQ(context_count(1.0), 8);
-    int previous = context_count(0.0);
+    EXPECT_EQ(context_count(0.0, PopulationConstants{}), 1);
+    EXPECT_EQ(context_count(1.0, PopulationConstants{}), 8);
+    int previous = context_count(0.0, PopulationConstants{});
     for (double d = 0.05; d <= 1.0; d += 0.05) {
-        EXPECT_GE(context_count(d), previous) << d;
-        previous = context_count(d);
+        EXPECT_GE(context_count(d, PopulationConstants{}), previous) << d;
+        previous = context_count(d, PopulationConstants{});
     }
 }
 

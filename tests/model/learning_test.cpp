@@ -9,6 +9,8 @@
 namespace partnersim {
 namespace {
 
+const double kCleanStory = LearningConstants{}.clean_story;  // the default model's
+
 // Root mean square error of the funder's beliefs against the truth.
 double belief_error(const World& world) {
     double sum = 0.0;
@@ -42,7 +44,7 @@ World learning_world(int partners = 200) {
 TEST(PartnerReport, IsNeverBelowWhatThePartnerKnows) {
     for (double estimate = -3.0; estimate <= 3.0; estimate += 0.25) {
         for (double candour = -0.5; candour <= 1.5; candour += 0.1) {
-            EXPECT_GE(partner_report(estimate, candour), estimate)
+            EXPECT_GE(partner_report(estimate, candour, kCleanStory), estimate)
                 << "estimate " << estimate << " candour " << candour;
         }
     }
@@ -50,15 +52,15 @@ TEST(PartnerReport, IsNeverBelowWhatThePartnerKnows) {
 
 TEST(PartnerReport, FullCandourReportsExactlyWhatThePartnerKnows) {
     for (double estimate = -3.0; estimate <= 3.0; estimate += 0.25) {
-        EXPECT_DOUBLE_EQ(partner_report(estimate, 1.0), estimate);
+        EXPECT_DOUBLE_EQ(partner_report(estimate, 1.0, kCleanStory), estimate);
     }
 }
 
 TEST(PartnerReport, LessCandourTellsACleanerStory) {
     for (const double estimate : {-2.0, -0.5, 0.0}) {
-        double previous = partner_report(estimate, 1.0);
+        double previous = partner_report(estimate, 1.0, kCleanStory);
         for (const double candour : {0.75, 0.5, 0.25, 0.0}) {
-            const double now = partner_report(estimate, candour);
+            const double now = partner_report(estimate, candour, kCleanStory);
             EXPECT_GT(now, previous) << "estimate " << estimate << " candour " << candour;
             previous = now;
         }
@@ -67,14 +69,15 @@ TEST(PartnerReport, LessCandourTellsACleanerStory) {
 
 TEST(PartnerReport, APartnerDoingVeryWellHasNothingToGloss) {
     for (const double candour : {0.0, 0.5, 1.0}) {
-        EXPECT_DOUBLE_EQ(partner_report(3.0, candour), 3.0);
+        EXPECT_DOUBLE_EQ(partner_report(3.0, candour, kCleanStory), 3.0);
     }
 }
 
 TEST(PartnerReport, SilentPartnersBelowTheCleanStoryAllTellTheSameStory) {
     // However bad the truth, a silent partner's report lands at one story, not above a partner
     // who knows it is doing well.
-    EXPECT_DOUBLE_EQ(partner_report(-2.0, 0.0), partner_report(-0.5, 0.0));
+    EXPECT_DOUBLE_EQ(partner_report(-2.0, 0.0, kCleanStory),
+                     partner_report(-0.5, 0.0, kCleanStory));
 }
 
 TEST(LearnOwnEffectiveness, PartnersGrowMoreSureOfTheirOwnEffectivenessEachMonth) {
@@ -138,7 +141,8 @@ TEST(LearnAndReport, ReportsCarryTheSelfEstimateThroughCandour) {
     learn_and_report(world, random);
     for (std::size_t i = 0; i < world.partners.count; ++i) {
         const auto& p = world.partners;
-        EXPECT_DOUBLE_EQ(p.report[i], partner_report(p.self_estimate[i], p.candour[i]));
+        EXPECT_DOUBLE_EQ(p.report[i],
+                         partner_report(p.self_estimate[i], p.candour[i], kCleanStory));
     }
 }
 

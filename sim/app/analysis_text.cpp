@@ -1,4 +1,4 @@
-#include "cli/analysis_printing.hpp"
+#include "app/analysis_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <numeric>
 #include <sstream>
 
-namespace partnersim {
+namespace partnersim::app {
 namespace {
 
 std::string signed_number(double value, int precision) {
@@ -314,4 +314,4 @@ void print_prim_boxes(const analysis::AnalysisTable& boxes, const analysis::Anal
     out << '\n';
 }
 
-}  // namespace partnersim
+}  // namespace partnersim::app

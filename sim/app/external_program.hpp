@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace partnersim {
+namespace partnersim::app {
 
 // Runs args[0] (a path, or a name searched on PATH) with `args` and waits. Returns its exit
 // status, or -1 if it could not be started or was killed by a signal.
@@ -20,4 +20,4 @@ std::string analysis_python();
 // analysis/ folder this binary was built from.
 std::string analysis_scripts_folder();
 
-}  // namespace partnersim
+}  // namespace partnersim::app

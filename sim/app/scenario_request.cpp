@@ -1,13 +1,12 @@
 #include <limits>
 #include <string>
 
-#include "cli/commands.hpp"
+#include "app/scenario_request.hpp"
 #include "io/experiment_file.hpp"
 #include "io/scenario_file.hpp"
 #include "model/parameters.hpp"
 
-namespace partnersim {
-
+namespace partnersim::app {
 namespace {
 
 // A dedicated flag (--seed, --replicates) is checked against its parameter's range and
@@ -31,7 +30,7 @@ std::int64_t as_signed(std::uint64_t value, const std::string& flag, const std::
 
 }  // namespace
 
-ExperimentFile resolve_experiment(const ScenarioChoice& choice) {
+ExperimentFile resolve_experiment(const ScenarioRequest& choice) {
     std::vector<std::string> overrides = choice.overrides;
     if (choice.seed) {
         overrides.push_back(
@@ -43,8 +42,8 @@ ExperimentFile resolve_experiment(const ScenarioChoice& choice) {
     return load_experiment(choice.file, overrides);
 }
 
-Scenario resolve_scenario(const ScenarioChoice& choice) {
+Scenario resolve_scenario(const ScenarioRequest& choice) {
     return resolve_experiment(choice).base;
 }
 
-}  // namespace partnersim
+}  // namespace partnersim::app

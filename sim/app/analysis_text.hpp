@@ -9,7 +9,7 @@
 #include "analysis/analysis_table.hpp"
 #include "analysis/results_table.hpp"
 
-namespace partnersim {
+namespace partnersim::app {
 
 // What was run: the file, the sweep in words, points, replicates, runs.
 void print_design_header(const analysis::ResultsTable& table, std::ostream& out);
@@ -38,4 +38,4 @@ void print_prim_boxes(const analysis::AnalysisTable& boxes, const analysis::Anal
 // "+0.081 [+0.070, +0.093]" with `precision` decimals.
 std::string signed_interval(double estimate, double low, double high, int precision = 3);
 
-}  // namespace partnersim
+}  // namespace partnersim::app

@@ -1,4 +1,4 @@
-#include "cli/external_program.hpp"
+#include "app/external_program.hpp"
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -8,7 +8,7 @@
 
 extern char** environ;
 
-namespace partnersim {
+namespace partnersim::app {
 
 int run_program(const std::vector<std::string>& args) {
     if (args.empty()) return -1;
@@ -34,4 +34,4 @@ std::string analysis_scripts_folder() {
     return chosen && *chosen ? chosen : PARTNERSIM_ANALYSIS_DIR;
 }
 
-}  // namespace partnersim
+}  // namespace partnersim::app

@@ -6,13 +6,24 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "analysis/analysis_file.hpp"
 
-namespace partnersim {
+namespace partnersim::app {
+
+// What a request did with the analysis file: stored fresh tables, or read every table from it,
+// or could not read it (`unreadable` says why; nothing was stored).
+struct CacheReport {
+    enum class Outcome { saved, read, unreadable };
+    Outcome outcome = Outcome::read;
+    std::filesystem::path path;
+    std::string unreadable;
+};
+
+// The warning for an unreadable analysis file: what went wrong and how to store tables again.
+std::string unreadable_warning(const CacheReport& report);
 
 class AnalysisCache {
 public:
@@ -27,10 +38,10 @@ public:
 
     // Writes what was computed; returns whether anything was.
     bool save();
-    // save(), then says on `err` (unless quiet) whether the tables were saved or reused. An
-    // analysis file that cannot be read (not HDF5, damaged) is only a cache: the tables are
-    // computed anyway, the file is left as it is, and a warning says so.
-    void save_and_report(std::ostream& err, bool quiet);
+    // save(), then what became of the tables. An analysis file that cannot be read (not HDF5,
+    // damaged) is only a cache: the tables are computed anyway, the file is left as it is, and
+    // the report says why (for a warning).
+    CacheReport save_and_report();
     const std::filesystem::path& path() const { return path_; }
 
 private:
@@ -42,4 +53,4 @@ private:
     std::vector<analysis::StoredTable> fresh_;
 };
 
-}  // namespace partnersim
+}  // namespace partnersim::app

@@ -1,6 +1,6 @@
-#include "cli/analysis_cache.hpp"
+#include "app/analysis_cache.hpp"
 
-namespace partnersim {
+namespace partnersim::app {
 
 AnalysisCache::AnalysisCache(const std::filesystem::path& results, const std::string& options,
                              bool recompute)
@@ -38,14 +38,15 @@ bool AnalysisCache::save() {
     return true;
 }
 
-void AnalysisCache::save_and_report(std::ostream& err, bool quiet) {
-    const bool wrote = save();
-    if (unreadable_) {
-        err << "warning: " << *unreadable_ << "; analyses were computed but not stored (move "
-            << path_.string() << " away to store them again)\n";
-        return;
-    }
-    if (!quiet) err << (wrote ? "saved to " : "read from ") << path_.string() << '\n';
+std::string unreadable_warning(const CacheReport& report) {
+    return report.unreadable + "; analyses were computed but not stored (move " +
+           report.path.string() + " away to store them again)";
 }
 
-}  // namespace partnersim
+CacheReport AnalysisCache::save_and_report() {
+    const bool wrote = save();
+    if (unreadable_) return {CacheReport::Outcome::unreadable, path_, *unreadable_};
+    return {wrote ? CacheReport::Outcome::saved : CacheReport::Outcome::read, path_, ""};
+}
+
+}  // namespace partnersim::app

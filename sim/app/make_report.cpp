@@ -1,0 +1,110 @@
+#include "app/make_report.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "analysis/analysis_file.hpp"
+#include "analysis/results_table.hpp"
+#include "app/analyze_results.hpp"
+#include "app/discover_boxes.hpp"
+#include "app/external_program.hpp"
+#include "app/input_checked.hpp"
+
+namespace partnersim::app {
+namespace {
+
+void warn(const ReportRequest& request, const std::string& message) {
+    if (request.on_warning) request.on_warning(message);
+}
+
+void warn_unreadable(const ReportRequest& request, const CacheReport& cache) {
+    if (cache.outcome == CacheReport::Outcome::unreadable) warn(request, unreadable_warning(cache));
+}
+
+// The analyses the page shows, computed now unless the analysis file has them already, as
+// text for people.
+std::string analyses_text(const ReportRequest& request) {
+    std::ostringstream text;
+    AnalyzeRequest analyze;
+    analyze.results = request.results;
+    analyze.interaction = request.interaction;
+    const AnalysisOutcome analysis = analyze_results(analyze);
+    warn_unreadable(request, analysis.cache);
+    write_analysis_text(analysis, false, text);
+    if (request.success.empty()) return text.str();
+    DiscoverRequest discover;
+    discover.results = request.results;
+    discover.success = request.success;
+    const DiscoveryOutcome discovery = discover_boxes(discover);
+    warn_unreadable(request, discovery.cache);
+    write_discovery_text(discovery, text);
+    return text.str();
+}
+
+bool is_sweep(const std::filesystem::path& results) {
+    return !analysis::read_results_table(results).factors.empty();
+}
+
+// The page shows what the analysis file holds for these results, so the analyses this report
+// was not asked for (an interaction or a discovery left by an earlier command, perhaps at
+// another month) are dropped first: the report says exactly what its request asked.
+void drop_unrequested_tables(const ReportRequest& request) {
+    const auto path = analysis::analysis_path_for(request.results);
+    if (!std::filesystem::exists(path)) return;
+    analysis::store_tables(path, {}, [&](const analysis::StoredTable& stored) {
+        const std::string& name = stored.table.name;
+        if (name.starts_with("interaction")) return !request.interaction.empty();
+        if (name.starts_with("prim_")) return !request.success.empty();
+        return true;
+    });
+}
+
+void write_analyses(const ReportRequest& request) {
+    try {
+        drop_unrequested_tables(request);
+    } catch (const std::exception& error) {
+        warn(request, error.what());  // the analyses below will say more
+    }
+    const std::string tables = analyses_text(request);
+    std::ofstream text(request.folder / "analysis.txt");
+    text << tables;
+    if (!text) throw RuntimeFailure("cannot write " + (request.folder / "analysis.txt").string());
+}
+
+// analysis/report.py draws the figures and writes the page.
+void draw_page(const ReportRequest& request) {
+    std::vector<std::string> command{
+        analysis_python(),        analysis_scripts_folder() + "/report.py",
+        request.results.string(), "-o",
+        request.folder.string(),  "--quiet"};
+    if (!request.comparison.empty()) {
+        command.push_back("--comparison");
+        command.push_back(request.comparison.string());
+    }
+    const int status = run_program(command);
+    if (status == 0) return;
+    throw RuntimeFailure(
+        "the report's figures and page could not be made (" + command[0] + ' ' + command[1] +
+        (status < 0 ? " did not run" : " failed") +
+        "); they need Debian's python3 with h5py, NumPy and matplotlib (scripts/install-deps.sh "
+        "installs them; PARTNERSIM_PYTHON chooses another interpreter)");
+}
+
+}  // namespace
+
+std::filesystem::path make_report(const ReportRequest& request) {
+    const std::filesystem::path page = request.folder / "index.html";
+    const bool sweep = input_checked([&] {
+        const bool has_sweep = is_sweep(request.results);
+        if (std::filesystem::exists(page) && !request.force) {
+            throw InputError(page.string() + " exists; use --force to overwrite the report");
+        }
+        std::filesystem::create_directories(request.folder);
+        return has_sweep;
+    });
+    if (sweep) write_analyses(request);
+    draw_page(request);
+    return page;
+}
+
+}  // namespace partnersim::app

@@ -1,0 +1,19 @@
+#pragma once
+// How a long use case (run, compare) tells its caller how far it has got, without printing:
+// the command line draws a bar, a server would send events. Calls come from the thread that
+// runs the use case's ensemble (engine/ensemble.hpp), one at a time.
+
+#include <cstdint>
+
+namespace partnersim::app {
+
+class ProgressObserver {
+public:
+    virtual ~ProgressObserver() = default;
+    // `done` of `total` runs are finished (counting runs resumed from an earlier attempt).
+    virtual void progress(std::uint64_t done, std::uint64_t total) = 0;
+    // The runs are over (finished or stopped); nothing more will be reported.
+    virtual void finished() {}
+};
+
+}  // namespace partnersim::app

@@ -1,0 +1,30 @@
+#pragma once
+// What a results file holds, in brief: its size and origin, and for every measure the final
+// month's mean with a 95% interval of the mean and the 5th and 95th percentiles across runs.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace partnersim::app {
+
+struct MeasureSpread {
+    std::string measure;
+    double mean = 0, half_width = 0, p05 = 0, p95 = 0;  // half_width: of the 95% interval
+};
+
+struct ResultsSummary {
+    std::filesystem::path file;
+    std::uint64_t runs = 0;
+    int months = 0;
+    std::string partnersim_version;
+    std::string created_utc;
+    std::vector<MeasureSpread> measures;  // empty when the file holds no run
+};
+
+// Throws InputError if the file is missing or not a results file, std::runtime_error (a
+// failure) if a dataset cannot be read after it opened.
+ResultsSummary summarise_results(const std::filesystem::path& results);
+
+}  // namespace partnersim::app

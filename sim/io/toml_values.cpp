@@ -1,0 +1,90 @@
+#include "io/toml_values.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace partnersim {
+
+int line_of(const toml::value& value) {
+    return static_cast<int>(value.location().line());
+}
+
+std::vector<const TomlEntry*> in_file_order(const toml::table& table) {
+    std::vector<const TomlEntry*> entries;
+    for (const auto& entry : table) entries.push_back(&entry);
+    std::sort(entries.begin(), entries.end(), [](const TomlEntry* a, const TomlEntry* b) {
+        return std::pair(line_of(a->second), a->first) < std::pair(line_of(b->second), b->first);
+    });
+    return entries;
+}
+
+std::string format_real(double value) {
+    // Integral values read better as "20000.0" than as to_chars' shortest "2e+04".
+    if (std::isfinite(value) && std::floor(value) == value && std::abs(value) < 1e15) {
+        return std::to_string(static_cast<std::int64_t>(value)) + ".0";
+    }
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+std::string value_text(const toml::value& value) {
+    switch (value.type()) {
+        case toml::value_t::boolean:
+            return value.as_boolean() ? "true" : "false";
+        case toml::value_t::integer:
+            return std::to_string(value.as_integer());
+        case toml::value_t::floating:
+            return format_real(value.as_floating());
+        case toml::value_t::string:
+            return "\"" + value.as_string().str + "\"";
+        case toml::value_t::array:
+            return "an array";
+        case toml::value_t::table:
+            return "a table";
+        case toml::value_t::empty:
+            return "nothing";
+        default:
+            return "a date or time";
+    }
+}
+
+std::string describe(const toml::value& value) {
+    switch (value.type()) {
+        case toml::value_t::boolean:
+            return "the boolean " + value_text(value);
+        case toml::value_t::integer:
+            return "the integer " + value_text(value);
+        case toml::value_t::floating:
+            return "the float " + value_text(value);
+        case toml::value_t::string:
+            return "the string " + value_text(value);
+        default:
+            return value_text(value);
+    }
+}
+
+std::string kind_noun(ParameterKind kind) {
+    switch (kind) {
+        case ParameterKind::real:
+            return "a number";
+        case ParameterKind::integer:
+            return "an integer";
+        case ParameterKind::boolean:
+            return "a boolean";
+        case ParameterKind::choice:
+            return "a choice";
+    }
+    return "a value";
+}
+
+std::optional<ParameterValue> parameter_value_of(const toml::value& value) {
+    if (value.is_integer()) return static_cast<std::int64_t>(value.as_integer());
+    if (value.is_floating()) return value.as_floating();
+    if (value.is_boolean()) return value.as_boolean();
+    if (value.is_string()) return value.as_string().str;
+    return std::nullopt;
+}
+
+}  // namespace partnersim

@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""The floors' include rule (docs/architecture.md), checked over every #include "..." line:
+
+    sim/model     model only
+    sim/engine    model, engine
+    sim/io        model, engine, io
+    analysis      model, engine, io, analysis          (the C++ estimators)
+    sim/app       everything but cli
+    sim/cli       everything but io, and never HDF5 (the results layout is io's and app's)
+
+Run with no argument it checks this source tree and exits 1 listing every violation. It first
+checks itself on a small made-up tree with known violations, so a rule that stopped biting
+fails the test too.
+"""
+import pathlib
+import re
+import sys
+import tempfile
+
+ALLOWED = {
+    "sim/model": {"model"},
+    "sim/engine": {"model", "engine"},
+    "sim/io": {"model", "engine", "io"},
+    "analysis": {"model", "engine", "io", "analysis"},
+    "sim/app": {"model", "engine", "io", "analysis", "app"},
+    "sim/cli": {"model", "engine", "analysis", "app", "cli"},
+}
+# System headers a floor must not include (the results file is HDF5; only io and analysis's
+# storage speak it).
+FORBIDDEN_SYSTEM = {"sim/cli": {"hdf5.h", "H5Cpp.h"}, "sim/app": {"hdf5.h", "H5Cpp.h"},
+                    "sim/model": {"hdf5.h", "toml.hpp", "fstream", "iostream"},
+                    "sim/engine": {"hdf5.h", "toml.hpp"}}
+QUOTED = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+ANGLED = re.compile(r'^\s*#\s*include\s+<([^>]+)>')
+
+
+def violations(root):
+    found = []
+    for floor, allowed in ALLOWED.items():
+        folder = root / floor
+        if not folder.is_dir():
+            continue
+        for source in sorted(folder.rglob("*")):
+            if source.suffix not in {".cpp", ".hpp", ".h"}:
+                continue
+            for number, line in enumerate(source.read_text(errors="replace").splitlines(), 1):
+                where = f"{source.relative_to(root)}:{number}"
+                quoted = QUOTED.match(line)
+                if quoted:
+                    target = quoted.group(1).split("/")[0]
+                    if "/" in quoted.group(1) and target not in allowed:
+                        found.append(f"{where}: {floor} may not include {quoted.group(1)}")
+                angled = ANGLED.match(line)
+                if angled and angled.group(1) in FORBIDDEN_SYSTEM.get(floor, set()):
+                    found.append(f"{where}: {floor} may not include <{angled.group(1)}>")
+    return found
+
+
+def check_the_checker():
+    with tempfile.TemporaryDirectory() as folder:
+        root = pathlib.Path(folder)
+        bad = {
+            "sim/model/a.cpp": '#include "engine/run.hpp"\n',
+            "sim/engine/b.cpp": '#include "io/hdf5_writer.hpp"\n',
+            "sim/io/c.cpp": '#include "analysis/prim.hpp"\n',
+            "analysis/d.cpp": '#include "app/run_experiment.hpp"\n',
+            "sim/app/e.cpp": '#include "cli/commands.hpp"\n',
+            "sim/cli/f.cpp": '#include <hdf5.h>\n#include "io/hdf5_reader.hpp"\n',
+        }
+        good = {"sim/cli/g.cpp": '#include "app/run_experiment.hpp"\n#include <vector>\n',
+                "sim/model/h.cpp": '#include "model/trust.hpp"\n'}
+        for name, text in {**bad, **good}.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text)
+        found = violations(root)
+        expected = len(bad) + 1  # f.cpp breaks two rules
+        if len(found) != expected or any("g.cpp" in v or "h.cpp" in v for v in found):
+            sys.exit("the include check is broken: on the made-up tree it found\n  " +
+                     "\n  ".join(found))
+
+
+def main():
+    check_the_checker()
+    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else __file__).resolve()
+    if root.is_file():
+        root = root.parents[2]
+    found = violations(root)
+    for v in found:
+        print(v)
+    if found:
+        sys.exit(1)
+    print("include rule between floors: kept")
+
+
+if __name__ == "__main__":
+    main()
