@@ -31,7 +31,7 @@ public:
 private:
     RunResult& result_;
     bool trace_;
-    std::vector<double> scratch_;
+    MeasureScratch scratch_;
 };
 
 }  // namespace

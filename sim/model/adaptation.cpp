@@ -8,6 +8,23 @@
 namespace partnersim {
 namespace {
 
+// Use it or lose it: what learning added fades where it is not used. A partner uses it as far as
+// it engages in learning this month (engagement when present, none when absent), so gains fade
+// after a partnership ends unless the partners keep meeting. Capacity outlasts practice ("Helps
+// strengthen and sustain partner organisations beyond the lifetime of the grant").
+void fade_unused_gains(World& world) {
+    auto& p = world.partners;
+    const auto& c = world.scenario.constants.adaptation;
+    const double practice_fade = c.practice_fade_without_use;
+    const double capacity_fade = c.capacity_fade_without_use;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double disuse = 1.0 - (p.present[i] ? p.engagement[i] : 0.0);
+        p.practice_gain[i] *= 1.0 - practice_fade * disuse;
+        const double gained = p.capacity[i] - p.initial_capacity[i];
+        if (gained > 0.0) p.capacity[i] -= capacity_fade * disuse * gained;
+    }
+}
+
 void improve_practice(World& world) {
     auto& p = world.partners;
     const auto& c = world.scenario.constants.adaptation;
@@ -29,19 +46,15 @@ void improve_practice(World& world) {
 // funder moves more ("Learning partnerships are well suited to flexible grant-making").
 void reallocate_support(World& world) {
     auto& p = world.partners;
-    const auto& belief = world.funder.belief;
     const auto& c = world.scenario.constants.adaptation;
     // At most all of it: a drawn or swept model may put base + flexibility's share above 1.
     const double adoption = std::min(
         1.0, c.adoption_base + c.adoption_per_flexibility * world.scenario.funder.flexibility);
-    const double support_sharpness = c.support_sharpness;
-    double total = 0.0;
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
-    // Shifted by the largest belief so exp() cannot overflow, whatever beliefs become.
-    const double highest = *std::max_element(belief.begin(), belief.end());
+    support_shares(world.funder.belief, c.support_sharpness, target);
+    double total = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
-        if (!p.enrolled[i]) continue;  // a partner that left gets nothing
-        target[i] = std::exp(support_sharpness * (belief[i] - highest));
+        if (!p.enrolled[i]) target[i] = 0.0;  // a partner that left gets nothing
         total += target[i];
     }
     if (total <= 0.0) return;  // every partner has left
@@ -85,8 +98,10 @@ void punish_disclosure(World& world) {
 void hear_partners(World& world) {
     auto& p = world.partners;
     const auto& c = world.scenario.constants.adaptation;
+    // Sized per month the decision covers: one yearly window hears partners as four quarterly.
+    const double months = world.scenario.funder.decision_cycle_months;
     const double heard =
-        c.heard_weight * world.funder.decision_reach *
+        c.heard_weight * months * world.funder.decision_reach *
         (c.synthesis_floor + (1.0 - c.synthesis_floor) * world.facilitator.synthesis);
     for (std::size_t i = 0; i < p.count; ++i) world.experiences.partner_funder_good[i] += heard;
 }
@@ -98,39 +113,28 @@ bool is_decision_month(const World& world) {
     return (world.month + 1) % cycle == 0;
 }
 
-double support_truth_correlation(const World& world) {
-    const auto& p = world.partners;
-    const double n = static_cast<double>(p.enrolled_count());
-    if (n < 2) return 0.0;
-    double mean_s = 0.0, mean_t = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        if (!p.enrolled[i]) continue;
-        mean_s += p.support[i];
-        mean_t += p.true_effectiveness(i);
+void support_shares(const std::vector<double>& values, double sharpness,
+                    std::vector<double>& shares) {
+    shares.resize(values.size());
+    if (values.empty()) return;
+    // Shifted by the largest value so exp() cannot overflow, whatever beliefs become.
+    const double highest = *std::max_element(values.begin(), values.end());
+    double total = 0.0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        shares[i] = std::exp(sharpness * (values[i] - highest));
+        total += shares[i];
     }
-    mean_s /= n;
-    mean_t /= n;
-    double cov = 0.0, var_s = 0.0, var_t = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        if (!p.enrolled[i]) continue;
-        const double ds = p.support[i] - mean_s;
-        const double dt = p.true_effectiveness(i) - mean_t;
-        cov += ds * dt;
-        var_s += ds * ds;
-        var_t += dt * dt;
-    }
-    if (var_s <= 1e-18 || var_t <= 1e-18) return 0.0;
-    return cov / std::sqrt(var_s * var_t);
+    for (auto& share : shares) share /= total;
 }
 
 void adapt(World& world) {
+    fade_unused_gains(world);
     improve_practice(world);
     if (is_decision_month(world)) {
         reallocate_support(world);
         punish_disclosure(world);
         hear_partners(world);
     }
-    world.funder.decision_quality = support_truth_correlation(world);
 }
 
 }  // namespace partnersim

@@ -1,4 +1,6 @@
 #pragma once
+#include <vector>
+
 #include "model/world.hpp"
 
 namespace partnersim {
@@ -6,11 +8,14 @@ namespace partnersim {
 // Whether this month closes one of the funder's decision windows.
 bool is_decision_month(const World& world);
 
-// Correlation between the funder's support and partners' true effectiveness (-1..1; 0 when
-// support is uniform).
-double support_truth_correlation(const World& world);
+// The funder's allocation rule: shares proportional to exp(sharpness * value), summing to 1
+// (the support it aims at when `values` are its beliefs and `sharpness` is
+// adaptation.support_sharpness). `shares` may be `values` itself.
+void support_shares(const std::vector<double>& values, double sharpness,
+                    std::vector<double>& shares);
 
-// Process 8: partners improve practice from what they learn; at decision windows the funder
+// Process 8: what learning added fades where it is not used; partners improve practice from
+// what they learn; at decision windows the funder
 // reallocates support from its beliefs, may punish disclosed failure, and partners who see
 // their learning used feel heard.
 void adapt(World& world);

@@ -21,6 +21,22 @@ double evidence_reporting_factor(Evidence evidence, const BurdenConstants& c) {
     return 1.0;
 }
 
+// How far reporting feels extracted for the funder rather than useful to the partner: reporting
+// models "reflect what the funder needs to know" but "May not reflect partners' learning
+// needs"; shared questions focus it on what both need; partner-led reporting serves the
+// partner's own learning.
+double reporting_extraction(Evidence evidence, const BurdenConstants& c) {
+    switch (evidence) {
+        case Evidence::funder_reporting:
+            return 1.0;  // the reference
+        case Evidence::shared_questions:
+            return c.shared_questions_extraction;
+        case Evidence::partner_led:
+            return c.partner_led_extraction;
+    }
+    return 1.0;
+}
+
 }  // namespace
 
 double reporting_hours(const World& world) {
@@ -53,6 +69,9 @@ void account_burden(World& world) {
     const double partner_share_of_support = c.partner_share_of_support;
     const double forced_attendance_resentment = c.forced_attendance_resentment;
     const double overload_resentment = c.overload_resentment;
+    // Bad experience of the funder per unit of extractive reporting strain.
+    const double extraction =
+        c.reporting_burden_weight * reporting_extraction(world.scenario.setup.evidence, c);
     // Mandatory participation binds only while the programme's agreements (and facilitator) run.
     const bool mandatory_now =
         setup.participation == Participation::mandatory && world.facilitator.active;
@@ -82,6 +101,9 @@ void account_burden(World& world) {
                              partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
         }
         p.burden_hours[i] = report_hours + learning_hours;
+        // The funder's reporting demands are what partners most see it do month by month:
+        // "avoid burdening them with top-down standardised reporting".
+        lived.partner_funder_bad[i] += extraction * report_hours / available_hours(world, i);
         // Paid time does not feel like a burden ("ideally paid, or this risks placing an
         // additional burden on them").
         const double felt = report_hours + learning_hours * (1.0 - setup.paid_participation);

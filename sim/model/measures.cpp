@@ -64,11 +64,13 @@ const std::array<MeasureInfo, measure_count>& measure_catalogue() {
         {"belief_error",
          "Root mean square error of the funder's beliefs about partners' effectiveness",
          "effectiveness s.d."},
-        {"decision_quality", "Correlation of the funder's support with true effectiveness",
-         "correlation -1..1"},
+        {"decision_quality",
+         "Share of the gain from knowing the truth that the funder's ranking of partners would "
+         "capture in its allocation of support (0 = no better than an even spread)",
+         "share of attainable gain, at most 1"},
         {"portfolio_impact",
-         "Support-weighted effectiveness minus the no-learning counterfactual (uniform support, "
-         "no practice gains)",
+         "What learning has added to the effectiveness of the work the funder's support pays "
+         "for: support-weighted practice gains, which fade without use",
          "effectiveness s.d."},
         {"network_density", "Share of partner pairs with a working tie (weight >= 0.25)",
          "share 0-1"},
@@ -133,37 +135,38 @@ double capacity_gini(const PartnerPopulation& p) {
 }
 
 MeasureValues measure_world(const World& world) {
-    std::vector<double> scratch;
+    MeasureScratch scratch;
     return measure_world(world, scratch);
 }
 
-MeasureValues measure_world(const World& world, std::vector<double>& scratch) {
+MeasureValues measure_world(const World& world, MeasureScratch& scratch) {
     const auto& p = world.partners;
     const double n = static_cast<double>(std::max<std::size_t>(1, p.enrolled_count()));
     MeasureValues v{};
     auto set = [&v](Measure m, double value) { v[static_cast<std::size_t>(m)] = value; };
 
-    double present = 0.0, tokenistic = 0.0, squared_error = 0.0, impact = 0.0, baseline = 0.0;
+    double present = 0.0, tokenistic = 0.0, squared_error = 0.0, impact = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.enrolled[i]) continue;
         present += p.present[i];
         tokenistic += p.present[i] && p.engagement[i] < tokenism_threshold;
         const double error = world.funder.belief[i] - p.true_effectiveness(i);
         squared_error += error * error;
-        impact += p.support[i] * p.true_effectiveness(i);
-        baseline += p.baseline_effectiveness[i];
+        impact += p.support[i] * p.practice_gain[i];
     }
     set(Measure::trust_partner_facilitator, enrolled_mean_trust(p, p.trust_facilitator));
     set(Measure::trust_partner_funder, enrolled_mean_trust(p, p.trust_funder));
     set(Measure::trust_funder_facilitator, mean_trust(world.funder.trust_facilitator));
     set(Measure::capacity, enrolled_mean(p, p.capacity));
-    set(Measure::capacity_gini, capacity_gini(p, scratch));
+    set(Measure::capacity_gini, capacity_gini(p, scratch.gains));
     set(Measure::participation, present / n);
     set(Measure::tokenism, present > 0 ? tokenistic / present : 0.0);
     set(Measure::candour, enrolled_mean(p, p.candour));
     set(Measure::belief_error, std::sqrt(squared_error / n));
-    set(Measure::decision_quality, world.funder.decision_quality);
-    set(Measure::portfolio_impact, impact - baseline / n);
+    set(Measure::decision_quality,
+        decision_quality(p, world.funder.belief,
+                         world.scenario.constants.adaptation.support_sharpness, scratch.decision));
+    set(Measure::portfolio_impact, impact);
     set(Measure::network_density, enrolled_density(p, working_tie));
     set(Measure::burden_hours, enrolled_mean(p, p.burden_hours));
     set(Measure::perceived_value, enrolled_mean(p, p.perceived_value));

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/decision_quality.hpp"
+
 namespace partnersim {
 
 struct World;
@@ -50,10 +52,17 @@ const std::array<MeasureInfo, measure_count>& measure_catalogue();
 
 using MeasureValues = std::array<double, measure_count>;
 
+// Working memory of the measures, kept by an observer so that recording every month allocates
+// nothing once a run is under way.
+struct MeasureScratch {
+    std::vector<double> gains;  // capacity gains, for their Gini
+    DecisionScratch decision;
+};
+
 // The measures of the world as it stands (after a month's step).
 MeasureValues measure_world(const World& world);
-// The same, reusing `scratch` so that an observer recording every month allocates nothing.
-MeasureValues measure_world(const World& world, std::vector<double>& scratch);
+// The same, reusing `scratch`.
+MeasureValues measure_world(const World& world, MeasureScratch& scratch);
 
 // Per-partner states recorded by `--trace` (under /agents/ in the results file).
 enum class PartnerTrace : std::size_t {

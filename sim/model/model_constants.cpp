@@ -602,6 +602,24 @@ std::vector<ParameterSpec> model_constant_specs() {
                  "Added bad experience per unit of strain beyond full.",
                  "assumption; rests on Itad/Porticus 2025: 'capacity strain for less resourced "
                  "organisations'"),
+        constant("burden.reporting_burden_weight", &MC::burden,
+                 &BurdenConstants::reporting_burden_weight, {0, 10}, {0.1, 0.5}, "experiences",
+                 "Bad experience toward the funder a month per unit of reporting strain (report "
+                 "hours over available hours) of funder-defined reporting.",
+                 "assumption; rests on Itad/Porticus 2025: co-created tools 'avoid burdening "
+                 "them with top-down standardised reporting'"),
+        constant("burden.shared_questions_extraction", &MC::burden,
+                 &BurdenConstants::shared_questions_extraction, {0, 1}, {0.3, 0.7}, "share",
+                 "How extractive reporting on shared questions feels, as a share of "
+                 "funder-defined reporting.",
+                 "assumption; rests on Itad/Porticus 2025: 'Partner organisations and "
+                 "philanthropies can align on shared learning questions'"),
+        constant("burden.partner_led_extraction", &MC::burden,
+                 &BurdenConstants::partner_led_extraction, {0, 1}, {0.1, 0.4}, "share",
+                 "How extractive partner-led reporting feels, as a share of funder-defined "
+                 "reporting.",
+                 "assumption; rests on Itad/Porticus 2025: funder reporting 'May not reflect "
+                 "partners' learning needs'"),
         constant("perceived_value.adjustment", &MC::perceived_value, &ValueConstants::adjustment,
                  {0, 1}, {0.1, 0.3}, "per month",
                  "Monthly share of the gap to the target value closed.", "assumption"),
@@ -768,7 +786,20 @@ std::vector<ParameterSpec> model_constant_specs() {
                  "assumption"),
         constant("adaptation.practice_atrophy", &MC::adaptation,
                  &AdaptationConstants::practice_atrophy, {0, 1}, {0.001, 0.005}, "per month",
-                 "Monthly loss of unused practice improvements.", "assumption"),
+                 "Monthly loss of practice improvements, even in use.", "assumption"),
+        constant("adaptation.practice_fade_without_use", &MC::adaptation,
+                 &AdaptationConstants::practice_fade_without_use, {0, 1}, {0.01, 0.06}, "per month",
+                 "Monthly loss of a practice gain not used (times 1 - this month's engagement): "
+                 "0.03 halves it in about 23 months.",
+                 "assumption; direction from organisational forgetting (Argote, Beckman and "
+                 "Epple 1990; Benkard 2000)"),
+        constant("adaptation.capacity_fade_without_use", &MC::adaptation,
+                 &AdaptationConstants::capacity_fade_without_use, {0, 1}, {0.005, 0.03},
+                 "per month",
+                 "Monthly loss of MEL capacity gained, not used (times 1 - engagement), toward "
+                 "the partner's initial capacity.",
+                 "assumption; rests on Itad/Porticus 2025: 'Helps strengthen and sustain partner "
+                 "organisations beyond the lifetime of the grant' (slower than practice)"),
         constant("adaptation.support_sharpness", &MC::adaptation,
                  &AdaptationConstants::support_sharpness, {0, 5}, {0.5, 2}, "per effect s.d.",
                  "How strongly the funder's target support follows its beliefs (softmax slope).",
@@ -804,12 +835,13 @@ std::vector<ParameterSpec> model_constant_specs() {
                  "Bad experience of the punished partner, times disclosure risk.", "assumption"),
         constant(
             "adaptation.witnessed_punishment", &MC::adaptation,
-            &AdaptationConstants::witnessed_punishment, {0, 10}, {0.15, 0.45}, "experiences",
+            &AdaptationConstants::witnessed_punishment, {0, 10}, {0.5, 1.5}, "experiences",
             "Bad experience of every partner who sees candour punished, times disclosure risk.",
             "assumption"),
         constant("adaptation.heard_weight", &MC::adaptation, &AdaptationConstants::heard_weight,
                  {0, 10}, {0.2, 0.6}, "experiences",
-                 "Good experience toward the funder of being heard at full reach and synthesis.",
+                 "Good experience toward the funder of being heard at full reach and synthesis, "
+                 "per month of the decision cycle.",
                  "assumption; rests on CEP: 'the funder's understanding of the grantee and "
                  "transparency are the strongest predictors of relationship strength'"),
         constant("adaptation.synthesis_floor", &MC::adaptation,

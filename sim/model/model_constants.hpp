@@ -179,6 +179,12 @@ struct BurdenConstants {
     double unwaived_resentment = 0.3;  // bad experience of an unwaived one, x rigidity
     double forced_attendance_resentment = 0.1;
     double overload_resentment = 0.2;  // per unit of strain beyond full
+    // Bad experience of the funder a month per unit of reporting strain (report hours over
+    // available hours) of funder-defined reporting; the other evidence models feel less
+    // extractive by these shares.
+    double reporting_burden_weight = 0.25;
+    double shared_questions_extraction = 0.5;
+    double partner_led_extraction = 0.25;
 };
 
 // Process 4e: perceived value.
@@ -235,10 +241,12 @@ struct LearningConstants {
 
 // Process 8: practice, support and decisions.
 struct AdaptationConstants {
-    double practice_learning_rate = 0.015;  // monthly effectiveness gain at full learning
-    double practice_atrophy = 0.002;        // monthly loss of unused improvements
-    double support_sharpness = 1.0;         // how strongly support follows beliefs
-    double disclosed_failure = -0.5;        // a report this low admits a failure
+    double practice_learning_rate = 0.015;     // monthly effectiveness gain at full learning
+    double practice_atrophy = 0.002;           // monthly loss of improvements even in use
+    double practice_fade_without_use = 0.03;   // monthly loss of an unused practice gain
+    double capacity_fade_without_use = 0.015;  // monthly loss of unused capacity gained
+    double support_sharpness = 1.0;            // how strongly support follows beliefs
+    double disclosed_failure = -0.5;           // a report this low admits a failure
     double absent_engagement = 0.1;
     double survival_factor = 0.5;
     double adoption_base = 0.3;
@@ -246,8 +254,8 @@ struct AdaptationConstants {
     double support_cut = 0.5;  // x disclosure risk
     double security_cut = 0.4;
     double punishment_severity = 2.0;
-    double witnessed_punishment = 0.3;
-    double heard_weight = 0.4;
+    double witnessed_punishment = 1.0;  // x disclosure risk, to all when any is punished
+    double heard_weight = 0.4;          // per month of the decision cycle
     double synthesis_floor = 0.3;
 };
 

@@ -93,7 +93,6 @@ struct FunderState {
     std::vector<double> belief;  // its estimate of each partner's effectiveness
     std::vector<FocalPoint> focal_points;
     TrustLedger trust_facilitator;  // funder -> facilitator (one truster)
-    double decision_quality = 0.0;  // correlation of support with true effectiveness
     double decision_reach = 0.0;    // how far learning reaches where decisions are made
 };
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <numeric>
 
 #include "model/trust.hpp"
@@ -185,41 +186,71 @@ TEST_F(AdaptationTest, PartnersFeelHeardWhenLearningReachesDecisions) {
     EXPECT_EQ(between.experiences.partner_funder_good[0], 0.0);  // no decision, nothing heard
 }
 
-TEST_F(AdaptationTest, DecisionQualityIsTheCorrelationOfSupportWithTruth) {
-    world.partners.baseline_effectiveness = {-1.0, 0.0, 1.0, 2.0};
-    // Uniform support says nothing about the truth.
-    EXPECT_EQ(support_truth_correlation(world), 0.0);
-    // Support linear in the truth: perfectly right, or perfectly wrong.
-    world.partners.support = {0.1, 0.2, 0.3, 0.4};
-    EXPECT_NEAR(support_truth_correlation(world), 1.0, 1e-12);
-    world.partners.support = {0.4, 0.3, 0.2, 0.1};
-    EXPECT_NEAR(support_truth_correlation(world), -1.0, 1e-12);
-    // Practice gains count as truth too.
-    world.partners.support = {0.1, 0.2, 0.3, 0.4};
-    world.partners.practice_gain = {5.0, 0.0, 0.0, 0.0};  // the least supported is now best
-    EXPECT_LT(support_truth_correlation(world), 0.0);
-    // adapt() records it.
+TEST_F(AdaptationTest, SupportSharesFollowValuesAndSumToOne) {
+    std::vector<double> shares;
+    support_shares({-1.0, 0.0, 1.0, 2.0}, 1.0, shares);
+    EXPECT_NEAR(total(shares), 1.0, 1e-12);
+    for (std::size_t i = 1; i < shares.size(); ++i) EXPECT_GT(shares[i], shares[i - 1]);
+    // exp(sharpness * value): one unit of value more is e times the share (sharpness 1).
+    EXPECT_NEAR(shares[3] / shares[2], std::exp(1.0), 1e-12);
+    // Equal values, equal shares; huge values do not overflow; the output may be the input.
+    std::vector<double> same{800.0, 800.0};
+    support_shares(same, 1.0, same);
+    EXPECT_NEAR(same[0], 0.5, 1e-12);
+    EXPECT_NEAR(same[1], 0.5, 1e-12);
+}
+
+TEST_F(AdaptationTest, WhatLearningAddedFadesWithoutUse) {
+    world.partners.practice_gain.assign(4, 0.4);
+    world.partners.initial_capacity.assign(4, 0.2);
+    world.partners.capacity.assign(4, 0.6);
+    world.partners.self_precision.assign(4, 1e-9);  // knows nothing, so learns nothing new
+    world.partners.present = {1, 1, 0, 0};
+    world.partners.engagement = {1.0, 0.5, 0.0, 0.0};
     between_decisions(world);
     adapt(world);
-    EXPECT_DOUBLE_EQ(world.funder.decision_quality, support_truth_correlation(world));
-}
-
-TEST_F(AdaptationTest, DecisionQualityIsZeroWhenAllPartnersAreEquallyEffective) {
-    world.partners.support = {0.1, 0.2, 0.3, 0.4};
-    EXPECT_EQ(support_truth_correlation(world), 0.0);
-}
-
-TEST_F(AdaptationTest, DecisionsFromAccurateBeliefsRaiseDecisionQuality) {
-    world.partners.baseline_effectiveness = {-1.0, 0.0, 1.0, 2.0};
-    world.funder.belief = world.partners.baseline_effectiveness;
-    World wrong = world;
-    wrong.funder.belief = {2.0, 1.0, 0.0, -1.0};
-    at_decision_month(world);
-    at_decision_month(wrong);
+    const auto& gain = world.partners.practice_gain;
+    const auto& capacity = world.partners.capacity;
+    // Fully engaged: only the slow atrophy of gains in use; capacity kept.
+    EXPECT_NEAR(gain[0], 0.4 * (1 - 0.002), 1e-6);
+    EXPECT_NEAR(capacity[0], 0.6, 1e-12);
+    // Half engaged fades half as fast as absent; absent loses 3% of its gain and 1.5% of its
+    // capacity gained a month (half-lives of about 23 and 46 months).
+    EXPECT_NEAR(gain[2], 0.4 * (1 - 0.03) * (1 - 0.002), 1e-6);
+    EXPECT_NEAR(capacity[2], 0.6 - 0.015 * 0.4, 1e-12);
+    EXPECT_NEAR(capacity[1], 0.6 - 0.5 * 0.015 * 0.4, 1e-12);
+    EXPECT_LT(gain[2], gain[1]);
+    EXPECT_LT(gain[1], gain[0]);
+    // Capacity never fades below where the partner started.
+    world.partners.capacity.assign(4, 0.1);
     adapt(world);
-    adapt(wrong);
-    EXPECT_GT(world.funder.decision_quality, 0.8);
-    EXPECT_LT(wrong.funder.decision_quality, -0.8);
+    EXPECT_EQ(world.partners.capacity[3], 0.1);
+}
+
+TEST_F(AdaptationTest, HalfOfAnUnusedGainIsGoneInAboutTwoYears) {
+    world.partners.practice_gain.assign(4, 1.0);
+    world.partners.self_precision.assign(4, 1e-9);
+    test::set_presence(world, false);
+    between_decisions(world);
+    for (int month = 0; month < 23; ++month) adapt(world);
+    EXPECT_NEAR(world.partners.practice_gain[0], 0.5, 0.03);
+}
+
+TEST_F(AdaptationTest, FeelingHeardGrowsWithTheMonthsADecisionCovers) {
+    world.funder.decision_reach = 0.5;
+    world.facilitator.synthesis = 0.5;
+    World yearly = world, quarterly = world;
+    yearly.scenario.funder.decision_cycle_months = 12;
+    quarterly.scenario.funder.decision_cycle_months = 3;
+    for (World* w : {&yearly, &quarterly}) {
+        test::clear_experiences(*w);
+        at_decision_month(*w);
+        adapt(*w);
+    }
+    // Four quarterly windows hear partners as much as one yearly window.
+    EXPECT_NEAR(yearly.experiences.partner_funder_good[0],
+                4.0 * quarterly.experiences.partner_funder_good[0], 1e-12);
+    EXPECT_NEAR(yearly.experiences.partner_funder_good[0], 0.4 * 12 * 0.5 * (0.3 + 0.35), 1e-12);
 }
 
 }  // namespace

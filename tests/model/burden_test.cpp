@@ -112,6 +112,34 @@ TEST_F(BurdenTest, FlexibleFunderWaivesReportsForStressedPartners) {
     EXPECT_EQ(world.experiences.partner_funder_good[1], 0.0);
 }
 
+TEST_F(BurdenTest, ReportingIsABadExperienceOfTheFunderAsHeavyAndExtractiveAsItIs) {
+    auto felt = [this](auto change) {
+        World w = world;
+        test::clear_experiences(w);
+        change(w);
+        account_burden(w);
+        return w.experiences.partner_funder_bad;
+    };
+    const auto usual = felt([](World&) {});
+    const auto heavy = felt([](World& w) { w.scenario.funder.reporting_hours_per_year = 80; });
+    const auto none = felt([](World& w) { w.scenario.funder.reporting_hours_per_year = 0; });
+    const auto funders =
+        felt([](World& w) { w.scenario.setup.evidence = Evidence::funder_reporting; });
+    const auto partners = felt([](World& w) { w.scenario.setup.evidence = Evidence::partner_led; });
+    // 20 hours a year under shared questions: 0.25 * 0.5 * (20/12) / 12.5 hours available.
+    EXPECT_NEAR(usual[0], 0.25 * 0.5 * (20.0 / 12.0) / 12.5, 1e-12);
+    EXPECT_NEAR(heavy[0], 4.0 * usual[0], 1e-12);
+    EXPECT_EQ(none[0], 0.0);
+    EXPECT_GT(funders[0], usual[0]);
+    EXPECT_LT(partners[0], usual[0]);
+    // The same reports weigh more on a partner with fewer hours to spare.
+    World poor = world;
+    poor.partners.resources[1] = 0.1;
+    test::clear_experiences(poor);
+    account_burden(poor);
+    EXPECT_GT(poor.experiences.partner_funder_bad[1], poor.experiences.partner_funder_bad[0]);
+}
+
 TEST_F(BurdenTest, PaidParticipationLowersStrainButNotHours) {
     World paid = world;
     paid.scenario.setup.paid_participation = 1.0;
@@ -138,6 +166,7 @@ TEST_F(BurdenTest, SelfManagedBackboneHoursFallOnTheParticipants) {
 }
 
 TEST_F(BurdenTest, MandatoryTokenisticAttendanceIsABadExperienceOfTheFunder) {
+    world.scenario.funder.reporting_hours_per_year = 0;  // no reports: only attendance is felt
     world.scenario.setup.participation = Participation::mandatory;
     world.partners.engagement[0] = 0.2;  // below the tokenism threshold
     World optional = world;
@@ -152,6 +181,7 @@ TEST_F(BurdenTest, MandatoryTokenisticAttendanceIsABadExperienceOfTheFunder) {
 TEST_F(BurdenTest, OnceTheFacilitatorHasGoneLowEngagementIsNoLongerForcedAttendance) {
     // Mandatory participation binds only while the programme's agreements run: a partner who
     // drifts into a self-organised meeting afterwards has not been made to come.
+    world.scenario.funder.reporting_hours_per_year = 0;  // no reports: only attendance is felt
     world.scenario.setup.participation = Participation::mandatory;
     world.partners.engagement[0] = 0.2;
     world.facilitator.active = false;

@@ -50,7 +50,6 @@ void expect_same_world(const World& a, const World& b) {
     expect_same_ledger(p.trust_funder, q.trust_funder);
     expect_same_ledger(a.funder.trust_facilitator, b.funder.trust_facilitator);
     EXPECT_EQ(a.funder.belief, b.funder.belief);
-    EXPECT_EQ(a.funder.decision_quality, b.funder.decision_quality);
     EXPECT_EQ(a.funder.decision_reach, b.funder.decision_reach);
     ASSERT_EQ(a.funder.focal_points.size(), b.funder.focal_points.size());
     for (std::size_t i = 0; i < a.funder.focal_points.size(); ++i) {

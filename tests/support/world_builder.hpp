@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "model/decision_quality.hpp"
 #include "model/random_stream.hpp"
 #include "model/scenario.hpp"
 #include "model/step.hpp"
@@ -200,8 +201,9 @@ inline std::string first_state_out_of_range(const World& world) {
     if (!in_unit_interval(world.funder.decision_reach)) {
         return world_fails("decision reach", world.funder.decision_reach);
     }
-    const double quality = world.funder.decision_quality;
-    if (!(quality >= -1.0 - 1e-12 && quality <= 1.0 + 1e-12)) {
+    const double quality = decision_quality(world.partners, world.funder.belief,
+                                            world.scenario.constants.adaptation.support_sharpness);
+    if (!(std::isfinite(quality) && quality <= 1.0 + 1e-12)) {
         return world_fails("decision quality", quality);
     }
     if (!(f.hours.total() >= 0.0)) return world_fails("facilitator hours", f.hours.total());
