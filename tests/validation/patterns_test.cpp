@@ -9,8 +9,8 @@
 // no such effect, an interval this far from zero would arise by chance in under 2.5% of seeds.
 // Since partnerships differ by traits, events and outcomes (docs/model.md 7.14-7.16), the
 // paired differences spread 3-10 times more than when runs differed only by the partners drawn;
-// at 200 replicates every asserted bound is still at least about seven s.e. from zero (the
-// closest, accountability on belief error, +0.022 [0.019, 0.024]; docs/validation.md), so 200
+// at 200 replicates every asserted mean is still at least 12 s.e. from zero (the closest: the
+// backbone's participation drop and focal points on the funder's trust; docs/validation.md), so 200
 // replicates remain enough and no tolerance needed changing (printed as "[pattern]" lines).
 
 #include <gtest/gtest.h>
