@@ -11,11 +11,39 @@
 namespace partnersim {
 namespace {
 
-double mean(const std::vector<double>& values) {
-    if (values.empty()) return 0.0;
-    double sum = 0.0;
-    for (const double v : values) sum += v;
-    return sum / static_cast<double>(values.size());
+// Means over the partners still enrolled: one that left is no longer part of what is measured.
+double enrolled_mean(const PartnerPopulation& p, const std::vector<double>& values) {
+    double sum = 0.0, n = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
+        sum += values[i];
+        n += 1.0;
+    }
+    return n > 0.0 ? sum / n : 0.0;
+}
+
+double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger) {
+    double sum = 0.0, n = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
+        sum += trust_of(ledger, i);
+        n += 1.0;
+    }
+    return n > 0.0 ? sum / n : 0.0;
+}
+
+// Share of pairs of enrolled partners with a tie at least `threshold`.
+double enrolled_density(const PartnerPopulation& p, float threshold) {
+    const auto& weights = p.ties.weights();
+    std::size_t strong = 0, pairs = 0, pair = 0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
+            if (!p.enrolled[i] || !p.enrolled[j]) continue;
+            ++pairs;
+            strong += weights[pair] >= threshold ? 1 : 0;
+        }
+    }
+    return pairs > 0 ? static_cast<double>(strong) / static_cast<double>(pairs) : 0.0;
 }
 
 }  // namespace
@@ -52,6 +80,17 @@ const std::array<MeasureInfo, measure_count>& measure_catalogue() {
         {"goal_alignment", "How far shared goals still guide the partnership", "share 0-1"},
         {"facilitator_hours", "Facilitator hours worked this month", "hours/month"},
         {"cost", "Cumulative cost of facilitator hours", "currency"},
+        {"failed", "1 if the partnership has ended struggling or collapsed, else 0 (so far)",
+         "0/1"},
+        {"collapsed", "1 if the partnership has collapsed (ended before its time), else 0", "0/1"},
+        {"outcome", "Outcome class: 0 thriving, 1 struggling, 2 collapsed; -1 not yet judged",
+         "code (labels in /labels/outcome)"},
+        {"outcome_month",
+         "Model month (0-based) the partnership collapsed or was judged; -1 not yet", "month"},
+        {"outcome_cause",
+         "Cause: 0 none, 1 funder_ended, 2 partners_disengaged, 3 facilitator_withdrew, "
+         "4 weak_engagement, 5 weak_funder_value; -1 not yet judged",
+         "code (labels in /labels/outcome_cause)"},
     }};
     return catalogue;
 }
@@ -75,9 +114,9 @@ const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue() {
 }
 
 double capacity_gini(const PartnerPopulation& p, std::vector<double>& gains) {
-    gains.resize(p.count);
+    gains.clear();
     for (std::size_t i = 0; i < p.count; ++i) {
-        gains[i] = std::max(0.0, p.capacity[i] - p.initial_capacity[i]);
+        if (p.enrolled[i]) gains.push_back(std::max(0.0, p.capacity[i] - p.initial_capacity[i]));
     }
     std::sort(gains.begin(), gains.end());
     double weighted = 0.0, total = 0.0;
@@ -102,37 +141,45 @@ MeasureValues measure_world(const World& world) {
 
 MeasureValues measure_world(const World& world, MeasureScratch& scratch) {
     const auto& p = world.partners;
-    const double n = static_cast<double>(p.count);
+    const double n = static_cast<double>(std::max<std::size_t>(1, p.enrolled_count()));
     MeasureValues v{};
     auto set = [&v](Measure m, double value) { v[static_cast<std::size_t>(m)] = value; };
 
     double present = 0.0, tokenistic = 0.0, squared_error = 0.0, impact = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
         present += p.present[i];
         tokenistic += p.present[i] && p.engagement[i] < tokenism_threshold;
         const double error = world.funder.belief[i] - p.true_effectiveness(i);
         squared_error += error * error;
         impact += p.support[i] * p.practice_gain[i];
     }
-    set(Measure::trust_partner_facilitator, mean_trust(p.trust_facilitator));
-    set(Measure::trust_partner_funder, mean_trust(p.trust_funder));
+    set(Measure::trust_partner_facilitator, enrolled_mean_trust(p, p.trust_facilitator));
+    set(Measure::trust_partner_funder, enrolled_mean_trust(p, p.trust_funder));
     set(Measure::trust_funder_facilitator, mean_trust(world.funder.trust_facilitator));
-    set(Measure::capacity, mean(p.capacity));
+    set(Measure::capacity, enrolled_mean(p, p.capacity));
     set(Measure::capacity_gini, capacity_gini(p, scratch.gains));
     set(Measure::participation, present / n);
     set(Measure::tokenism, present > 0 ? tokenistic / present : 0.0);
-    set(Measure::candour, mean(p.candour));
+    set(Measure::candour, enrolled_mean(p, p.candour));
     set(Measure::belief_error, std::sqrt(squared_error / n));
     set(Measure::decision_quality,
         decision_quality(p, world.funder.belief,
                          world.scenario.constants.adaptation.support_sharpness, scratch.decision));
     set(Measure::portfolio_impact, impact);
-    set(Measure::network_density, p.ties.density(working_tie));
-    set(Measure::burden_hours, mean(p.burden_hours));
-    set(Measure::perceived_value, mean(p.perceived_value));
+    set(Measure::network_density, enrolled_density(p, working_tie));
+    set(Measure::burden_hours, enrolled_mean(p, p.burden_hours));
+    set(Measure::perceived_value, enrolled_mean(p, p.perceived_value));
     set(Measure::goal_alignment, world.goal_alignment);
     set(Measure::facilitator_hours, world.facilitator.hours.total());
     set(Measure::cost, world.cumulative_cost);
+    const auto& outcome = world.outcome;
+    const bool judged = outcome.decided;
+    set(Measure::failed, judged && outcome.kind != OutcomeClass::thriving ? 1.0 : 0.0);
+    set(Measure::collapsed, judged && outcome.kind == OutcomeClass::collapsed ? 1.0 : 0.0);
+    set(Measure::outcome, judged ? static_cast<double>(outcome.kind) : -1.0);
+    set(Measure::outcome_month, judged ? outcome.month : -1.0);
+    set(Measure::outcome_cause, judged ? static_cast<double>(outcome.cause) : -1.0);
     return v;
 }
 

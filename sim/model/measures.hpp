@@ -31,8 +31,15 @@ enum class Measure : std::size_t {
     goal_alignment,
     facilitator_hours,
     cost,
+    // How the partnership ends (docs/model.md 7.16), as judged so far; final values are the
+    // run's outcome. Their means over runs are the risk of failure beside the other means.
+    failed,
+    collapsed,
+    outcome,
+    outcome_month,
+    outcome_cause,
 };
-inline constexpr std::size_t measure_count = 17;
+inline constexpr std::size_t measure_count = 22;
 
 struct MeasureInfo {
     std::string_view name;
