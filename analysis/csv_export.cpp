@@ -7,9 +7,10 @@
 #include <functional>
 #include <stdexcept>
 
-#include "analysis/analysis_file.hpp"
 #include "analysis/results_table.hpp"
+#include "io/analysis_file.hpp"
 #include "io/hdf5_reader.hpp"
+#include "io/results_layout.hpp"
 
 namespace partnersim::analysis {
 
@@ -127,10 +128,16 @@ std::vector<std::string> factor_names(const ResultsTable& table) {
     return names;
 }
 
-void write_runs(const std::filesystem::path& results, const ResultsTable& table, CsvFile& file) {
-    const auto run_index = read_run_column(results, "run_index");
-    const auto seed = read_run_column(results, "seed");
-    std::vector<std::string> header{"run_index", "design_point", "replicate", "seed"};
+// The columns named after the results file's own datasets carry the same names.
+std::vector<std::string> names(std::initializer_list<std::string_view> columns) {
+    return std::vector<std::string>(columns.begin(), columns.end());
+}
+
+void write_runs(const ResultsFile& results, const ResultsTable& table, CsvFile& file) {
+    const auto run_index = results.run_column(layout::run_index);
+    const auto seed = results.run_column(layout::seed);
+    std::vector<std::string> header =
+        names({layout::run_index, layout::design_point, layout::replicate, layout::seed});
     for (auto& n : factor_names(table)) header.push_back(n);
     for (const auto& m : table.measures) header.push_back(m);
     write_row(file.out(), header);
@@ -146,8 +153,9 @@ void write_runs(const std::filesystem::path& results, const ResultsTable& table,
 }
 
 void write_design(const ResultsTable& table, CsvFile& file) {
-    std::vector<std::string> header{"design_point", "grid_cell", "sample_index", "saltelli_role",
-                                    "morris_factor"};
+    std::vector<std::string> header =
+        names({layout::design_point, layout::grid_cell_table, layout::sample_index_table,
+               layout::saltelli_role_table, layout::morris_factor_table});
     for (auto& n : factor_names(table)) header.push_back(n);
     write_row(file.out(), header);
     for (std::size_t p = 0; p < table.design_points; ++p) {
@@ -162,8 +170,7 @@ void write_design(const ResultsTable& table, CsvFile& file) {
 
 // Per measure, the runs x months values are read one measure at a time, so memory holds one
 // measure's series, not all of them.
-void write_timeseries_means(const std::filesystem::path& results, const ResultsTable& table,
-                            CsvFile& file) {
+void write_timeseries_means(const ResultsFile& results, const ResultsTable& table, CsvFile& file) {
     const auto months = static_cast<std::size_t>(table.months);
     const std::size_t points = table.design_points;
     std::vector<std::vector<double>> means(table.measures.size(),
@@ -171,14 +178,14 @@ void write_timeseries_means(const std::filesystem::path& results, const ResultsT
     std::vector<double> runs_at(points, 0.0);
     for (const auto p : table.design_point) runs_at[p] += 1.0;
     for (std::size_t m = 0; m < table.measures.size(); ++m) {
-        const std::vector<float> series = read_timeseries(results, table.measures[m]);
+        const std::vector<float> series = results.timeseries(table.measures[m]);
         for (std::size_t r = 0; r < table.runs(); ++r) {
             const std::size_t p = table.design_point[r];
             for (std::size_t month = 0; month < months; ++month)
                 means[m][p * months + month] += series[r * months + month] / runs_at[p];
         }
     }
-    std::vector<std::string> header{"design_point"};
+    std::vector<std::string> header = names({layout::design_point});
     for (auto& n : factor_names(table)) header.push_back(n);
     header.push_back("month");
     for (const auto& m : table.measures) header.push_back(m);
@@ -197,15 +204,16 @@ void write_timeseries_means(const std::filesystem::path& results, const ResultsT
     }
 }
 
-void write_timeseries(const std::filesystem::path& results, const ResultsTable& table,
-                      CsvFile& file) {
+void write_timeseries(const ResultsFile& results, const ResultsTable& table, CsvFile& file) {
     const auto months = static_cast<std::size_t>(table.months);
     std::vector<std::vector<float>> series;
-    for (const auto& m : table.measures) series.push_back(read_timeseries(results, m));
-    std::vector<std::string> header{"run_index", "design_point", "replicate", "month"};
+    for (const auto& m : table.measures) series.push_back(results.timeseries(m));
+    std::vector<std::string> header =
+        names({layout::run_index, layout::design_point, layout::replicate});
+    header.emplace_back("month");
     for (const auto& m : table.measures) header.push_back(m);
     write_row(file.out(), header);
-    const auto run_index = read_run_column(results, "run_index");
+    const auto run_index = results.run_column(layout::run_index);
     for (std::size_t r = 0; r < table.runs(); ++r) {
         for (std::size_t month = 0; month < months; ++month) {
             std::vector<std::string> fields{
@@ -217,20 +225,22 @@ void write_timeseries(const std::filesystem::path& results, const ResultsTable& 
     }
 }
 
-void write_columns(const std::filesystem::path& results, const ResultsTable& table, CsvFile& file) {
+void write_columns(const ResultsFile& results, const ResultsTable& table, CsvFile& file) {
+    const auto row = [&](std::string_view column, std::string description, std::string units) {
+        write_text_row(file.out(), {std::string(column), std::move(description), std::move(units)});
+    };
     write_text_row(file.out(), {"column", "description", "units"});
-    write_text_row(file.out(),
-                   {"run_index", "Position of the run in the whole experiment", "index"});
-    write_text_row(file.out(), {"design_point", "Which design point (row of design.csv)", "index"});
-    write_text_row(file.out(), {"replicate", "Which replicate of its design point", "index"});
-    write_text_row(file.out(), {"seed", "Seed of the run's random stream", "none"});
+    row(layout::run_index, "Position of the run in the whole experiment", "index");
+    row(layout::design_point, "Which design point (row of design.csv)", "index");
+    row(layout::replicate, "Which replicate of its design point", "index");
+    row(layout::seed, "Seed of the run's random stream", "none");
     write_text_row(file.out(), {"month", "Month of the partnership, from 1", "month"});
     for (const auto& factor : table.factors) {
-        const auto d = read_description(results, "/design/" + factor.name);
+        const auto d = results.description(layout::dataset_path(layout::design_group, factor.name));
         write_text_row(file.out(), {factor.name, d.description, d.units});
     }
     for (const auto& measure : table.measures) {
-        const auto d = read_description(results, "/final/" + measure);
+        const auto d = results.description(layout::dataset_path(layout::final_group, measure));
         write_text_row(file.out(), {measure, d.description, d.units});
     }
 }
@@ -264,22 +274,23 @@ void remove_other_analyses(const std::filesystem::path& folder, const Outputs& o
 std::vector<std::filesystem::path> export_csv(const std::filesystem::path& results,
                                               const std::filesystem::path& folder,
                                               const CsvExportOptions& options) {
-    const ResultsTable table = read_results_table(results);
+    const ResultsFile file(results);
+    const ResultsTable table = read_results_table(file);
     // Only analyses of these very results: a table left by an earlier file of the same name
     // carries another identity in its key.
     std::vector<StoredTable> analyses = read_analysis_file(analysis_path_for(results));
-    const std::string identity = results_identity(results);
+    const std::string identity = file.identity();
     std::erase_if(analyses, [&](const StoredTable& t) { return !t.key.starts_with(identity); });
 
     using Writer = std::function<void(CsvFile&)>;
     std::vector<std::pair<std::string, Writer>> outputs{
-        {"runs.csv", [&](CsvFile& f) { write_runs(results, table, f); }},
+        {"runs.csv", [&](CsvFile& f) { write_runs(file, table, f); }},
         {"design.csv", [&](CsvFile& f) { write_design(table, f); }},
-        {"timeseries_means.csv", [&](CsvFile& f) { write_timeseries_means(results, table, f); }},
+        {"timeseries_means.csv", [&](CsvFile& f) { write_timeseries_means(file, table, f); }},
     };
     if (options.timeseries)
         outputs.push_back(
-            {"timeseries.csv", [&](CsvFile& f) { write_timeseries(results, table, f); }});
+            {"timeseries.csv", [&](CsvFile& f) { write_timeseries(file, table, f); }});
     for (const auto& stored : analyses) {
         outputs.push_back({"analysis_" + stored.table.name + ".csv",
                            [&](CsvFile& f) { f.out() << table_csv(stored.table); }});
@@ -287,7 +298,7 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& resul
     if (!analyses.empty()) {
         outputs.push_back({"analyses.csv", [&](CsvFile& f) { write_manifest(analyses, f); }});
     }
-    outputs.push_back({"columns.csv", [&](CsvFile& f) { write_columns(results, table, f); }});
+    outputs.push_back({"columns.csv", [&](CsvFile& f) { write_columns(file, table, f); }});
 
     std::filesystem::create_directories(folder);
     if (!options.overwrite) {

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_table.hpp"
+#include "io/analysis_table.hpp"
 
 namespace partnersim::analysis {
 

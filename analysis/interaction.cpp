@@ -40,7 +40,7 @@ Crossing cross(const ResultsTable& table, const InteractionOptions& options) {
 
 // Effect of A (last - first) at each level of B, then its last-minus-first difference.
 std::vector<std::vector<double>> contrasts_of(const Crossing& c) {
-    const auto cells = static_cast<std::size_t>(c.a_levels * c.b_levels);
+    const auto cells = static_cast<std::size_t>(c.a_levels) * static_cast<std::size_t>(c.b_levels);
     std::vector<std::vector<double>> contrasts;
     for (int lb = 0; lb < c.b_levels; ++lb) {
         std::vector<double> weights(cells, 0.0);

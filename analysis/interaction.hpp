@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_table.hpp"
 #include "analysis/bootstrap.hpp"
 #include "analysis/factor_levels.hpp"
 #include "analysis/results_table.hpp"
+#include "io/analysis_table.hpp"
 
 namespace partnersim::analysis {
 

@@ -4,18 +4,12 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "io/design_tables.hpp"
 #include "io/hdf5_reader.hpp"
+#include "io/results_layout.hpp"
 #include "model/parameters.hpp"
 
 namespace partnersim::analysis {
 namespace {
-
-// Tables under /design that describe the design's structure rather than a parameter.
-bool is_structure_table(const std::string& name) {
-    return name == "grid_cell" || name == "sample_index" || name == "saltelli_role" ||
-           name == "morris_factor";
-}
 
 // Categories in order of first appearance, and each point's code.
 void encode_categories(const std::vector<std::string>& labels, DesignFactor& factor) {
@@ -30,14 +24,14 @@ void encode_categories(const std::vector<std::string>& labels, DesignFactor& fac
     }
 }
 
-DesignFactor read_factor(const std::filesystem::path& path, const TableEntry& table) {
+DesignFactor read_factor(const ResultsFile& file, const TableEntry& table) {
     DesignFactor factor;
     factor.name = table.name;
     if (table.text) {
-        encode_categories(read_labels(path, "design", table.name), factor);
+        encode_categories(file.labels(layout::design_group, table.name), factor);
         return factor;
     }
-    const std::vector<double> numbers = read_table(path, "design", table.name);
+    const std::vector<double> numbers = file.table(layout::design_group, table.name);
     const ParameterSpec* spec = find_parameter(table.name);
     if (spec && spec->kind == ParameterKind::boolean) {
         std::vector<std::string> labels;
@@ -46,77 +40,85 @@ DesignFactor read_factor(const std::filesystem::path& path, const TableEntry& ta
         return factor;
     }
     factor.values = numbers;
-    factor.low = read_number_attribute(path, "/design/" + table.name, "low");
-    factor.high = read_number_attribute(path, "/design/" + table.name, "high");
-    if (const auto index = read_number_attribute(path, "/design/" + table.name, "range_index"))
+    const std::string dataset = layout::dataset_path(layout::design_group, table.name);
+    factor.low = file.number_attribute(dataset, layout::low_attribute);
+    factor.high = file.number_attribute(dataset, layout::high_attribute);
+    if (const auto index = file.number_attribute(dataset, layout::range_index_attribute))
         factor.range_index = static_cast<int>(*index);
     return factor;
 }
 
-std::vector<int> read_codes(const std::filesystem::path& path,
-                            const std::vector<TableEntry>& tables, const std::string& name,
-                            std::size_t points) {
+std::vector<int> read_codes(const ResultsFile& file, const std::vector<TableEntry>& tables,
+                            std::string_view name, std::size_t points) {
     const bool present = std::any_of(tables.begin(), tables.end(),
                                      [&](const TableEntry& t) { return t.name == name; });
     if (!present) return std::vector<int>(points, -1);
     std::vector<int> codes;
-    for (const auto v : read_integer_table(path, "design", name))
+    for (const auto v : file.integer_table(layout::design_group, name))
         codes.push_back(static_cast<int>(v));
     return codes;
 }
 
-std::vector<std::uint64_t> read_indices(const std::filesystem::path& path,
+std::vector<std::uint64_t> read_indices(const ResultsFile& file,
                                         const std::vector<TableEntry>& tables,
-                                        const std::string& name, std::size_t points) {
+                                        std::string_view name, std::size_t points) {
     const bool present = std::any_of(tables.begin(), tables.end(),
                                      [&](const TableEntry& t) { return t.name == name; });
     if (!present) return std::vector<std::uint64_t>(points, 0);
     std::vector<std::uint64_t> indices;
-    for (const auto v : read_integer_table(path, "design", name))
+    for (const auto v : file.integer_table(layout::design_group, name))
         indices.push_back(static_cast<std::uint64_t>(v));
     return indices;
 }
 
-void read_design(const std::filesystem::path& path, ResultsTable& table) {
-    const std::vector<TableEntry> tables = list_tables(path, "/design");
+void read_design(const ResultsFile& file, ResultsTable& table) {
+    const std::filesystem::path& path = file.path();
+    const std::vector<TableEntry> tables = file.tables(layout::root_path(layout::design_group));
     for (const auto& entry : tables) {
-        if (!is_structure_table(entry.name)) table.factors.push_back(read_factor(path, entry));
+        if (!layout::is_design_structure_table(entry.name))
+            table.factors.push_back(read_factor(file, entry));
     }
     std::size_t points = 1;
     if (!table.factors.empty()) points = table.factors.front().values.size();
     for (const auto& factor : table.factors) {
         if (factor.values.size() != points) {
-            throw std::runtime_error(path.string() + ": /design/" + factor.name + " has " +
-                                     std::to_string(factor.values.size()) + " rows, not " +
-                                     std::to_string(points));
+            throw std::runtime_error(path.string() + ": " +
+                                     layout::dataset_path(layout::design_group, factor.name) +
+                                     " has " + std::to_string(factor.values.size()) +
+                                     " rows, not " + std::to_string(points));
         }
     }
-    table.grid_cell = read_indices(path, tables, "grid_cell", points);
-    table.sample_index = read_indices(path, tables, "sample_index", points);
-    table.saltelli_role = read_codes(path, tables, "saltelli_role", points);
-    table.morris_factor = read_codes(path, tables, "morris_factor", points);
+    table.grid_cell = read_indices(file, tables, layout::grid_cell_table, points);
+    table.sample_index = read_indices(file, tables, layout::sample_index_table, points);
+    table.saltelli_role = read_codes(file, tables, layout::saltelli_role_table, points);
+    table.morris_factor = read_codes(file, tables, layout::morris_factor_table, points);
     table.design_points = points;
+    std::optional<DesignAttributes> attributes;
     try {
-        const DesignAttributes attributes = read_design_attributes(path);
-        table.sweep = attributes.sweep;
-        table.replicates_per_point = attributes.replicates_per_point;
+        attributes = file.design();
     } catch (const std::runtime_error&) {
+        // unreadable design attributes read as no sweep, like missing ones
+    }
+    if (attributes) {
+        table.sweep = attributes->sweep;
+        table.replicates_per_point = attributes->replicates_per_point;
+    } else {
         table.sweep = "a single scenario (no sweep)";
     }
 }
 
-void read_outcomes(const std::filesystem::path& path, const ResultsFileInfo& info,
-                   ResultsTable& table) {
+void read_outcomes(const ResultsFile& file, ResultsTable& table) {
+    const ResultsFileInfo& info = file.info();
     const auto runs = static_cast<Eigen::Index>(table.runs());
     table.outcomes.resize(runs, static_cast<Eigen::Index>(info.measures.size()));
     for (std::size_t m = 0; m < info.measures.size(); ++m) {
         const auto column = static_cast<Eigen::Index>(m);
         if (table.month == table.months) {
-            const std::vector<double> values = read_final(path, info.measures[m]);
+            const std::vector<double> values = file.final_values(info.measures[m]);
             for (Eigen::Index r = 0; r < runs; ++r)
                 table.outcomes(r, column) = values[static_cast<std::size_t>(r)];
         } else {
-            const std::vector<float> values = read_timeseries(path, info.measures[m]);
+            const std::vector<float> values = file.timeseries(info.measures[m]);
             const auto months = static_cast<std::size_t>(table.months);
             for (Eigen::Index r = 0; r < runs; ++r) {
                 table.outcomes(r, column) = values[static_cast<std::size_t>(r) * months +
@@ -205,7 +207,12 @@ bool ResultsTable::is_morris() const {
 }
 
 ResultsTable read_results_table(const std::filesystem::path& path, std::optional<int> month) {
-    const ResultsFileInfo info = read_results_info(path);
+    return read_results_table(ResultsFile(path), month);
+}
+
+ResultsTable read_results_table(const ResultsFile& file, std::optional<int> month) {
+    const std::filesystem::path& path = file.path();
+    const ResultsFileInfo& info = file.info();
     ResultsTable table;
     table.file = path;
     table.months = info.months;
@@ -215,9 +222,9 @@ ResultsTable read_results_table(const std::filesystem::path& path, std::optional
     }
     table.month = month.value_or(info.months);
     table.measures = info.measures;
-    read_design(path, table);
-    table.design_point = read_run_column(path, "design_point");
-    table.replicate = read_run_column(path, "replicate");
+    read_design(file, table);
+    table.design_point = file.run_column(layout::design_point);
+    table.replicate = file.run_column(layout::replicate);
     if (table.replicates_per_point == 0) table.replicates_per_point = table.runs();
     for (const auto point : table.design_point) {
         if (point >= table.design_points) {
@@ -227,7 +234,7 @@ ResultsTable read_results_table(const std::filesystem::path& path, std::optional
         }
     }
     require_complete(table);
-    read_outcomes(path, info, table);
+    read_outcomes(file, table);
     return table;
 }
 

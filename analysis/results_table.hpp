@@ -14,6 +14,8 @@
 
 #include <Eigen/Dense>
 
+#include "io/hdf5_reader.hpp"
+
 namespace partnersim::analysis {
 
 // A parameter the sweep varied. Choices and booleans are categorical: `values` holds the code
@@ -68,5 +70,7 @@ struct ResultsTable {
 // unreadable file, std::invalid_argument for a month out of range.
 ResultsTable read_results_table(const std::filesystem::path& path,
                                 std::optional<int> month = std::nullopt);
+// The same from a results file already open.
+ResultsTable read_results_table(const ResultsFile& file, std::optional<int> month = std::nullopt);
 
 }  // namespace partnersim::analysis

@@ -5,7 +5,8 @@ packages=(
   build-essential cmake
   libboost-dev libtbb-dev libeigen3-dev libhdf5-dev hdf5-tools libcli11-dev libtoml11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3-h5py python3-numpy python3-matplotlib
+  python3-h5py python3-numpy python3-matplotlib python3-pytest python3-flake8
+  clang-format clang-tidy
 )
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi

@@ -1,7 +1,7 @@
 #pragma once
 // Analyses are computed once: a request is keyed by the results file's identity and every
 // option that changes the answer, and its tables are read back from "<results>.analysis.h5"
-// when an identical request made them before (analysis/analysis_file.hpp).
+// when an identical request made them before (io/analysis_file.hpp).
 
 #include <filesystem>
 #include <functional>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_file.hpp"
+#include "io/analysis_file.hpp"
 
 namespace partnersim::app {
 

@@ -1,13 +1,13 @@
 #pragma once
-// Analysis tables (analysis/analysis_table.hpp) printed for people: aligned columns, signed
+// Analysis tables (io/analysis_table.hpp) printed for people: aligned columns, signed
 // numbers, intervals in brackets, and a star where an interval excludes zero. The same tables
 // go to the analysis file and to CSV unformatted.
 
 #include <ostream>
 #include <string>
 
-#include "analysis/analysis_table.hpp"
 #include "analysis/results_table.hpp"
+#include "io/analysis_table.hpp"
 
 namespace partnersim::app {
 

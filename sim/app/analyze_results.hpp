@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_table.hpp"
 #include "analysis/results_table.hpp"
 #include "app/analysis_cache.hpp"
+#include "io/analysis_table.hpp"
 
 namespace partnersim::app {
 

@@ -1,10 +1,10 @@
 #include "app/compare_designs.hpp"
 
-#include "analysis/analysis_file.hpp"
 #include "app/scenario_request.hpp"
 #include "engine/collecting_writer.hpp"
 #include "engine/ensemble.hpp"
 #include "engine/error.hpp"
+#include "io/analysis_file.hpp"
 #include "io/output_file.hpp"
 #include "io/scenario_file.hpp"
 #include "model/parameters.hpp"

@@ -3,12 +3,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis/analysis_file.hpp"
 #include "analysis/results_table.hpp"
 #include "app/analyze_results.hpp"
 #include "app/discover_boxes.hpp"
 #include "app/external_program.hpp"
 #include "app/input_checked.hpp"
+#include "io/analysis_file.hpp"
 
 namespace partnersim::app {
 namespace {
@@ -71,10 +71,10 @@ void write_analyses(const ReportRequest& request) {
     if (!text) throw RuntimeFailure("cannot write " + (request.folder / "analysis.txt").string());
 }
 
-// analysis/report.py draws the figures and writes the page.
+// analysis/figures/report.py draws the figures and writes the page.
 void draw_page(const ReportRequest& request) {
     std::vector<std::string> command{
-        analysis_python(),        analysis_scripts_folder() + "/report.py",
+        analysis_python(),        analysis_scripts_folder() + "/figures/report.py",
         request.results.string(), "-o",
         request.folder.string(),  "--quiet"};
     if (!request.comparison.empty()) {

@@ -1,5 +1,5 @@
 #pragma once
-// A self-contained HTML page with figures about a results file (analysis/report.py), after
+// A self-contained HTML page with figures about a results file (analysis/figures/report.py), after
 // computing its analyses (main effects, an interaction if asked, and scenario discovery with a
 // success condition); their printed tables are kept beside the page as analysis.txt.
 

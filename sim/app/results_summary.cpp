@@ -33,9 +33,9 @@ MeasureSpread spread_of(std::string measure, std::vector<double> values) {
     return s;
 }
 
-ResultsFileInfo opened(const std::filesystem::path& results) {
+ResultsFile opened(const std::filesystem::path& results) {
     try {
-        return read_results_info(results);
+        return ResultsFile(results);
     } catch (const std::runtime_error& error) {  // missing, not HDF5, not a results file
         throw InputError(error.what());
     }
@@ -44,7 +44,8 @@ ResultsFileInfo opened(const std::filesystem::path& results) {
 }  // namespace
 
 ResultsSummary summarise_results(const std::filesystem::path& results) {
-    const auto info = opened(results);
+    const ResultsFile file = opened(results);
+    const ResultsFileInfo& info = file.info();
     ResultsSummary summary{results,
                            info.runs,
                            info.months,
@@ -53,7 +54,7 @@ ResultsSummary summarise_results(const std::filesystem::path& results) {
                            {}};
     if (info.runs == 0) return summary;
     for (const auto& measure : info.measures) {
-        summary.measures.push_back(spread_of(measure, read_final(results, measure)));
+        summary.measures.push_back(spread_of(measure, file.final_values(measure)));
     }
     return summary;
 }

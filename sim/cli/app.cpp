@@ -31,17 +31,7 @@ void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
 }
 
-}  // namespace
-
-int run_command_line(int argc, char** argv) {
-    CLI::App app{
-        "partnersim: an agent-based simulation of learning partnerships between a funder, its "
-        "partner organisations and a learning facilitator."};
-    app.set_version_flag("--version", std::string("partnersim ") + PARTNERSIM_VERSION);
-    app.require_subcommand(1);
-
-    RunCommandOptions run;
-    run.command_line = joined(argc, argv);
+CLI::App* add_run(CLI::App& app, RunCommandOptions& run) {
     auto* run_cmd = app.add_subcommand("run", "Run a scenario's replicates and write HDF5 results");
     add_scenario_options(*run_cmd, run.scenario);
     run_cmd->add_option("-o,--output", run.output, "Results file (HDF5)")->required();
@@ -59,37 +49,19 @@ int run_command_line(int argc, char** argv) {
         ->add_option("--trace", run.trace_runs,
                      "Record every partner's state each month for the first N runs")
         ->check(CLI::NonNegativeNumber);
+    return run_cmd;
+}
 
-    ScenarioChoice check;
-    auto* check_cmd = app.add_subcommand("check", "Validate a scenario and print it resolved");
-    add_scenario_options(*check_cmd, check);
-
-    ScenarioChoice plan;
-    auto* plan_cmd = app.add_subcommand(
-        "plan", "Show the runs a scenario or its [sweep] asks for, without running them");
-    add_scenario_options(*plan_cmd, plan);
-
-    auto* params_cmd =
-        app.add_subcommand("params", "List every parameter: default, range, unit, meaning");
-    bool params_constants = false;
-    bool params_all = false;
-    params_cmd->add_flag("--constants", params_constants,
-                         "List the model constants (with plausible range and source) instead");
-    params_cmd->add_flag("--all", params_all, "List the settings and the model constants");
-
-    std::filesystem::path summary_file;
-    auto* summary_cmd = app.add_subcommand("summary", "Summarise a results file");
-    summary_cmd->add_option("results", summary_file, "Results file (HDF5)")->required();
-
-    MergeCommandOptions merge;
-    merge.command_line = run.command_line;
+CLI::App* add_merge(CLI::App& app, MergeCommandOptions& merge) {
     auto* merge_cmd =
         app.add_subcommand("merge", "Join the files of `run --shard K/N` into one results file");
     merge_cmd->add_option("output", merge.output, "Merged results file (HDF5)")->required();
     merge_cmd->add_option("shards", merge.inputs, "Shard files, in any order")->required();
     merge_cmd->add_flag("--force", merge.force, "Overwrite an existing results file");
+    return merge_cmd;
+}
 
-    CompareCommandOptions compare;
+CLI::App* add_compare(CLI::App& app, CompareCommandOptions& compare) {
     auto* compare_cmd = app.add_subcommand(
         "compare", "Run two scenarios with paired seeds and report the difference they make");
     compare_cmd->add_option("baseline", compare.baseline, "Baseline scenario file (TOML)")
@@ -118,8 +90,10 @@ int run_command_line(int argc, char** argv) {
                             "Also write the comparison, month by month, to this HDF5 file");
     compare_cmd->add_flag("--force", compare.force, "Overwrite an existing output file");
     compare_cmd->add_flag("-q,--quiet", compare.quiet, "No progress bar or messages");
+    return compare_cmd;
+}
 
-    DiscoverCommandOptions discover;
+CLI::App* add_discover(CLI::App& app, DiscoverCommandOptions& discover) {
     auto* discover_cmd = app.add_subcommand(
         "discover", "Find the set-up choices under which success is likely (PRIM boxes)");
     discover_cmd->add_option("results", discover.results, "Results file of a sweep (HDF5)")
@@ -145,8 +119,10 @@ int run_command_line(int argc, char** argv) {
     discover_cmd->add_flag("--recompute", discover.recompute,
                            "Compute again even if the analysis file has these results");
     discover_cmd->add_flag("-q,--quiet", discover.quiet, "No messages on stderr");
+    return discover_cmd;
+}
 
-    ReportCommandOptions report;
+CLI::App* add_report(CLI::App& app, ReportCommandOptions& report) {
     auto* report_cmd = app.add_subcommand(
         "report", "Write an HTML page with figures and the key findings in plain words");
     report_cmd->add_option("results", report.results, "Results file (HDF5)")->required();
@@ -162,8 +138,10 @@ int run_command_line(int argc, char** argv) {
     report_cmd->add_option("--comparison", report.comparison,
                            "Also show a comparison written by `compare -o`");
     report_cmd->add_flag("--force", report.force, "Overwrite an existing report");
+    return report_cmd;
+}
 
-    ExportCommandOptions export_options;
+CLI::App* add_export(CLI::App& app, ExportCommandOptions& export_options) {
     auto* export_cmd =
         app.add_subcommand("export", "Write a results file (and its analyses) as CSV files");
     export_cmd->add_option("results", export_options.results, "Results file (HDF5)")->required();
@@ -171,8 +149,10 @@ int run_command_line(int argc, char** argv) {
     export_cmd->add_flag("--timeseries", export_options.timeseries,
                          "Also every run's every month (large for big sweeps)");
     export_cmd->add_flag("--force", export_options.force, "Overwrite existing CSV files");
+    return export_cmd;
+}
 
-    AnalyzeCommandOptions analyze;
+CLI::App* add_analyze(CLI::App& app, AnalyzeCommandOptions& analyze) {
     auto* analyze_cmd = app.add_subcommand(
         "analyze", "Effects of a sweep's parameters, their interaction, and sensitivity indices");
     analyze_cmd->add_option("results", analyze.results, "Results file of a sweep (HDF5)")
@@ -198,6 +178,55 @@ int run_command_line(int argc, char** argv) {
     analyze_cmd->add_flag("--recompute", analyze.recompute,
                           "Compute again even if the analysis file has these results");
     analyze_cmd->add_flag("-q,--quiet", analyze.quiet, "No messages on stderr");
+    return analyze_cmd;
+}
+
+}  // namespace
+
+int run_command_line(int argc, char** argv) {
+    CLI::App app{
+        "partnersim: an agent-based simulation of learning partnerships between a funder, its "
+        "partner organisations and a learning facilitator."};
+    app.set_version_flag("--version", std::string("partnersim ") + PARTNERSIM_VERSION);
+    app.require_subcommand(1);
+
+    RunCommandOptions run;
+    run.command_line = joined(argc, argv);
+    auto* run_cmd = add_run(app, run);
+    ScenarioChoice check;
+    auto* check_cmd = app.add_subcommand("check", "Validate a scenario and print it resolved");
+    add_scenario_options(*check_cmd, check);
+
+    ScenarioChoice plan;
+    auto* plan_cmd = app.add_subcommand(
+        "plan", "Show the runs a scenario or its [sweep] asks for, without running them");
+    add_scenario_options(*plan_cmd, plan);
+
+    auto* params_cmd =
+        app.add_subcommand("params", "List every parameter: default, range, unit, meaning");
+    bool params_constants = false;
+    bool params_all = false;
+    params_cmd->add_flag("--constants", params_constants,
+                         "List the model constants (with plausible range and source) instead");
+    params_cmd->add_flag("--all", params_all, "List the settings and the model constants");
+
+    std::filesystem::path summary_file;
+    auto* summary_cmd = app.add_subcommand("summary", "Summarise a results file");
+    summary_cmd->add_option("results", summary_file, "Results file (HDF5)")->required();
+
+    MergeCommandOptions merge;
+    merge.command_line = run.command_line;
+    auto* merge_cmd = add_merge(app, merge);
+    CompareCommandOptions compare;
+    auto* compare_cmd = add_compare(app, compare);
+    DiscoverCommandOptions discover;
+    auto* discover_cmd = add_discover(app, discover);
+    ReportCommandOptions report;
+    auto* report_cmd = add_report(app, report);
+    ExportCommandOptions export_options;
+    auto* export_cmd = add_export(app, export_options);
+    AnalyzeCommandOptions analyze;
+    auto* analyze_cmd = add_analyze(app, analyze);
 
     try {
         app.parse(argc, argv);

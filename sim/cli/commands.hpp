@@ -113,13 +113,13 @@ int merge_command(const MergeCommandOptions& options, std::ostream& out, std::os
 int compare_command(const CompareCommandOptions& options, std::ostream& out, std::ostream& err);
 // Scenario discovery (PRIM): boxes of set-up choices where the success condition is likely.
 int discover_command(const DiscoverCommandOptions& options, std::ostream& out, std::ostream& err);
-// A self-contained HTML page with figures (analysis/report.py) about a results file, after
-// computing its analyses (analyze, and discover with a success condition).
+// A self-contained HTML page with figures (analysis/figures/report.py) about a results file,
+// after computing its analyses (analyze, and discover with a success condition).
 int report_command(const ReportCommandOptions& options, std::ostream& out, std::ostream& err);
 // The results (and stored analyses) as CSV files in a folder (analysis/csv_export.hpp).
 int export_command(const ExportCommandOptions& options, std::ostream& out, std::ostream& err);
 // Main effects, an interaction, and Sobol or Morris indices of a sweep's results; stored in
-// "<results>.analysis.h5" (analysis/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
+// "<results>.analysis.h5" (io/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
 int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace partnersim

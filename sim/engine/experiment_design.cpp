@@ -10,6 +10,7 @@
 
 #include "engine/random_streams.hpp"
 #include "engine/sampling.hpp"
+#include "engine/sweep_rules.hpp"
 
 namespace partnersim {
 namespace {
@@ -24,7 +25,7 @@ std::uint64_t saturating_multiply(std::uint64_t a, std::uint64_t b) {
 const ParameterSpec& design_parameter(const std::string& name) {
     const ParameterSpec* spec = find_parameter(name);
     if (spec == nullptr) throw std::invalid_argument("make_design: unknown parameter " + name);
-    if (spec->section() == "run") {
+    if (!is_design_factor(*spec)) {
         throw std::invalid_argument("make_design: " + name + " is not a design factor");
     }
     return *spec;
@@ -62,29 +63,24 @@ SweepSpec checked(const SweepSpec& spec) {
     for (const auto& factor : result.ranges) {
         const ParameterSpec& parameter = design_parameter(factor.parameter);
         once(factor.parameter);
-        if (parameter.kind != ParameterKind::real && parameter.kind != ParameterKind::integer) {
+        if (!has_range(parameter)) {
             throw std::invalid_argument("make_design: " + factor.parameter +
                                         " is not a number and cannot be sampled over a range");
         }
-        if (!(factor.low < factor.high) || factor.low < parameter.min ||
-            factor.high > parameter.max) {
-            throw std::invalid_argument("make_design: bad range for " + factor.parameter);
-        }
-        if (parameter.kind == ParameterKind::integer &&
-            std::ceil(factor.low) > std::floor(factor.high)) {
-            throw std::invalid_argument("make_design: no integer in the range of " +
+        if (!is_range_of(parameter, factor.low, factor.high)) {
+            throw std::invalid_argument("make_design: [" + format_value(factor.low) + ", " +
+                                        format_value(factor.high) + "] is not a range of " +
                                         factor.parameter);
         }
     }
-    if ((result.method == SamplingMethod::none) != result.ranges.empty()) {
+    if (!method_agrees(result.method, !result.ranges.empty())) {
         throw std::invalid_argument(
             "make_design: ranges need a sampling method, and a sampling method needs ranges");
     }
     if (result.method != SamplingMethod::none && result.samples == 0) {
         throw std::invalid_argument("make_design: no samples");
     }
-    if (result.method == SamplingMethod::morris &&
-        (result.morris_levels < 2 || result.morris_levels % 2 != 0)) {
+    if (result.method == SamplingMethod::morris && !is_morris_levels(result.morris_levels)) {
         throw std::invalid_argument("make_design: Morris levels must be even and at least 2, got " +
                                     std::to_string(result.morris_levels));
     }

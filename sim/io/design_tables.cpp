@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "io/hdf5_handles.hpp"
+#include "io/results_layout.hpp"
 #include "model/parameters.hpp"
 
 namespace partnersim {
 namespace {
 
-constexpr const char* design_group = "design";
+const std::string design_group(layout::design_group);
 
 ParameterKind kind_of(const std::string& parameter, const std::vector<ParameterValue>& values) {
     if (const ParameterSpec* spec = find_parameter(parameter)) return spec->kind;
@@ -121,15 +122,15 @@ void write_range_attributes(const std::filesystem::path& path, const ExperimentD
                                    "reopen the file to describe the ranges"));
     for (std::size_t r = 0; r < design.spec.ranges.size(); ++r) {
         const RangeFactor& factor = design.spec.ranges[r];
-        const std::string table = std::string("/") + design_group + "/" + factor.parameter;
+        const std::string table = layout::dataset_path(layout::design_group, factor.parameter);
         const hdf5::Dataset dataset(
             hdf5::check_id(H5Dopen2(file.get(), table.c_str(), H5P_DEFAULT), "open " + table));
-        hdf5::write_scalar_attribute<double>(dataset.get(), "low", H5T_IEEE_F64LE,
+        hdf5::write_scalar_attribute<double>(dataset.get(), layout::low_attribute, H5T_IEEE_F64LE,
                                              H5T_NATIVE_DOUBLE, factor.low);
-        hdf5::write_scalar_attribute<double>(dataset.get(), "high", H5T_IEEE_F64LE,
+        hdf5::write_scalar_attribute<double>(dataset.get(), layout::high_attribute, H5T_IEEE_F64LE,
                                              H5T_NATIVE_DOUBLE, factor.high);
-        hdf5::write_scalar_attribute<std::int64_t>(dataset.get(), "range_index", H5T_STD_I64LE,
-                                                   H5T_NATIVE_INT64,
+        hdf5::write_scalar_attribute<std::int64_t>(dataset.get(), layout::range_index_attribute,
+                                                   H5T_STD_I64LE, H5T_NATIVE_INT64,
                                                    static_cast<std::int64_t>(r + 1));
     }
     hdf5::check(file.close(), "close the second handle on the file");
@@ -138,7 +139,14 @@ void write_range_attributes(const std::filesystem::path& path, const ExperimentD
 }  // namespace
 
 DesignAttributes design_attributes(const ExperimentDesign& design) {
-    return DesignAttributes{design.describe(), design.points(), design.replicates};
+    DesignAttributes attributes{design.describe(), design.points(), design.replicates, {}, {}};
+    for (const GridFactor& factor : design.spec.grid) {
+        attributes.grid_factors.push_back(factor.parameter);
+    }
+    for (const RangeFactor& factor : design.spec.ranges) {
+        attributes.range_factors.push_back(factor.parameter);
+    }
+    return attributes;
 }
 
 void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& design) {
@@ -164,24 +172,27 @@ void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& desig
         }
         write_parameter(writer, design.parameters[i], design.values[i]);
     }
-    writer.write_table(design_group, "grid_cell", std::span<const std::uint64_t>(design.grid_cell),
+    writer.write_table(design_group, std::string(layout::grid_cell_table),
+                       std::span<const std::uint64_t>(design.grid_cell),
                        "Grid cell of each design point: which combination of the grid "
                        "factors' levels it has, counted from 0 (0 without grid factors)",
                        "index");
-    writer.write_table(design_group, "sample_index",
+    writer.write_table(design_group, std::string(layout::sample_index_table),
                        std::span<const std::uint64_t>(design.sample_index),
                        "Sample of each design point within its grid cell, counted from 0 "
                        "(0 without sampled ranges)",
                        "index");
     std::vector<std::int64_t> roles(design.saltelli_role.begin(), design.saltelli_role.end());
-    writer.write_table(design_group, "saltelli_role", std::span<const std::int64_t>(roles),
+    writer.write_table(design_group, std::string(layout::saltelli_role_table),
+                       std::span<const std::int64_t>(roles),
                        "Role of each design point in a Saltelli (Sobol) scheme: -1 not part "
                        "of one; 0 matrix A; i from 1 to k (the number of ranges): A with column "
                        "i (the range whose table has range_index i) taken from B; k + 1: "
                        "matrix B",
                        "code");
     std::vector<std::int64_t> moved(design.morris_factor.begin(), design.morris_factor.end());
-    writer.write_table(design_group, "morris_factor", std::span<const std::int64_t>(moved),
+    writer.write_table(design_group, std::string(layout::morris_factor_table),
+                       std::span<const std::int64_t>(moved),
                        "Which range factor moved into each design point along its Morris "
                        "trajectory (the trajectory is sample_index): -1 not part of one; 0 the "
                        "trajectory's first point; i from 1 to k (the number of ranges): the "
@@ -190,9 +201,14 @@ void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& desig
                        "code");
     write_range_attributes(writer.path(), design);
     const DesignAttributes attributes = design_attributes(design);
-    writer.write_attribute("sweep", attributes.sweep);
-    writer.write_attribute("design_points", attributes.design_points);
-    writer.write_attribute("replicates_per_point", attributes.replicates_per_point);
+    writer.write_attribute(std::string(layout::sweep_attribute), attributes.sweep);
+    writer.write_attribute(std::string(layout::design_points_attribute), attributes.design_points);
+    writer.write_attribute(std::string(layout::replicates_per_point_attribute),
+                           attributes.replicates_per_point);
+    writer.write_attribute(std::string(layout::grid_factors_attribute),
+                           std::span<const std::string>(attributes.grid_factors));
+    writer.write_attribute(std::string(layout::range_factors_attribute),
+                           std::span<const std::string>(attributes.range_factors));
 }
 
 ResultsPrologue design_prologue(const ExperimentDesign& design) {
@@ -200,21 +216,13 @@ ResultsPrologue design_prologue(const ExperimentDesign& design) {
 }
 
 DesignAttributes read_design_attributes(const std::filesystem::path& results) {
-    return hdf5::naming_path(results, [&] {
-        const hdf5::File file = hdf5::open_for_reading(results);
-        if (H5Aexists(file.get(), "sweep") <= 0) {
-            throw std::runtime_error(
-                "no design attributes (sweep, design_points, "
-                "replicates_per_point)");
-        }
-        DesignAttributes attributes;
-        attributes.sweep = hdf5::read_string_attribute(file.get(), "sweep");
-        attributes.design_points = hdf5::read_scalar_attribute<std::uint64_t>(
-            file.get(), "design_points", H5T_NATIVE_UINT64);
-        attributes.replicates_per_point = hdf5::read_scalar_attribute<std::uint64_t>(
-            file.get(), "replicates_per_point", H5T_NATIVE_UINT64);
-        return attributes;
-    });
+    std::optional<DesignAttributes> design = ResultsFile(results).design();
+    if (!design) {
+        throw std::runtime_error(results.string() +
+                                 ": no design attributes (sweep, design_points, "
+                                 "replicates_per_point)");
+    }
+    return std::move(*design);
 }
 
 }  // namespace partnersim

@@ -13,7 +13,8 @@
 //                          column i from B; k+1: matrix B
 //   /design/morris_factor  int64: -1 outside a Morris design; 0 a trajectory's first point;
 //                          i in 1..k: range i moved from the previous point (previous row)
-//   root attributes        sweep (design.describe()), design_points, replicates_per_point
+//   root attributes        sweep (design.describe()), design_points, replicates_per_point,
+//                          grid_factors and range_factors (the varied parameters by kind)
 // Row p of every /design table is design point p, which /runs/design_point refers to. A file
 // without a sweep holds the single-point design: no parameter tables, one row of indices.
 // Each table has `description` and `units` attributes.
@@ -26,6 +27,7 @@
 #include <string>
 
 #include "engine/experiment_design.hpp"
+#include "io/hdf5_reader.hpp"
 #include "io/hdf5_writer.hpp"
 
 namespace partnersim {
@@ -37,12 +39,7 @@ void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& desig
 // A prologue that writes the design's tables. `design` must outlive the writer's constructor.
 ResultsPrologue design_prologue(const ExperimentDesign& design);
 
-// The design attributes of a results file, to tell whether two files hold the same sweep.
-struct DesignAttributes {
-    std::string sweep;
-    std::uint64_t design_points = 0;
-    std::uint64_t replicates_per_point = 0;
-};
+// The design attributes a design writes (DesignAttributes is in io/hdf5_reader.hpp).
 DesignAttributes design_attributes(const ExperimentDesign& design);
 // Throws std::runtime_error naming the file if it has no design attributes.
 DesignAttributes read_design_attributes(const std::filesystem::path& results);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/sweep_rules.hpp"
 #include "io/toml_values.hpp"
 #include "model/parameters.hpp"
 
@@ -183,14 +184,12 @@ private:
                  "expected an even integer of at least 2 (4 is usual), got " + value_text(value));
         }
         const auto levels = value.as_integer();
-        if (levels < 2) {
+        if (!is_morris_levels(levels)) {
             fail(line_of(value), "sweep.levels",
-                 "must be at least 2 (4 is usual), got " + std::to_string(levels));
-        }
-        if (levels % 2 != 0) {
-            fail(line_of(value), "sweep.levels",
-                 "must be even, got " + std::to_string(levels) +
-                     ": Morris's step of p / (2 (p - 1)) lands on the grid only for even p");
+                 levels < 2 ? "must be at least 2 (4 is usual), got " + std::to_string(levels)
+                            : "must be even, got " + std::to_string(levels) +
+                                  ": Morris's step of p / (2 (p - 1)) lands on the grid only "
+                                  "for even p");
         }
         if (levels > max_morris_levels) {
             fail(line_of(value), "sweep.levels",
@@ -210,7 +209,7 @@ private:
             }
             fail(leaf.line, leaf.key, message);
         }
-        if (spec->section() == "run") {
+        if (!is_design_factor(*spec)) {
             fail(leaf.line, leaf.key,
                  "run.months, run.replicates and run.seed are settings of the whole experiment, "
                  "not design factors; set them in [run]");
@@ -286,7 +285,7 @@ private:
         ranges_line_ = line_of(ranges);
         for (const Leaf& leaf : leaves_of(ranges, "sweep.ranges.")) {
             const ParameterSpec& spec = factor_parameter(leaf);
-            if (spec.kind == ParameterKind::boolean || spec.kind == ParameterKind::choice) {
+            if (!has_range(spec)) {
                 fail(leaf.line, leaf.key,
                      "'" + leaf.name + "' is " + kind_noun(spec.kind) +
                          " and has no range; list its levels under [sweep.grid] instead");
@@ -306,7 +305,8 @@ private:
                 return std::get<double>(v);
             };
             RangeFactor factor{leaf.name, as_double(low), as_double(high)};
-            if (!(factor.low < factor.high)) {
+            // Both ends passed check_value, so within the bounds: a broken range is empty.
+            if (!is_range_of(spec, factor.low, factor.high)) {
                 fail(leaf.line, leaf.key,
                      "the range [" + format_value(low) + ", " + format_value(high) +
                          "] is empty: low must be below high (to fix a value, set it in the "
@@ -320,8 +320,9 @@ private:
                       const toml::value* ranges) const {
         const SweepSpec& spec = draft_.spec;
         const int method_line = method ? line_of(*method) : draft_.line;
+        const bool has_ranges = !spec.ranges.empty() || (ranges && !ranges->as_table().empty());
         if (spec.method == SamplingMethod::none) {
-            if (!spec.ranges.empty() || (ranges && !ranges->as_table().empty())) {
+            if (!method_agrees(spec.method, has_ranges)) {
                 fail(ranges_line_, "sweep.ranges",
                      "[sweep.ranges] needs a sampling method: add method = \"latin_hypercube\", "
                      "\"sobol\" or \"morris\" (with samples = N) to [sweep]");
@@ -334,7 +335,7 @@ private:
             return;
         }
         const std::string name(sampling_method_name(spec.method));
-        if (spec.ranges.empty()) {
+        if (!method_agrees(spec.method, !spec.ranges.empty())) {
             fail(method_line, "sweep.method",
                  "method = \"" + name +
                      "\" samples the parameters of [sweep.ranges], but there are none; add "

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "io/results_layout.hpp"
+
 namespace partnersim::hdf5 {
 
 template <herr_t (*Close)(hid_t)>
@@ -106,7 +108,8 @@ inline File open_for_reading(const std::filesystem::path& path) {
                          "open the file"));
 }
 
-inline bool link_exists(hid_t location, const std::string& name) {
+inline bool link_exists(hid_t location, std::string_view name_view) {
+    const std::string name(name_view);
     return H5Lexists(location, name.c_str(), H5P_DEFAULT) > 0;
 }
 
@@ -117,7 +120,9 @@ inline Datatype utf8_string_type() {
     return type;
 }
 
-inline void write_string_attribute(hid_t object, const std::string& name, std::string_view value) {
+inline void write_string_attribute(hid_t object, std::string_view name_view,
+                                   std::string_view value) {
+    const std::string name(name_view);
     const Datatype type = utf8_string_type();
     const Dataspace space(check_id(H5Screate(H5S_SCALAR), "create a scalar dataspace"));
     if (H5Aexists(object, name.c_str()) > 0) {
@@ -133,7 +138,8 @@ inline void write_string_attribute(hid_t object, const std::string& name, std::s
 
 // Reads variable- and fixed-length string attributes alike, since files touched by other tools
 // (h5py, h5repack) may carry either.
-inline std::string read_string_attribute(hid_t object, const std::string& name) {
+inline std::string read_string_attribute(hid_t object, std::string_view name_view) {
+    const std::string name(name_view);
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
@@ -155,9 +161,58 @@ inline std::string read_string_attribute(hid_t object, const std::string& name) 
     return text;
 }
 
+// A one-dimensional array of UTF-8 strings as an attribute (h5py reads it as an array of str).
+inline void write_string_array_attribute(hid_t object, std::string_view name_view,
+                                         const std::vector<std::string>& values) {
+    const std::string name(name_view);
+    const Datatype type = utf8_string_type();
+    const hsize_t size = values.size();
+    const Dataspace space(
+        check_id(size == 0 ? H5Screate(H5S_NULL) : H5Screate_simple(1, &size, nullptr),
+                 "create the dataspace of attribute " + name));
+    if (H5Aexists(object, name.c_str()) > 0) {
+        check(H5Adelete(object, name.c_str()), "replace attribute " + name);
+    }
+    const Attribute attribute(check_id(
+        H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
+        "create attribute " + name));
+    std::vector<const char*> data;
+    for (const std::string& value : values) data.push_back(value.c_str());
+    if (!data.empty()) {
+        check(H5Awrite(attribute.get(), type.get(), data.data()), "write attribute " + name);
+    }
+}
+
+inline std::vector<std::string> read_string_array_attribute(hid_t object,
+                                                            std::string_view name_view) {
+    const std::string name(name_view);
+    const Attribute attribute(
+        check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
+    const Dataspace space(check_id(H5Aget_space(attribute.get()), "shape attribute " + name));
+    const hssize_t points = H5Sget_simple_extent_npoints(space.get());
+    if (points < 0) throw std::runtime_error("HDF5: cannot size attribute " + name);
+    std::vector<char*> data(static_cast<std::size_t>(points), nullptr);
+    const Datatype type = utf8_string_type();
+    if (!data.empty()) check(H5Aread(attribute.get(), type.get(), data.data()), "read " + name);
+    std::vector<std::string> values;
+    for (char* value : data) {
+        values.emplace_back(value ? value : "");
+        if (value) H5free_memory(value);
+    }
+    return values;
+}
+
+inline bool is_scalar_attribute(hid_t object, const std::string& name) {
+    const Attribute attribute(
+        check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
+    const Dataspace space(check_id(H5Aget_space(attribute.get()), "shape attribute " + name));
+    return H5Sget_simple_extent_type(space.get()) == H5S_SCALAR;
+}
+
 template <class T>
-void write_scalar_attribute(hid_t object, const std::string& name, hid_t file_type,
+void write_scalar_attribute(hid_t object, std::string_view name_view, hid_t file_type,
                             hid_t memory_type, T value) {
+    const std::string name(name_view);
     const Dataspace space(check_id(H5Screate(H5S_SCALAR), "create a scalar dataspace"));
     if (H5Aexists(object, name.c_str()) > 0) {
         check(H5Adelete(object, name.c_str()), "replace attribute " + name);
@@ -169,7 +224,8 @@ void write_scalar_attribute(hid_t object, const std::string& name, hid_t file_ty
 }
 
 template <class T>
-T read_scalar_attribute(hid_t object, const std::string& name, hid_t memory_type) {
+T read_scalar_attribute(hid_t object, std::string_view name_view, hid_t memory_type) {
+    const std::string name(name_view);
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     T value{};
@@ -218,12 +274,17 @@ inline std::vector<std::string> attribute_names(hid_t object) {
 // Copies one attribute between objects (possibly in different files), keeping its type.
 // Variable-length strings go through the string helpers; everything else is copied as raw
 // values of its native type.
-inline void copy_attribute(hid_t source, hid_t target, const std::string& name) {
+inline void copy_attribute(hid_t source, hid_t target, std::string_view name_view) {
+    const std::string name(name_view);
     const Attribute attribute(
         check_id(H5Aopen(source, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
     if (H5Tget_class(stored.get()) == H5T_STRING && H5Tis_variable_str(stored.get()) > 0) {
-        write_string_attribute(target, name, read_string_attribute(source, name));
+        if (is_scalar_attribute(source, name)) {
+            write_string_attribute(target, name, read_string_attribute(source, name));
+        } else {
+            write_string_array_attribute(target, name, read_string_array_attribute(source, name));
+        }
         return;
     }
     const Dataspace space(check_id(H5Aget_space(attribute.get()), "shape attribute " + name));
@@ -244,8 +305,8 @@ inline void copy_attribute(hid_t source, hid_t target, const std::string& name) 
 
 // Every dataset says what it holds, so a file is readable without this program's source.
 inline void describe(hid_t dataset, std::string_view description, std::string_view units) {
-    write_string_attribute(dataset, "description", description);
-    write_string_attribute(dataset, "units", units);
+    write_string_attribute(dataset, layout::description_attribute, description);
+    write_string_attribute(dataset, layout::units_attribute, units);
 }
 
 }  // namespace partnersim::hdf5

@@ -6,13 +6,10 @@
 #include <stdexcept>
 
 #include "io/hdf5_handles.hpp"
+#include "io/results_layout.hpp"
 
 namespace partnersim {
 namespace {
-
-hdf5::File open_results(const std::filesystem::path& path) {
-    return hdf5::open_for_reading(path);
-}
 
 hdf5::Dataset open_dataset(hid_t file, const std::string& name) {
     const hid_t dataset = H5Dopen2(file, name.c_str(), H5P_DEFAULT);
@@ -53,17 +50,6 @@ std::vector<T> read_all(hid_t dataset, hid_t memory_type, const std::vector<hsiz
     return values;
 }
 
-template <class T>
-std::vector<T> read_vector(const std::filesystem::path& path, const std::string& name,
-                           hid_t memory_type) {
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        const hdf5::Dataset dataset = open_dataset(file.get(), name);
-        return read_all<T>(dataset.get(), memory_type, dimensions_of_rank(dataset.get(), name, 1),
-                           name);
-    });
-}
-
 // Creation order when the writer tracked it (catalogue order), names otherwise.
 H5_index_t listing_order(hid_t group) {
     const hdf5::PropertyList gcpl(
@@ -97,38 +83,33 @@ std::vector<std::string> link_names(hid_t file, const std::string& group_name) {
 
 ResultsMetadata read_metadata(hid_t file) {
     ResultsMetadata metadata;
-    metadata.partnersim_version = hdf5::read_string_attribute(file, "partnersim_version");
-    metadata.scenario_toml = hdf5::read_string_attribute(file, "scenario");
-    metadata.command_line = hdf5::read_string_attribute(file, "command_line");
-    metadata.created_utc = hdf5::read_string_attribute(file, "created_utc");
+    metadata.partnersim_version =
+        hdf5::read_string_attribute(file, layout::partnersim_version_attribute);
+    metadata.scenario_toml = hdf5::read_string_attribute(file, layout::scenario_attribute);
+    metadata.command_line = hdf5::read_string_attribute(file, layout::command_line_attribute);
+    metadata.created_utc = hdf5::read_string_attribute(file, layout::created_utc_attribute);
     return metadata;
 }
 
-// "final", "/final" and "/final/" all name the same group.
-std::string dataset_name(std::string_view group, std::string_view name) {
-    if (!group.empty() && group.front() == '/') group.remove_prefix(1);
-    std::string full = "/";
-    full += group;
-    if (full.back() != '/') full += '/';
-    full += name;
-    return full;
+int months_of(hid_t file) {
+    return hdf5::read_scalar_attribute<int>(file, layout::months_attribute, H5T_NATIVE_INT);
 }
 
 ResultsShape shape_of(hid_t file) {
     ResultsShape shape;
-    shape.months = hdf5::read_scalar_attribute<int>(file, "months", H5T_NATIVE_INT);
+    shape.months = months_of(file);
     const std::string first_trace =
-        "/agents/" + std::string(partner_trace_catalogue().front().name);
-    if (hdf5::link_exists(file, "agents") && hdf5::link_exists(file, first_trace)) {
+        layout::dataset_path(layout::agents_group, partner_trace_catalogue().front().name);
+    if (hdf5::link_exists(file, layout::agents_group) && hdf5::link_exists(file, first_trace)) {
         const hdf5::Dataset trace = open_dataset(file, first_trace);
         const std::vector<hsize_t> dims = dimensions_of_rank(trace.get(), first_trace, 3);
         shape.trace_runs = dims[0];
         shape.trace_partners = static_cast<int>(dims[2]);
     }
-    if (H5Aexists(file, "shard") > 0) {
-        const std::string label = hdf5::read_string_attribute(file, "shard");
-        const auto total =
-            hdf5::read_scalar_attribute<std::uint64_t>(file, "total_runs", H5T_NATIVE_UINT64);
+    if (H5Aexists(file, std::string(layout::shard_attribute).c_str()) > 0) {
+        const std::string label = hdf5::read_string_attribute(file, layout::shard_attribute);
+        const auto total = hdf5::read_scalar_attribute<std::uint64_t>(
+            file, layout::total_runs_attribute, H5T_NATIVE_UINT64);
         try {
             shape.shard = parse_shard(label, total);
         } catch (const std::invalid_argument& error) {
@@ -165,46 +146,86 @@ void read_rows(hid_t dataset, hid_t memory_type, const std::string& name, std::u
             name);
 }
 
+bool has_attribute(hid_t object, std::string_view name) {
+    return H5Aexists(object, std::string(name).c_str()) > 0;
+}
+
+// The parameter tables of /design, grids and ranges, for files that predate the grid_factors
+// and range_factors attributes.
+void derive_factors(hid_t file, DesignAttributes& design) {
+    const std::string group = layout::root_path(layout::design_group);
+    if (!hdf5::link_exists(file, group)) return;
+    std::vector<std::pair<std::int64_t, std::string>> ranges;
+    for (const std::string& name : link_names(file, group)) {
+        if (layout::is_design_structure_table(name)) continue;
+        const hdf5::Dataset table = open_dataset(file, layout::dataset_path(group, name));
+        if (has_attribute(table.get(), layout::range_index_attribute)) {
+            ranges.emplace_back(hdf5::read_scalar_attribute<std::int64_t>(
+                                    table.get(), layout::range_index_attribute, H5T_NATIVE_INT64),
+                                name);
+        } else {
+            design.grid_factors.push_back(name);
+        }
+    }
+    std::sort(ranges.begin(), ranges.end());
+    for (auto& range : ranges) design.range_factors.push_back(std::move(range.second));
+}
+
 }  // namespace
 
-ResultsFileInfo read_results_info(const std::filesystem::path& path) {
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        ResultsFileInfo info;
-        info.metadata = read_metadata(file.get());
-        info.months = hdf5::read_scalar_attribute<int>(file.get(), "months", H5T_NATIVE_INT);
-        const std::string run_index = "/runs/run_index";
-        const hdf5::Dataset runs = open_dataset(file.get(), run_index);
-        info.runs = dimensions_of_rank(runs.get(), run_index, 1)[0];
-        info.measures = link_names(file.get(), "/timeseries");
-        return info;
-    });
-}
+class ResultsFile::Impl {
+public:
+    explicit Impl(const std::filesystem::path& path) : file_(hdf5::open_for_reading(path)) {
+        info_.metadata = read_metadata(file());
+        info_.months = months_of(file());
+        const std::string run_index = layout::dataset_path(layout::runs_group, layout::run_index);
+        const hdf5::Dataset runs = open_dataset(file(), run_index);
+        info_.runs = dimensions_of_rank(runs.get(), run_index, 1)[0];
+        info_.measures = link_names(file(), layout::root_path(layout::timeseries_group));
+        shape_ = shape_of(file());
+    }
 
-std::vector<double> read_final(const std::filesystem::path& path, std::string_view measure) {
-    return read_vector<double>(path, dataset_name("final", measure), H5T_NATIVE_DOUBLE);
-}
+    hid_t file() const { return file_.get(); }
+    const ResultsFileInfo& info() const { return info_; }
+    const ResultsShape& shape() const { return shape_; }
 
-std::vector<float> read_timeseries(const std::filesystem::path& path, std::string_view measure) {
-    const std::string name = dataset_name("timeseries", measure);
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        const hdf5::Dataset dataset = open_dataset(file.get(), name);
-        return read_all<float>(dataset.get(), H5T_NATIVE_FLOAT,
-                               dimensions_of_rank(dataset.get(), name, 2), name);
-    });
-}
+    std::string identity() const {
+        if (has_attribute(file(), layout::identity_attribute)) {
+            return hdf5::read_string_attribute(file(), layout::identity_attribute);
+        }
+        const ResultsMetadata& m = info_.metadata;
+        return layout::results_identity(m.created_utc, info_.runs, m.command_line,
+                                        m.partnersim_version, m.scenario_toml);
+    }
 
-std::vector<std::uint64_t> read_run_column(const std::filesystem::path& path,
-                                           std::string_view column) {
-    return read_vector<std::uint64_t>(path, dataset_name("runs", column), H5T_NATIVE_UINT64);
-}
+    std::optional<DesignAttributes> design() const {
+        if (!has_attribute(file(), layout::sweep_attribute)) return std::nullopt;
+        DesignAttributes design;
+        design.sweep = hdf5::read_string_attribute(file(), layout::sweep_attribute);
+        design.design_points = hdf5::read_scalar_attribute<std::uint64_t>(
+            file(), layout::design_points_attribute, H5T_NATIVE_UINT64);
+        design.replicates_per_point = hdf5::read_scalar_attribute<std::uint64_t>(
+            file(), layout::replicates_per_point_attribute, H5T_NATIVE_UINT64);
+        if (has_attribute(file(), layout::grid_factors_attribute)) {
+            design.grid_factors =
+                hdf5::read_string_array_attribute(file(), layout::grid_factors_attribute);
+            design.range_factors =
+                hdf5::read_string_array_attribute(file(), layout::range_factors_attribute);
+        } else {
+            derive_factors(file(), design);
+        }
+        return design;
+    }
 
-TraceValues read_trace(const std::filesystem::path& path, std::string_view variable) {
-    const std::string name = dataset_name("agents", variable);
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        const hdf5::Dataset dataset = open_dataset(file.get(), name);
+    template <class T>
+    std::vector<T> vector(const std::string& name, hid_t memory_type, std::size_t rank = 1) const {
+        const hdf5::Dataset dataset = open_dataset(file(), name);
+        return read_all<T>(dataset.get(), memory_type,
+                           dimensions_of_rank(dataset.get(), name, rank), name);
+    }
+
+    TraceValues trace(const std::string& name) const {
+        const hdf5::Dataset dataset = open_dataset(file(), name);
         const std::vector<hsize_t> dims = dimensions_of_rank(dataset.get(), name, 3);
         TraceValues trace;
         trace.runs = dims[0];
@@ -212,30 +233,17 @@ TraceValues read_trace(const std::filesystem::path& path, std::string_view varia
         trace.partners = static_cast<int>(dims[2]);
         trace.values = read_all<float>(dataset.get(), H5T_NATIVE_FLOAT, dims, name);
         return trace;
-    });
-}
+    }
 
-DatasetDescription read_description(const std::filesystem::path& path, std::string_view dataset) {
-    const std::string name(dataset);
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        const hdf5::Dataset opened = open_dataset(file.get(), name);
-        return DatasetDescription{hdf5::read_string_attribute(opened.get(), "description"),
-                                  hdf5::read_string_attribute(opened.get(), "units")};
-    });
-}
+    DatasetDescription description(const std::string& name) const {
+        const hdf5::Dataset opened = open_dataset(file(), name);
+        return DatasetDescription{
+            hdf5::read_string_attribute(opened.get(), layout::description_attribute),
+            hdf5::read_string_attribute(opened.get(), layout::units_attribute)};
+    }
 
-std::vector<double> read_table(const std::filesystem::path& path, std::string_view group,
-                               std::string_view name) {
-    return read_vector<double>(path, dataset_name(group, name), H5T_NATIVE_DOUBLE);
-}
-
-std::vector<std::string> read_labels(const std::filesystem::path& path, std::string_view group,
-                                     std::string_view name) {
-    const std::string full = dataset_name(group, name);
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        const hdf5::Dataset dataset = open_dataset(file.get(), full);
+    std::vector<std::string> labels(const std::string& full) const {
+        const hdf5::Dataset dataset = open_dataset(file(), full);
         const hsize_t size = dimensions_of_rank(dataset.get(), full, 1)[0];
         const hdf5::Datatype type = hdf5::utf8_string_type();
         std::vector<char*> text(size, nullptr);
@@ -251,22 +259,13 @@ std::vector<std::string> read_labels(const std::filesystem::path& path, std::str
             if (label) H5free_memory(label);
         }
         return labels;
-    });
-}
+    }
 
-std::vector<std::int64_t> read_integer_table(const std::filesystem::path& path,
-                                             std::string_view group, std::string_view name) {
-    return read_vector<std::int64_t>(path, dataset_name(group, name), H5T_NATIVE_INT64);
-}
-
-std::vector<TableEntry> list_tables(const std::filesystem::path& path, std::string_view group) {
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        const std::string name(group);
+    std::vector<TableEntry> tables(const std::string& name) const {
         std::vector<TableEntry> tables;
-        if (!hdf5::link_exists(file.get(), name)) return tables;
+        if (!hdf5::link_exists(file(), name)) return tables;
         const hdf5::Group opened(
-            hdf5::check_id(H5Gopen2(file.get(), name.c_str(), H5P_DEFAULT), "open " + name));
+            hdf5::check_id(H5Gopen2(file(), name.c_str(), H5P_DEFAULT), "open " + name));
         for (auto& link : hdf5::link_names(opened.get())) {
             H5O_info_t info;
             hdf5::check(H5Oget_info_by_name2(opened.get(), link.c_str(), &info, H5O_INFO_BASIC,
@@ -279,47 +278,180 @@ std::vector<TableEntry> list_tables(const std::filesystem::path& path, std::stri
             tables.push_back({std::move(link), H5Tget_class(type.get()) == H5T_STRING});
         }
         return tables;
+    }
+
+    std::optional<double> number_attribute(const std::string& dataset,
+                                           std::string_view name) const {
+        const hdf5::Dataset opened = open_dataset(file(), dataset);
+        if (!has_attribute(opened.get(), name)) return std::nullopt;
+        return hdf5::read_scalar_attribute<double>(opened.get(), name, H5T_NATIVE_DOUBLE);
+    }
+
+private:
+    hdf5::File file_;
+    ResultsFileInfo info_;
+    ResultsShape shape_;
+};
+
+ResultsFile::ResultsFile(const std::filesystem::path& path)
+    : path_(path), impl_(hdf5::naming_path(path, [&] { return std::make_unique<Impl>(path); })) {}
+
+ResultsFile::~ResultsFile() = default;
+ResultsFile::ResultsFile(ResultsFile&&) noexcept = default;
+ResultsFile& ResultsFile::operator=(ResultsFile&&) noexcept = default;
+
+const ResultsFileInfo& ResultsFile::info() const {
+    return impl_->info();
+}
+
+const ResultsShape& ResultsFile::shape() const {
+    return impl_->shape();
+}
+
+std::string ResultsFile::identity() const {
+    return hdf5::naming_path(path_, [&] { return impl_->identity(); });
+}
+
+std::optional<DesignAttributes> ResultsFile::design() const {
+    return hdf5::naming_path(path_, [&] { return impl_->design(); });
+}
+
+std::vector<double> ResultsFile::final_values(std::string_view measure) const {
+    return hdf5::naming_path(path_, [&] {
+        return impl_->vector<double>(layout::dataset_path(layout::final_group, measure),
+                                     H5T_NATIVE_DOUBLE);
     });
+}
+
+std::vector<float> ResultsFile::timeseries(std::string_view measure) const {
+    return hdf5::naming_path(path_, [&] {
+        return impl_->vector<float>(layout::dataset_path(layout::timeseries_group, measure),
+                                    H5T_NATIVE_FLOAT, 2);
+    });
+}
+
+std::vector<std::uint64_t> ResultsFile::run_column(std::string_view column) const {
+    return hdf5::naming_path(path_, [&] {
+        return impl_->vector<std::uint64_t>(layout::dataset_path(layout::runs_group, column),
+                                            H5T_NATIVE_UINT64);
+    });
+}
+
+TraceValues ResultsFile::trace(std::string_view variable) const {
+    return hdf5::naming_path(
+        path_, [&] { return impl_->trace(layout::dataset_path(layout::agents_group, variable)); });
+}
+
+DatasetDescription ResultsFile::description(std::string_view dataset) const {
+    return hdf5::naming_path(path_, [&] { return impl_->description(std::string(dataset)); });
+}
+
+std::vector<double> ResultsFile::table(std::string_view group, std::string_view name) const {
+    return hdf5::naming_path(path_, [&] {
+        return impl_->vector<double>(layout::dataset_path(group, name), H5T_NATIVE_DOUBLE);
+    });
+}
+
+std::vector<std::string> ResultsFile::labels(std::string_view group, std::string_view name) const {
+    return hdf5::naming_path(path_,
+                             [&] { return impl_->labels(layout::dataset_path(group, name)); });
+}
+
+std::vector<std::int64_t> ResultsFile::integer_table(std::string_view group,
+                                                     std::string_view name) const {
+    return hdf5::naming_path(path_, [&] {
+        return impl_->vector<std::int64_t>(layout::dataset_path(group, name), H5T_NATIVE_INT64);
+    });
+}
+
+std::vector<TableEntry> ResultsFile::tables(std::string_view group) const {
+    return hdf5::naming_path(path_, [&] { return impl_->tables(std::string(group)); });
+}
+
+std::optional<double> ResultsFile::number_attribute(std::string_view dataset,
+                                                    std::string_view name) const {
+    return hdf5::naming_path(path_,
+                             [&] { return impl_->number_attribute(std::string(dataset), name); });
+}
+
+ResultsFileInfo read_results_info(const std::filesystem::path& path) {
+    return ResultsFile(path).info();
+}
+
+std::vector<double> read_final(const std::filesystem::path& path, std::string_view measure) {
+    return ResultsFile(path).final_values(measure);
+}
+
+std::vector<float> read_timeseries(const std::filesystem::path& path, std::string_view measure) {
+    return ResultsFile(path).timeseries(measure);
+}
+
+std::vector<std::uint64_t> read_run_column(const std::filesystem::path& path,
+                                           std::string_view column) {
+    return ResultsFile(path).run_column(column);
+}
+
+TraceValues read_trace(const std::filesystem::path& path, std::string_view variable) {
+    return ResultsFile(path).trace(variable);
+}
+
+DatasetDescription read_description(const std::filesystem::path& path, std::string_view dataset) {
+    return ResultsFile(path).description(dataset);
+}
+
+std::vector<double> read_table(const std::filesystem::path& path, std::string_view group,
+                               std::string_view name) {
+    return ResultsFile(path).table(group, name);
+}
+
+std::vector<std::string> read_labels(const std::filesystem::path& path, std::string_view group,
+                                     std::string_view name) {
+    return ResultsFile(path).labels(group, name);
+}
+
+std::vector<std::int64_t> read_integer_table(const std::filesystem::path& path,
+                                             std::string_view group, std::string_view name) {
+    return ResultsFile(path).integer_table(group, name);
+}
+
+std::vector<TableEntry> list_tables(const std::filesystem::path& path, std::string_view group) {
+    return ResultsFile(path).tables(group);
 }
 
 std::optional<double> read_number_attribute(const std::filesystem::path& path,
                                             std::string_view dataset, std::string_view name) {
-    return hdf5::naming_path(path, [&]() -> std::optional<double> {
-        const hdf5::File file = open_results(path);
-        const hdf5::Dataset opened = open_dataset(file.get(), std::string(dataset));
-        const std::string attribute(name);
-        if (H5Aexists(opened.get(), attribute.c_str()) <= 0) return std::nullopt;
-        return hdf5::read_scalar_attribute<double>(opened.get(), attribute, H5T_NATIVE_DOUBLE);
-    });
+    return ResultsFile(path).number_attribute(dataset, name);
 }
 
 ResultsShape read_results_shape(const std::filesystem::path& path) {
-    return hdf5::naming_path(path, [&] {
-        const hdf5::File file = open_results(path);
-        return shape_of(file.get());
-    });
+    return ResultsFile(path).shape();
 }
 
 class ResultsRowReader::Impl {
 public:
-    explicit Impl(const std::filesystem::path& path) : file_(open_results(path)) {
+    explicit Impl(const std::filesystem::path& path) : file_(hdf5::open_for_reading(path)) {
         shape_ = shape_of(file_.get());
-        for (const char* column : {"run_index", "design_point", "replicate", "seed"}) {
-            columns_.push_back(open_run_dataset(std::string("/runs/") + column));
+        for (const layout::RunColumn& column : layout::run_columns) {
+            columns_.push_back(
+                open_run_dataset(layout::dataset_path(layout::runs_group, column.name)));
         }
         for (const MeasureInfo& measure : measure_catalogue()) {
-            series_.push_back(open_run_dataset("/timeseries/" + std::string(measure.name)));
-            final_.push_back(open_run_dataset("/final/" + std::string(measure.name)));
+            series_.push_back(
+                open_run_dataset(layout::dataset_path(layout::timeseries_group, measure.name)));
+            final_.push_back(
+                open_run_dataset(layout::dataset_path(layout::final_group, measure.name)));
         }
         if (shape_.trace_runs > 0) {
             for (const MeasureInfo& variable : partner_trace_catalogue()) {
-                const std::string name = "/agents/" + std::string(variable.name);
+                const std::string name = layout::dataset_path(layout::agents_group, variable.name);
                 traces_.push_back(open_dataset(file_.get(), name));
                 const std::vector<hsize_t> dims = dimensions_of_rank(traces_.back().get(), name, 3);
                 if (dims[0] != shape_.trace_runs || dims[1] != months() ||
                     dims[2] != static_cast<hsize_t>(shape_.trace_partners)) {
-                    throw std::runtime_error(name + " does not have the shape of /agents/" +
-                                             std::string(partner_trace_catalogue()[0].name));
+                    throw std::runtime_error(
+                        name + " does not have the shape of " +
+                        layout::dataset_path(layout::agents_group,
+                                             partner_trace_catalogue()[0].name));
                 }
             }
         }
@@ -331,7 +463,8 @@ public:
     std::vector<std::uint64_t> run_indices(std::uint64_t first, std::uint64_t count) {
         require_rows(first, count);
         std::vector<std::uint64_t> indices(count);
-        read_rows(columns_[0].get(), H5T_NATIVE_UINT64, "/runs/run_index", first, count,
+        read_rows(columns_[0].get(), H5T_NATIVE_UINT64,
+                  layout::dataset_path(layout::runs_group, layout::run_index), first, count,
                   indices.data());
         return indices;
     }
@@ -343,7 +476,8 @@ public:
         const std::size_t months_count = months();
         std::vector<std::uint64_t> column(n);
         for (std::size_t c = 0; c < columns_.size(); ++c) {
-            read_rows(columns_[c].get(), H5T_NATIVE_UINT64, "/runs", first, count, column.data());
+            read_rows(columns_[c].get(), H5T_NATIVE_UINT64, layout::root_path(layout::runs_group),
+                      first, count, column.data());
             for (std::size_t r = 0; r < n; ++r) {
                 RunId& id = block[r].id;
                 (c == 0   ? id.run_index
@@ -360,10 +494,11 @@ public:
         std::vector<double> finals(n);
         for (std::size_t m = 0; m < measure_count; ++m) {
             const std::string name(measure_catalogue()[m].name);
-            read_rows(series_[m].get(), H5T_NATIVE_FLOAT, "/timeseries/" + name, first, count,
+            read_rows(series_[m].get(), H5T_NATIVE_FLOAT,
+                      layout::dataset_path(layout::timeseries_group, name), first, count,
                       series.data());
-            read_rows(final_[m].get(), H5T_NATIVE_DOUBLE, "/final/" + name, first, count,
-                      finals.data());
+            read_rows(final_[m].get(), H5T_NATIVE_DOUBLE,
+                      layout::dataset_path(layout::final_group, name), first, count, finals.data());
             for (std::size_t r = 0; r < n; ++r) {
                 std::copy_n(
                     series.begin() + static_cast<std::ptrdiff_t>(r * months_count), months_count,
@@ -382,7 +517,8 @@ private:
         hdf5::Dataset dataset = open_dataset(file_.get(), name);
         const std::vector<hsize_t> dims = dimensions(dataset.get(), name);
         if (dims.empty()) throw std::runtime_error(name + " has no run dimension");
-        if (name.rfind("/timeseries/", 0) == 0 && (dims.size() != 2 || dims[1] != months())) {
+        const bool series = name.starts_with(layout::root_path(layout::timeseries_group) + "/");
+        if (series && (dims.size() != 2 || dims[1] != months())) {
             throw std::runtime_error(name + " does not have " + std::to_string(shape_.months) +
                                      " months");
         }
@@ -396,8 +532,8 @@ private:
         run.trace.resize(partner_trace_count * per_variable);
         for (std::size_t v = 0; v < traces_.size(); ++v) {
             read_rows(traces_[v].get(), H5T_NATIVE_FLOAT,
-                      "/agents/" + std::string(partner_trace_catalogue()[v].name), run.id.run_index,
-                      1, run.trace.data() + v * per_variable);
+                      layout::dataset_path(layout::agents_group, partner_trace_catalogue()[v].name),
+                      run.id.run_index, 1, run.trace.data() + v * per_variable);
         }
     }
 

@@ -1,8 +1,9 @@
 #pragma once
-// Reading back the results files that Hdf5ResultWriter produces (layout in hdf5_writer.hpp).
-// Each call opens the file read-only and closes it again; errors throw std::runtime_error
-// naming the file and the dataset. Files whose writer crashed or is still writing are opened
-// as an SWMR reader, so they read as of the writer's last flush.
+// Reading back the results files that Hdf5ResultWriter produces (layout in
+// io/results_layout.hpp). A ResultsFile opens the file read-only once and reads it many times;
+// the free functions below open and close it for a single read. Errors throw
+// std::runtime_error naming the file and the dataset. Files whose writer crashed or is still
+// writing are opened as an SWMR reader, so they read as of the writer's last flush.
 
 #include <cstdint>
 #include <filesystem>
@@ -23,17 +24,12 @@ struct ResultsFileInfo {
     std::vector<std::string> measures;  // under /timeseries, in the order they were written
 };
 
-ResultsFileInfo read_results_info(const std::filesystem::path& path);
-
-// /final/<measure>: one value per run.
-std::vector<double> read_final(const std::filesystem::path& path, std::string_view measure);
-
-// /timeseries/<measure>: runs x months, row-major (value of run r, month m at r * months + m).
-std::vector<float> read_timeseries(const std::filesystem::path& path, std::string_view measure);
-
-// /runs/<column>: run_index, design_point, replicate or seed.
-std::vector<std::uint64_t> read_run_column(const std::filesystem::path& path,
-                                           std::string_view column);
+// The datasets directly under a group (e.g. "/design"), in name order, and whether each holds
+// text; empty if the group does not exist.
+struct TableEntry {
+    std::string name;
+    bool text = false;
+};
 
 // /agents/<variable>: traced runs x months x partners, row-major, NaN where unrecorded.
 struct TraceValues {
@@ -42,39 +38,83 @@ struct TraceValues {
     int partners = 0;
     std::vector<float> values;
 };
-TraceValues read_trace(const std::filesystem::path& path, std::string_view variable);
 
 // The `description` and `units` attributes of any dataset, e.g. "/final/capacity".
 struct DatasetDescription {
     std::string description;
     std::string units;
 };
-DatasetDescription read_description(const std::filesystem::path& path, std::string_view dataset);
 
-// Tables written with Hdf5ResultWriter::write_table and write_labels.
+// The design attributes of a results file (io/design_tables.hpp), to tell whether two files
+// hold the same sweep, and the varied parameters by kind.
+struct DesignAttributes {
+    std::string sweep;
+    std::uint64_t design_points = 0;
+    std::uint64_t replicates_per_point = 0;
+    std::vector<std::string> grid_factors;   // in sweep order
+    std::vector<std::string> range_factors;  // in range_index order
+};
+
+class ResultsFile {
+public:
+    // Opens the file and reads its metadata and shape.
+    explicit ResultsFile(const std::filesystem::path& path);
+    ~ResultsFile();
+    ResultsFile(ResultsFile&&) noexcept;
+    ResultsFile& operator=(ResultsFile&&) noexcept;
+
+    const std::filesystem::path& path() const { return path_; }
+    const ResultsFileInfo& info() const;
+    const ResultsShape& shape() const;
+    // The results identity (layout::results_identity): the `identity` attribute, or for a file
+    // without one (older or unfinished files) derived from the metadata and the rows on disk.
+    std::string identity() const;
+    // nullopt for a file without design attributes. Files older than the grid_factors and
+    // range_factors attributes have them derived from /design (ranges are the tables with a
+    // range_index attribute, grids the other parameter tables, in the order they were written).
+    std::optional<DesignAttributes> design() const;
+
+    // /final/<measure>: one value per run.
+    std::vector<double> final_values(std::string_view measure) const;
+    // /timeseries/<measure>: runs x months, row-major (run r, month m at r * months + m).
+    std::vector<float> timeseries(std::string_view measure) const;
+    // /runs/<column>: run_index, design_point, replicate or seed.
+    std::vector<std::uint64_t> run_column(std::string_view column) const;
+    // /agents/<variable>.
+    TraceValues trace(std::string_view variable) const;
+    // Of any dataset, by its full path.
+    DatasetDescription description(std::string_view dataset) const;
+    // Tables written with Hdf5ResultWriter::write_table and write_labels; integers as int64.
+    std::vector<double> table(std::string_view group, std::string_view name) const;
+    std::vector<std::string> labels(std::string_view group, std::string_view name) const;
+    std::vector<std::int64_t> integer_table(std::string_view group, std::string_view name) const;
+    std::vector<TableEntry> tables(std::string_view group) const;
+    // A numeric attribute of a dataset, or nullopt if the dataset lacks it.
+    std::optional<double> number_attribute(std::string_view dataset, std::string_view name) const;
+
+private:
+    class Impl;
+    std::filesystem::path path_;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Single reads, each opening and closing the file (see ResultsFile for what each returns).
+ResultsFileInfo read_results_info(const std::filesystem::path& path);
+std::vector<double> read_final(const std::filesystem::path& path, std::string_view measure);
+std::vector<float> read_timeseries(const std::filesystem::path& path, std::string_view measure);
+std::vector<std::uint64_t> read_run_column(const std::filesystem::path& path,
+                                           std::string_view column);
+TraceValues read_trace(const std::filesystem::path& path, std::string_view variable);
+DatasetDescription read_description(const std::filesystem::path& path, std::string_view dataset);
 std::vector<double> read_table(const std::filesystem::path& path, std::string_view group,
                                std::string_view name);
 std::vector<std::string> read_labels(const std::filesystem::path& path, std::string_view group,
                                      std::string_view name);
-// An integer table (e.g. /design/grid_cell), converted to int64.
 std::vector<std::int64_t> read_integer_table(const std::filesystem::path& path,
                                              std::string_view group, std::string_view name);
-
-// The datasets directly under a group (e.g. "/design"), in name order, and whether each holds
-// text; empty if the group does not exist.
-struct TableEntry {
-    std::string name;
-    bool text = false;
-};
 std::vector<TableEntry> list_tables(const std::filesystem::path& path, std::string_view group);
-
-// A numeric attribute of a dataset (e.g. the `low` of "/design/setup.budget_hours"), or
-// nullopt if the dataset lacks it.
 std::optional<double> read_number_attribute(const std::filesystem::path& path,
                                             std::string_view dataset, std::string_view name);
-
-// The shape a file was written with: months, traced runs and partners (from /agents), and the
-// shard it holds, if any.
 ResultsShape read_results_shape(const std::filesystem::path& path);
 
 // A results file read block by block, e.g. to copy its runs into another file without holding

@@ -6,195 +6,24 @@
 #include <optional>
 #include <stdexcept>
 
+#include "io/chunked_dataset.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/results_copy.hpp"
+#include "io/results_layout.hpp"
 
 namespace partnersim {
 namespace {
 
-// Chunks span many runs so a reader pulling one measure for all runs touches few chunks, but
-// stay near 1 MiB, HDF5's default chunk cache, so partial-chunk appends do not thrash it.
-constexpr hsize_t column_chunk_runs = 4096;
-constexpr hsize_t matrix_chunk_runs = 256;
-constexpr hsize_t chunk_budget_bytes = hsize_t{1} << 20;
-constexpr unsigned deflate_level = 4;
+using hdf5::chunked;
+using hdf5::create_group;
+using hdf5::GrowingDataset;
+using hdf5::matrix_chunk_runs;
+using hdf5::open_or_create_group;
+using hdf5::StorageType;
 
 // What /runs/run_index reads where no row was written: no run has this index, so a reader of a
 // crashed file can tell a committed row from space that was reserved but never filled.
 constexpr std::uint64_t unwritten_run_index = std::numeric_limits<std::uint64_t>::max();
-
-template <class T>
-struct StorageType;
-template <>
-struct StorageType<std::uint64_t> {
-    static hid_t memory() { return H5T_NATIVE_UINT64; }
-    static hid_t file() { return H5T_STD_U64LE; }
-};
-template <>
-struct StorageType<std::int64_t> {
-    static hid_t memory() { return H5T_NATIVE_INT64; }
-    static hid_t file() { return H5T_STD_I64LE; }
-};
-template <>
-struct StorageType<std::uint8_t> {
-    static hid_t memory() { return H5T_NATIVE_UINT8; }
-    static hid_t file() { return H5T_STD_U8LE; }
-};
-template <>
-struct StorageType<float> {
-    static hid_t memory() { return H5T_NATIVE_FLOAT; }
-    static hid_t file() { return H5T_IEEE_F32LE; }
-};
-template <>
-struct StorageType<double> {
-    static hid_t memory() { return H5T_NATIVE_DOUBLE; }
-    static hid_t file() { return H5T_IEEE_F64LE; }
-};
-
-hsize_t product(const std::vector<hsize_t>& dims) {
-    hsize_t n = 1;
-    for (const hsize_t d : dims) n *= d;
-    return n;
-}
-
-hsize_t chunk_runs_for(hsize_t row_bytes, hsize_t preferred) {
-    return std::clamp<hsize_t>(chunk_budget_bytes / std::max<hsize_t>(row_bytes, 1), 1, preferred);
-}
-
-// Compressed chunks change size as they fill, so HDF5 moves them and frees their old space,
-// which it may reuse before the chunk index on disk points to the new place: fine for a file
-// that is closed properly, not for one that must survive a crash. Crash-safe files therefore
-// stream uncompressed (chunks fill in place) and are compressed when closed.
-hdf5::PropertyList chunked(const std::vector<hsize_t>& chunk, bool compress) {
-    hdf5::PropertyList dcpl(
-        hdf5::check_id(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties"));
-    hdf5::check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()),
-                "set chunking");
-    if (compress) {
-        hdf5::check(H5Pset_shuffle(dcpl.get()), "set the shuffle filter");
-        hdf5::check(H5Pset_deflate(dcpl.get(), deflate_level), "set deflate compression");
-    }
-    return dcpl;
-}
-
-// Groups remember creation order so h5py and our reader list measures in catalogue order
-// rather than alphabetically.
-hdf5::PropertyList ordered_group_properties() {
-    hdf5::PropertyList gcpl(hdf5::check_id(H5Pcreate(H5P_GROUP_CREATE), "create group properties"));
-    hdf5::check(
-        H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-        "track creation order");
-    return gcpl;
-}
-
-hdf5::Group create_group(hid_t file, const std::string& name) {
-    const hdf5::PropertyList gcpl = ordered_group_properties();
-    const hdf5::PropertyList lcpl(
-        hdf5::check_id(H5Pcreate(H5P_LINK_CREATE), "create link properties"));
-    hdf5::check(H5Pset_create_intermediate_group(lcpl.get(), 1), "allow nested groups");
-    return hdf5::Group(
-        hdf5::check_id(H5Gcreate2(file, name.c_str(), lcpl.get(), gcpl.get(), H5P_DEFAULT),
-                       "create group " + name));
-}
-
-hdf5::Group open_or_create_group(hid_t file, const std::string& name) {
-    if (H5Lexists(file, name.c_str(), H5P_DEFAULT) > 0) {
-        return hdf5::Group(
-            hdf5::check_id(H5Gopen2(file, name.c_str(), H5P_DEFAULT), "open group " + name));
-    }
-    return create_group(file, name);
-}
-
-// A dataset whose first dimension counts runs and grows as results arrive. Rows wait in memory
-// until a whole chunk is ready (or flush), so each append is one hyperslab write. A dataset
-// that is not `self_writing` waits for write_pending() even when a chunk is full.
-template <class T>
-class GrowingDataset {
-public:
-    struct Options {
-        hsize_t preferred_chunk_runs = column_chunk_runs;
-        bool compress = true;
-        bool self_writing = true;
-        std::optional<T> fill;
-    };
-
-    GrowingDataset(hid_t group, std::string name, std::vector<hsize_t> row_dims,
-                   std::string_view description, std::string_view units, const Options& options)
-        : name_(std::move(name)),
-          row_dims_(std::move(row_dims)),
-          row_size_(product(row_dims_)),
-          self_writing_(options.self_writing) {
-        chunk_runs_ = chunk_runs_for(row_size_ * sizeof(T), options.preferred_chunk_runs);
-        std::vector<hsize_t> dims{0};
-        std::vector<hsize_t> max_dims{H5S_UNLIMITED};
-        std::vector<hsize_t> chunk{chunk_runs_};
-        for (const hsize_t d : row_dims_) {
-            dims.push_back(d);
-            max_dims.push_back(d);
-            chunk.push_back(d);
-        }
-        const hdf5::Dataspace space(hdf5::check_id(
-            H5Screate_simple(static_cast<int>(dims.size()), dims.data(), max_dims.data()),
-            "create dataspace for " + name_));
-        const hdf5::PropertyList dcpl = chunked(chunk, options.compress);
-        if (options.fill) {
-            hdf5::check(H5Pset_fill_value(dcpl.get(), StorageType<T>::memory(), &*options.fill),
-                        "set the fill value of " + name_);
-        }
-        dataset_ = hdf5::Dataset(
-            hdf5::check_id(H5Dcreate2(group, name_.c_str(), StorageType<T>::file(), space.get(),
-                                      H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-                           "create dataset " + name_));
-        hdf5::describe(dataset_.get(), description, units);
-        pending_.reserve(chunk_runs_ * row_size_);
-    }
-
-    void append(const T* row) {
-        pending_.insert(pending_.end(), row, row + row_size_);
-        if (self_writing_ && chunk_full()) write_pending();
-    }
-
-    bool chunk_full() const { return pending_.size() >= chunk_runs_ * row_size_; }
-
-    void write_pending() {
-        if (pending_.empty()) return;
-        const hsize_t new_runs = pending_.size() / row_size_;
-        std::vector<hsize_t> extent{runs_on_disk_ + new_runs};
-        std::vector<hsize_t> start{runs_on_disk_};
-        std::vector<hsize_t> count{new_runs};
-        for (const hsize_t d : row_dims_) {
-            extent.push_back(d);
-            start.push_back(0);
-            count.push_back(d);
-        }
-        hdf5::check(H5Dset_extent(dataset_.get(), extent.data()), "extend " + name_);
-        const hdf5::Dataspace file_space(
-            hdf5::check_id(H5Dget_space(dataset_.get()), "get dataspace of " + name_));
-        hdf5::check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
-                                        count.data(), nullptr),
-                    "select rows of " + name_);
-        const hdf5::Dataspace memory_space(
-            hdf5::check_id(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
-                           "create memory dataspace for " + name_));
-        hdf5::check(H5Dwrite(dataset_.get(), StorageType<T>::memory(), memory_space.get(),
-                             file_space.get(), H5P_DEFAULT, pending_.data()),
-                    "write " + name_);
-        runs_on_disk_ += new_runs;
-        pending_.clear();
-    }
-
-    void close() { dataset_.reset(); }
-
-private:
-    std::string name_;
-    std::vector<hsize_t> row_dims_;
-    hsize_t row_size_;
-    bool self_writing_;
-    hsize_t chunk_runs_ = 1;
-    hsize_t runs_on_disk_ = 0;
-    std::vector<T> pending_;
-    hdf5::Dataset dataset_;
-};
 
 // Per-partner traces of the first few runs. Their number is known up front, so the datasets
 // have a fixed size; rows never written read back as the NaN fill value. Each run's trace is
@@ -205,7 +34,7 @@ public:
         : months_(static_cast<hsize_t>(shape.months)),
           partners_(static_cast<hsize_t>(shape.trace_partners)),
           padded_(months_ * partners_) {
-        const hdf5::Group agents = create_group(file, "agents");
+        const hdf5::Group agents = create_group(file, std::string(layout::agents_group));
         const std::array<hsize_t, 3> dims{shape.trace_runs, months_, partners_};
         const hdf5::Dataspace space(
             hdf5::check_id(H5Screate_simple(3, dims.data(), nullptr), "create trace dataspace"));
@@ -214,10 +43,10 @@ public:
         hdf5::check(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_FLOAT, &nan), "set NaN fill value");
         for (const MeasureInfo& variable : partner_trace_catalogue()) {
             const std::string name(variable.name);
-            hdf5::Dataset dataset(
-                hdf5::check_id(H5Dcreate2(agents.get(), name.c_str(), H5T_IEEE_F32LE, space.get(),
-                                          H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-                               "create dataset /agents/" + name));
+            hdf5::Dataset dataset(hdf5::check_id(
+                H5Dcreate2(agents.get(), name.c_str(), StorageType<layout::TimeseriesValue>::file(),
+                           space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                "create dataset " + layout::dataset_path(layout::agents_group, name)));
             hdf5::describe(dataset.get(), variable.description, variable.units);
             datasets_.push_back(std::move(dataset));
         }
@@ -261,36 +90,45 @@ private:
 };
 
 void write_months_axis(hid_t file, int months) {
-    std::vector<std::int32_t> axis(static_cast<std::size_t>(months));
-    for (int month = 0; month < months; ++month) axis[static_cast<std::size_t>(month)] = month + 1;
+    using Month = layout::MonthValue;
+    std::vector<Month> axis(static_cast<std::size_t>(months));
+    for (int month = 0; month < months; ++month) {
+        axis[static_cast<std::size_t>(month)] = static_cast<Month>(month + 1);
+    }
+    const std::string name = layout::root_path(layout::months_dataset);
     const hsize_t size = axis.size();
     const hdf5::Dataspace space(
-        hdf5::check_id(H5Screate_simple(1, &size, nullptr), "create dataspace for /months"));
+        hdf5::check_id(H5Screate_simple(1, &size, nullptr), "create dataspace for " + name));
     const hdf5::Dataset dataset(
-        hdf5::check_id(H5Dcreate2(file, "months", H5T_STD_I32LE, space.get(), H5P_DEFAULT,
-                                  H5P_DEFAULT, H5P_DEFAULT),
-                       "create dataset /months"));
-    hdf5::check(
-        H5Dwrite(dataset.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, axis.data()),
-        "write /months");
-    hdf5::describe(dataset.get(),
-                   "Month of the simulation, counted from 1; the month axis of "
-                   "/timeseries and /agents",
-                   "months");
+        hdf5::check_id(H5Dcreate2(file, name.c_str(), StorageType<Month>::file(), space.get(),
+                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                       "create dataset " + name));
+    hdf5::check(H5Dwrite(dataset.get(), StorageType<Month>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                         axis.data()),
+                "write " + name);
+    hdf5::describe(dataset.get(), layout::months_description, layout::months_units);
+}
+
+void write_uint64_attribute(hid_t file, std::string_view name, std::uint64_t value) {
+    using Value = layout::RunColumnValue;
+    hdf5::write_scalar_attribute<Value>(file, name, StorageType<Value>::file(),
+                                        StorageType<Value>::memory(), value);
 }
 
 void write_root_metadata(hid_t file, const ResultsMetadata& metadata, const ResultsShape& shape) {
-    hdf5::write_string_attribute(file, "partnersim_version", metadata.partnersim_version);
-    hdf5::write_string_attribute(file, "scenario", metadata.scenario_toml);
-    hdf5::write_string_attribute(file, "command_line", metadata.command_line);
-    hdf5::write_string_attribute(file, "created_utc", metadata.created_utc);
-    hdf5::write_scalar_attribute<int>(file, "months", H5T_STD_I32LE, H5T_NATIVE_INT, shape.months);
+    using Month = layout::MonthValue;
+    hdf5::write_string_attribute(file, layout::partnersim_version_attribute,
+                                 metadata.partnersim_version);
+    hdf5::write_string_attribute(file, layout::scenario_attribute, metadata.scenario_toml);
+    hdf5::write_string_attribute(file, layout::command_line_attribute, metadata.command_line);
+    hdf5::write_string_attribute(file, layout::created_utc_attribute, metadata.created_utc);
+    hdf5::write_scalar_attribute<Month>(file, layout::months_attribute, StorageType<Month>::file(),
+                                        StorageType<Month>::memory(),
+                                        static_cast<Month>(shape.months));
     if (shape.shard) {
-        hdf5::write_string_attribute(file, "shard", shape.shard->label());
-        hdf5::write_scalar_attribute<std::uint64_t>(
-            file, "first_run", H5T_STD_U64LE, H5T_NATIVE_UINT64, shard_range(*shape.shard).first);
-        hdf5::write_scalar_attribute<std::uint64_t>(file, "total_runs", H5T_STD_U64LE,
-                                                    H5T_NATIVE_UINT64, shape.shard->total_runs);
+        hdf5::write_string_attribute(file, layout::shard_attribute, shape.shard->label());
+        write_uint64_attribute(file, layout::first_run_attribute, shard_range(*shape.shard).first);
+        write_uint64_attribute(file, layout::total_runs_attribute, shape.shard->total_runs);
     }
 }
 
@@ -302,38 +140,13 @@ void validate_shape(const ResultsShape& shape) {
     if (shape.shard) shard_range(*shape.shard);  // throws for a K/N that makes no sense
 }
 
-struct RunColumn {
-    const char* name;
-    const char* description;
-    const char* units;
-};
-
-constexpr std::array<RunColumn, 4> run_columns{{
-    {"run_index",
-     "Position of the run in the whole experiment, counted from 0; row i of every "
-     "dataset under /timeseries and /final belongs to this run",
-     "index"},
-    {"design_point", "Design point of the sweep the run belongs to (0 without a sweep)", "index"},
-    {"replicate", "Replicate of the run within its design point, counted from 0", "index"},
-    {"seed",
-     "Seed of the run's random stream, derived from the master seed, design point and "
-     "replicate; reruns the run exactly",
-     "none"},
-}};
-
-constexpr std::array<std::string_view, 9> own_attributes{
-    "partnersim_version", "scenario",  "command_line", "created_utc", "months", "runs", "shard",
-    "first_run",          "total_runs"};
-constexpr std::array<std::string_view, 5> own_links{"runs", "timeseries", "final", "months",
-                                                    "agents"};
-
 }  // namespace
 
 class Hdf5ResultWriter::Impl {
 public:
     Impl(const std::filesystem::path& path, const ResultsShape& shape,
          const ResultsMetadata& metadata, ResultsStorage storage)
-        : shape_(shape), crash_safe_(storage == ResultsStorage::crash_safe) {
+        : shape_(shape), crash_safe_(storage == ResultsStorage::crash_safe), metadata_(metadata) {
         validate_shape(shape);
         if (shape.shard) shard_runs_ = shard_range(*shape.shard);
         hdf5::silence_automatic_error_printing();
@@ -365,8 +178,9 @@ public:
         require_open();
         if (!streaming_) throw std::logic_error("runs cannot be written in the prologue");
         validate(result);
-        const std::array<std::uint64_t, 4> run_row{result.id.run_index, result.id.design_point,
-                                                   result.id.replicate, result.id.stream_seed};
+        const std::array<layout::RunColumnValue, layout::run_columns.size()> run_row{
+            result.id.run_index, result.id.design_point, result.id.replicate,
+            result.id.stream_seed};
         for (std::size_t c = 0; c < run_columns_.size(); ++c) run_columns_[c].append(&run_row[c]);
         const auto months = static_cast<std::size_t>(shape_.months);
         for (std::size_t m = 0; m < measure_count; ++m) {
@@ -438,8 +252,13 @@ public:
 
     void write_attribute(const std::string& name, std::uint64_t value) {
         require_settable_attribute(name);
-        hdf5::write_scalar_attribute<std::uint64_t>(file_.get(), name, H5T_STD_U64LE,
-                                                    H5T_NATIVE_UINT64, value);
+        write_uint64_attribute(file_.get(), name, value);
+    }
+
+    void write_attribute(const std::string& name, std::span<const std::string> values) {
+        require_settable_attribute(name);
+        hdf5::write_string_array_attribute(file_.get(), name,
+                                           std::vector<std::string>(values.begin(), values.end()));
     }
 
     void copy_static_content(const std::filesystem::path& source) {
@@ -462,27 +281,29 @@ public:
 
 private:
     void create_run_columns() {
-        const hdf5::Group runs = create_group(file_.get(), "runs");
-        for (const RunColumn& column : run_columns) {
-            typename GrowingDataset<std::uint64_t>::Options options;
+        const hdf5::Group runs = create_group(file_.get(), std::string(layout::runs_group));
+        for (const layout::RunColumn& column : layout::run_columns) {
+            typename GrowingDataset<layout::RunColumnValue>::Options options;
             options.compress = !crash_safe_;
-            if (std::string_view(column.name) == "run_index") {
+            if (column.name == layout::run_index) {
                 options.fill = unwritten_run_index;
                 options.self_writing = !crash_safe_;
             }
-            run_columns_.emplace_back(runs.get(), column.name, std::vector<hsize_t>{},
+            run_columns_.emplace_back(runs.get(), std::string(column.name), std::vector<hsize_t>{},
                                       column.description, column.units, options);
         }
     }
 
     void create_measure_datasets() {
-        const hdf5::Group timeseries = create_group(file_.get(), "timeseries");
-        const hdf5::Group final_values = create_group(file_.get(), "final");
+        const hdf5::Group timeseries =
+            create_group(file_.get(), std::string(layout::timeseries_group));
+        const hdf5::Group final_values =
+            create_group(file_.get(), std::string(layout::final_group));
         const auto months = static_cast<hsize_t>(shape_.months);
-        typename GrowingDataset<float>::Options series_options;
+        typename GrowingDataset<layout::TimeseriesValue>::Options series_options;
         series_options.preferred_chunk_runs = matrix_chunk_runs;
         series_options.compress = !crash_safe_;
-        typename GrowingDataset<double>::Options final_options;
+        typename GrowingDataset<layout::FinalValue>::Options final_options;
         final_options.compress = !crash_safe_;
         for (const MeasureInfo& measure : measure_catalogue()) {
             const std::string name(measure.name);
@@ -518,8 +339,12 @@ private:
             run_columns_[0].write_pending();
         } else {
             run_columns_[0].write_pending();
-            hdf5::write_scalar_attribute<std::uint64_t>(file_.get(), "runs", H5T_STD_U64LE,
-                                                        H5T_NATIVE_UINT64, runs_written_);
+            write_uint64_attribute(file_.get(), layout::runs_attribute, runs_written_);
+            hdf5::write_string_attribute(
+                file_.get(), layout::identity_attribute,
+                layout::results_identity(metadata_.created_utc, runs_written_,
+                                         metadata_.command_line, metadata_.partnersim_version,
+                                         metadata_.scenario_toml));
         }
         hdf5::check(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "flush the file");
     }
@@ -594,9 +419,10 @@ private:
     bool streaming_ = false;
     std::optional<std::pair<std::uint64_t, std::uint64_t>> shard_runs_;
     hdf5::File file_;
-    std::vector<GrowingDataset<std::uint64_t>> run_columns_;  // run_index first
-    std::vector<GrowingDataset<float>> timeseries_;
-    std::vector<GrowingDataset<double>> final_;
+    ResultsMetadata metadata_;
+    std::vector<GrowingDataset<layout::RunColumnValue>> run_columns_;  // run_index first
+    std::vector<GrowingDataset<layout::TimeseriesValue>> timeseries_;
+    std::vector<GrowingDataset<layout::FinalValue>> final_;
     std::optional<TraceDatasets> traces_;
     std::uint64_t runs_written_ = 0;
     std::optional<std::uint64_t> last_run_index_;
@@ -691,16 +517,21 @@ void Hdf5ResultWriter::write_attribute(const std::string& name, std::uint64_t va
     hdf5::naming_path(path_, [&] { impl_->write_attribute(name, value); });
 }
 
+void Hdf5ResultWriter::write_attribute(const std::string& name,
+                                       std::span<const std::string> values) {
+    hdf5::naming_path(path_, [&] { impl_->write_attribute(name, values); });
+}
+
 void Hdf5ResultWriter::copy_static_content(const std::filesystem::path& source) {
     hdf5::naming_path(path_, [&] { impl_->copy_static_content(source); });
 }
 
 bool Hdf5ResultWriter::is_own_attribute(std::string_view name) {
-    return std::find(own_attributes.begin(), own_attributes.end(), name) != own_attributes.end();
+    return layout::is_writer_attribute(name);
 }
 
 bool Hdf5ResultWriter::is_own_link(std::string_view name) {
-    return std::find(own_links.begin(), own_links.end(), name) != own_links.end();
+    return layout::is_writer_link(name);
 }
 
 }  // namespace partnersim

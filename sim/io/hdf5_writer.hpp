@@ -1,21 +1,7 @@
 #pragma once
-// Results of an experiment as one HDF5 file, streamed run by run.
-//
-// Layout (read by users with h5py and h5dump; names are a contract):
-//   /                      attributes partnersim_version, scenario, command_line, created_utc
-//                          (UTF-8 strings), months (int32); a finished file also has runs
-//                          (uint64, count of runs); a shard file has shard ("K/N"), first_run
-//                          and total_runs (uint64); a sweep adds the design attributes
-//                          (io/design_tables.hpp)
-//   /runs/run_index, design_point, replicate, seed      uint64 [runs]
-//   /timeseries/<measure>  float32 [runs x months]
-//   /final/<measure>       float64 [runs]
-//   /months                int32 [months], 1..months
-//   /agents/<variable>     float32 [trace_runs x months x trace_partners], NaN where unrecorded
-//   /design/...            the experiment design, one row per design point (design_tables.hpp)
-// Every dataset carries `description` and `units` string attributes. The number of runs in a
-// file is the length of /runs/run_index; row i of every run dataset belongs to run
-// run_index[i] (a shard's rows start at its first run).
+// Results of an experiment as one HDF5 file, streamed run by run. The layout (names, types,
+// sizes) is the results contract in io/results_layout.hpp; the generic chunked appending is in
+// io/chunked_dataset.hpp.
 //
 // Crash safety. By default (ResultsStorage::crash_safe) the file is written so that killing the
 // process at any moment, SIGKILL included, leaves a readable file holding every run up to the
@@ -129,10 +115,12 @@ public:
     void write_labels(const std::string& group, const std::string& name,
                       std::span<const std::string> labels, std::string_view description,
                       std::string_view units);
-    // A root attribute. The writer's own (partnersim_version, scenario, command_line,
-    // created_utc, months, runs, shard, first_run, total_runs) cannot be set this way.
+    // A root attribute. The writer's own (layout::writer_attributes: partnersim_version,
+    // scenario, command_line, created_utc, months, runs, identity, shard, first_run,
+    // total_runs) cannot be set this way.
     void write_attribute(const std::string& name, std::string_view value);
     void write_attribute(const std::string& name, std::uint64_t value);
+    void write_attribute(const std::string& name, std::span<const std::string> values);
     // Copies from another results file everything that is not the writer's own: root groups
     // and datasets other than runs, timeseries, final, months and agents (e.g. /design), and
     // root attributes other than the writer's own (e.g. the design attributes).

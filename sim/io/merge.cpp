@@ -35,10 +35,11 @@ Input read_input(const std::filesystem::path& path) {
     Input input;
     input.path = path;
     try {
-        input.info = read_results_info(path);
-        input.shape = read_results_shape(path);
+        const ResultsFile file(path);
+        input.info = file.info();
+        input.shape = file.shape();
         try {
-            input.design = read_design_attributes(path);
+            input.design = file.design();
         } catch (const std::runtime_error&) {
             // compared below: a file without a design matches only others without one
         }

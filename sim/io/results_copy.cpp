@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <system_error>
 
-#include "io/hdf5_handles.hpp"
 #include "io/hdf5_reader.hpp"
 
 namespace partnersim {
@@ -21,12 +20,17 @@ void copy_runs(const std::filesystem::path& source, std::uint64_t first_row, std
 void compact_results(const std::filesystem::path& path) {
     std::filesystem::path compacting = path;
     compacting += ".compacting";
-    const ResultsFileInfo info = read_results_info(path);
-    const ResultsShape shape = read_results_shape(path);
+    ResultsMetadata metadata;
+    ResultsShape shape;
+    {
+        const ResultsFile file(path);  // closed before the copy reopens it
+        metadata = file.info().metadata;
+        shape = file.shape();
+    }
     const std::uint64_t rows = ResultsRowReader(path).rows();
     try {
         Hdf5ResultWriter compact(
-            compacting, shape, info.metadata,
+            compacting, shape, metadata,
             [&](Hdf5ResultWriter& writer) { writer.copy_static_content(path); },
             ResultsStorage::direct);
         copy_runs(path, 0, rows, compact);

@@ -23,10 +23,11 @@ struct PartialFacts {
 
 PartialFacts inspect(const std::filesystem::path& partial) {
     PartialFacts facts;
-    facts.metadata = read_results_info(partial).metadata;
-    facts.shape = read_results_shape(partial);
+    const ResultsFile file(partial);
+    facts.metadata = file.info().metadata;
+    facts.shape = file.shape();
     try {
-        facts.design = read_design_attributes(partial);
+        facts.design = file.design();
     } catch (const std::runtime_error&) {
         // No design attributes: written without a design; reported as a mismatch below.
     }

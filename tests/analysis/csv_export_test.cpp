@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_file.hpp"
+#include "io/analysis_file.hpp"
 #include "io/hdf5_reader.hpp"
 #include "support/small_sweeps.hpp"
 #include "support/test_helpers.hpp"

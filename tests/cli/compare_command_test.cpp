@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_file.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "engine/run.hpp"
+#include "io/analysis_file.hpp"
 #include "model/measures.hpp"
 #include "support/small_sweeps.hpp"
 #include "support/test_helpers.hpp"

@@ -4,9 +4,9 @@
 #include <sstream>
 #include <string>
 
-#include "analysis/analysis_file.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "io/analysis_file.hpp"
 #include "support/small_sweeps.hpp"
 #include "support/test_helpers.hpp"
 

@@ -3,9 +3,9 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "analysis/analysis_file.hpp"
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "io/analysis_file.hpp"
 #include "support/test_helpers.hpp"
 
 namespace partnersim {

@@ -3,8 +3,8 @@
 // computed twice and the plotting scripts can read them. The results file itself is never
 // modified: it stays the untouched record of what was run.
 //
-// Layout: one group per table, /<table name>, holding one dataset per column (UTF-8 strings
-// for text columns, float64 for numbers) and the attributes
+// Layout (names in io/results_layout.hpp): one group per table, /<table name>, holding one dataset
+// per column (UTF-8 strings for text columns, float64 for numbers) and the attributes
 //   description  what the table holds
 //   key          what it was computed from: the results file's identity and the options
 // A table is reused only if its key matches; otherwise it is computed again and replaced.
@@ -20,16 +20,16 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analysis_table.hpp"
+#include "io/analysis_table.hpp"
+#include "io/results_layout.hpp"
 
 namespace partnersim::analysis {
 
 // "<results>.analysis.h5" beside "<results>.h5".
 std::filesystem::path analysis_path_for(const std::filesystem::path& results);
 
-// Identifies one results file's contents: its creation time, run count, command line, version
-// and resolved scenario (hashed), so a rerun with --force (same name, new contents) invalidates
-// every stored analysis, even within the same second.
+// Identifies one results file's contents (layout::results_identity): its `identity` attribute,
+// derived for files without one. Analyses are keyed with it.
 std::string results_identity(const std::filesystem::path& results);
 
 struct StoredTable {

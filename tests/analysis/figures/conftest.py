@@ -1,9 +1,6 @@
-#!/usr/bin/python3
-"""Self-test of plots.py and report.py: builds a tiny results file, an analysis file with
-every table (in the layout the C++ side writes) and a compare output file in a temporary
-folder, runs both scripts as a user would, and checks what they write.
-
-    /usr/bin/python3 analysis/test_plots.py
+"""What the tests of analysis/figures share: tiny synthetic files in the layouts the C++ side
+writes (a results file, an analysis file with every table, a compare output file), and the
+scripts' folder on sys.path so the tests import its modules as the scripts do.
 
 Planted in the analysis file: a clear effect of setup.budget_hours on trust (interval
 excludes zero, 2 standard deviations), whose first level is labelled "<40 hours" (it must
@@ -11,20 +8,21 @@ reach the page escaped), and an unclear effect of setup.duration (interval inclu
 which must not appear among the findings.
 """
 import os
-import re
 import subprocess
 import sys
-import tempfile
-import unittest
 
 import h5py
 import numpy as np
+import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+FIGURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "analysis",
+                       "figures")
+sys.path.insert(0, os.path.abspath(FIGURES))
 
-from plots_common import number, read_tables, results_identity, size_in_words  # noqa: E402
+import helpers  # noqa: E402
 
+IDENTITY = ("created 2026-11-25T12:00:00Z; runs 40; command partnersim run scenarios/test "
+            "<sweep>.toml -o test.h5; partnersim 0.1.0; scenario 0123456789abcdef")
 MEASURES = {
     "trust_partner_facilitator": ("Mean trust of partners in the facilitator", "share 0-1"),
     "candour": ("Mean share of what partners learn that they report honestly", "share 0-1"),
@@ -47,7 +45,7 @@ def write_table(handle, name, text, numbers, description="test table", key="mont
         group.create_dataset(column, data=np.asarray(values, dtype=np.float64))
 
 
-def make_results(path, months=12, replicates=5):
+def make_results(path, months=12, replicates=5, with_factors=True):
     """A results file: 8 design points (duration x budget x join month), 40 runs."""
     duration = np.array(["time_bound", "open_ended"] * 4, dtype=object)
     budget = np.array([40.0, 40.0, 240.0, 240.0, 40.0, 40.0, 240.0, 240.0])
@@ -60,6 +58,10 @@ def make_results(path, months=12, replicates=5):
         f.attrs["scenario"] = "[run]\nmonths = 12  # a <tiny> test\n"
         f.attrs["sweep"] = ("design: full factorial grid\n  grid   setup.duration  \"time_bound\", "
                             "\"open_ended\"\n  grid   setup.budget_hours  40, 240\n")
+        if with_factors:
+            f.attrs["grid_factors"] = ["setup.duration", "setup.budget_hours"]
+            f.attrs["range_factors"] = h5py.Empty(h5py.string_dtype("utf-8"))
+        f.attrs["identity"] = IDENTITY
         f.attrs["design_points"] = 8
         f.attrs["replicates_per_point"] = replicates
         f.attrs["runs"] = len(points)
@@ -189,7 +191,8 @@ def make_comparison(path, months=12):
 
 
 def run(script, *arguments):
-    result = subprocess.run([sys.executable, os.path.join(HERE, script), *arguments],
+    """Runs one of the scripts as a user would; returns what it printed."""
+    result = subprocess.run([sys.executable, os.path.join(FIGURES, script), *arguments],
                             capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
         raise AssertionError(f"{script} failed ({result.returncode}):\n{result.stderr}")
@@ -198,7 +201,7 @@ def run(script, *arguments):
 
 def stamp_keys(analysis_path, results_path, identity=None):
     """Key every table with the results' identity, as partnersim does when it stores them."""
-    identity = identity if identity is not None else results_identity(results_path)
+    identity = identity if identity is not None else helpers.results_identity(results_path)
     with h5py.File(analysis_path, "r+") as handle:
         for group in handle.values():
             key = group.attrs["key"]
@@ -206,105 +209,21 @@ def stamp_keys(analysis_path, results_path, identity=None):
             group.attrs["key"] = f"{identity}; {key}"
 
 
-class PlotsAndReport(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.folder = tempfile.TemporaryDirectory()
-        cls.results = os.path.join(cls.folder.name, "test.h5")
-        budget, join, points = make_results(cls.results)
-        make_analysis(os.path.join(cls.folder.name, "test.analysis.h5"), budget, join, points)
-        stamp_keys(os.path.join(cls.folder.name, "test.analysis.h5"), cls.results)
-        cls.comparison = os.path.join(cls.folder.name, "cmp.h5")
-        make_comparison(cls.comparison)
-        cls.figures = os.path.join(cls.folder.name, "figures")
-        cls.printed = run("plots.py", cls.results, "-o", cls.figures, "--comparison",
-                          cls.comparison).split()
-        cls.report = os.path.join(cls.folder.name, "report")
-        cls.page_path = run("report.py", cls.results, "-o", cls.report, "--comparison",
-                            cls.comparison).strip()
-        with open(cls.page_path, encoding="utf-8") as handle:
-            cls.page = handle.read()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.folder.cleanup()
-
-    def test_plots_draws_every_kind_and_prints_the_paths(self):
-        names = {os.path.basename(p) for p in self.printed}
-        for expected in ("fan_trust_partner_facilitator.png", "main_effects_forest.png",
-                         "main_effects_overview.png",
-                         "interaction_setup.budget_hours_x_setup.duration.png", "sobol.png",
-                         "morris.png", "prim_trajectory.png", "prim_box1_limits.png",
-                         "prim_box1_runs.png", "comparison_over_time.png",
-                         "comparison_final.png"):
-            self.assertIn(expected, names)
-        for path in self.printed:
-            with open(path, "rb") as handle:
-                self.assertEqual(handle.read(8), b"\x89PNG\r\n\x1a\n", path)
-
-    def test_kinds_and_a_missing_analysis_file(self):
-        bare = os.path.join(self.folder.name, "bare.h5")
-        make_results(bare)
-        printed = run("plots.py", bare, "-o", os.path.join(self.folder.name, "bare"),
-                      "--kinds", "fan", "forest", "--measures", "candour").split()
-        self.assertEqual([os.path.basename(p) for p in printed], ["fan_candour.png"])
-
-    def test_report_is_self_contained_and_embeds_every_picture(self):
-        self.assertEqual(os.path.basename(self.page_path), "index.html")
-        pictures = [n for n in os.listdir(self.report) if n.endswith(".png")]
-        self.assertGreaterEqual(len(pictures), 11)
-        self.assertEqual(self.page.count('src="data:image/png;base64,'), len(pictures))
-        self.assertIsNone(re.search(r'(src|href)="(https?:)?//', self.page))
-        self.assertNotIn("<link", self.page)
-        self.assertNotIn("<script", self.page)
-        self.assertIn("not evidence about real partnerships", self.page)
-
-    def test_report_states_the_clear_effect_in_plain_words(self):
-        self.assertIn("Moving setup.budget_hours from &lt;40 hours to 240 lowers the mean trust "
-                      "of partners in the facilitator by 0.10 (95% interval 0.08 to 0.12), a "
-                      "large effect (2.0 standard deviations).", self.page)
-        self.assertIn("setup.budget_hours explains about 60% of the variation in the mean trust "
-                      "of partners in the facilitator on its own and 72% with its interactions",
-                      self.page)
-        self.assertIn("Success (trust_partner_facilitator &gt;= 0.6) is likely (density 85%) "
-                      "in runs where", self.page)
-        self.assertIn("this box holds 90% of all successful runs", self.page)
-
-    def test_report_leaves_out_the_unclear_effect(self):
-        findings = self.page[self.page.index("id='findings'"):self.page.index("id='fan'")]
-        self.assertNotIn("Moving setup.duration", findings)
-        self.assertIn("Moving setup.budget_hours", findings)
-
-    def test_report_escapes_text(self):
-        self.assertIn("&lt;40 hours", self.page)
-        self.assertNotIn("<40 hours", self.page)
-        self.assertNotIn("<sweep>", self.page)
-        self.assertIn("&lt;sweep&gt;", self.page)
-        self.assertNotIn("<tiny>", self.page)
-
-    def test_tables_read_back_in_stored_column_order(self):
-        tables = read_tables(os.path.join(self.folder.name, "test.analysis.h5"))
-        self.assertEqual(list(tables["main_effects"].columns),
-                         ["measure", "parameter", "from", "to", "estimate", "low", "high",
-                          "standardised"])
-        self.assertEqual(tables["main_effects"]["from"][0], LOW_BUDGET)
-
-    def test_tables_of_other_results_are_left_out(self):
-        # A table whose key names other results (an earlier file of the same name) is stale.
-        stale = os.path.join(self.folder.name, "stale.analysis.h5")
-        make_analysis(stale, *make_results(os.path.join(self.folder.name, "stale.h5")))
-        stamp_keys(stale, None, identity="created 2020-01-01T00:00:00Z; runs 1")
-        self.assertEqual(read_tables(stale, results_identity(self.results)), {})
-        self.assertIn("main_effects", read_tables(stale))  # without an identity: everything
-
-    def test_number_words(self):
-        self.assertEqual(number(0.1034), "0.10")
-        self.assertEqual(number(-0.00076), "\u22120.00076")
-        self.assertEqual(number(384000.0), "384,000")
-        self.assertEqual(number(float("nan")), "n/a")
-        self.assertEqual(size_in_words(-2.0), "large")
-        self.assertEqual(size_in_words(0.3), "small")
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    """A folder with test.h5, test.analysis.h5 (keyed with test.h5's identity) and cmp.h5."""
+    folder = tmp_path_factory.mktemp("figures")
+    results = str(folder / "test.h5")
+    budget, join, points = make_results(results)
+    analysis = str(folder / "test.analysis.h5")
+    make_analysis(analysis, budget, join, points)
+    stamp_keys(analysis, results)
+    comparison = str(folder / "cmp.h5")
+    make_comparison(comparison)
+    return {"folder": str(folder), "results": results, "analysis": analysis,
+            "comparison": comparison}
 
 
-if __name__ == "__main__":
-    unittest.main()
+def is_png(path):
+    with open(path, "rb") as handle:
+        return handle.read(8) == b"\x89PNG\r\n\x1a\n"

@@ -1,6 +1,8 @@
-"""Shared pieces of partnersim's plotting scripts (plots.py, report.py and the plots_*.py
-modules): reading analysis tables, naming measures in words, formatting numbers, one figure
-style, and the Picture record every drawing function returns.
+"""What partnersim's figure and report scripts share: the one Python copy of the results
+file's layout (names checked against sim/io/results_layout.hpp by the C++ test
+ResultsLayout.PythonNamesMatch), reading results and analysis files, naming measures in words,
+formatting numbers, one figure style, and the Picture record every drawing function returns.
+Every other module of this folder imports from here and from no entry script.
 
 An analysis file ("X.analysis.h5" beside results "X.h5", or a compare output file) holds one
 group per table, with one 1-D dataset per column (UTF-8 strings for text, float64 for
@@ -24,6 +26,33 @@ import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.ticker  # noqa: E402
 import matplotlib.transforms  # noqa: E402
 import numpy as np  # noqa: E402
+
+# --- The results file's layout (sim/io/results_layout.hpp) ---------------------------------
+RUNS = "runs"
+TIMESERIES = "timeseries"
+FINAL = "final"
+MONTHS = "months"
+DESIGN = "design"
+RUN_INDEX = "run_index"
+DESIGN_POINT = "design_point"
+DESIGN_POINTS = "design_points"
+RUNS_ATTRIBUTE = "runs"
+MONTHS_ATTRIBUTE = "months"
+COMMAND_LINE = "command_line"
+CREATED_UTC = "created_utc"
+PARTNERSIM_VERSION = "partnersim_version"
+SWEEP = "sweep"
+REPLICATES_PER_POINT = "replicates_per_point"
+IDENTITY = "identity"
+GRID_FACTORS = "grid_factors"
+RANGE_FACTORS = "range_factors"
+RANGE_INDEX = "range_index"
+DESCRIPTION = "description"
+UNITS = "units"
+DESIGN_STRUCTURE = ("grid_cell", "sample_index", "saltelli_role", "morris_factor")
+ANALYSIS_SUFFIX = ".analysis.h5"
+ANALYSIS_KEY = "key"
+ANALYSIS_COLUMNS = "columns"
 
 # The measures drawn when none are chosen, in this order, if the table has them.
 KEY_MEASURES = [
@@ -103,22 +132,81 @@ def _text(value):
 
 
 def results_identity(results_path):
-    """The identity partnersim keys an analysis with (analysis/analysis_file.cpp,
-    results_identity): creation time, runs, command line, version and a FNV-1a 64 hash of the
-    resolved scenario. A table whose key does not start with it was computed from another file
-    that once had this name."""
+    """The identity partnersim keys an analysis with: the results file's `identity` attribute
+    (written by partnersim when it finishes the file). None for a file without one (written
+    before the attribute existed, or unfinished): the identity is not derived here, so there is
+    no second copy of it to keep byte-identical with the C++."""
     with h5py.File(results_path, "r") as results:
-        attrs = results.attrs
-        scenario = _text(attrs.get("scenario", "")).encode("utf-8")
-        runs = results["runs/run_index"].shape[0] if "runs/run_index" in results else 0
-        created = _text(attrs.get("created_utc", ""))
-        command = _text(attrs.get("command_line", ""))
-        version = _text(attrs.get("partnersim_version", ""))
-    digest = 14695981039346656037
-    for byte in scenario:
-        digest = ((digest ^ byte) * 1099511628211) % (1 << 64)
-    return (f"created {created}; runs {runs}; command {command}; partnersim {version}; "
-            f"scenario {digest:016x}")
+        identity = results.attrs.get(IDENTITY)
+    return None if identity is None else _text(identity)
+
+
+def attribute(results, name, default=""):
+    """A root attribute as str or number, `default` if absent."""
+    value = results.attrs.get(name, default)
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _names(value):
+    if value is None or isinstance(value, h5py.Empty):
+        return []
+    return [_text(v) for v in np.atleast_1d(value)]
+
+
+def design_parameters(results):
+    """(grid factors, range factors): the sweep's varied parameters, grid factors in sweep
+    order, ranges in range_index order. From the grid_factors and range_factors attributes;
+    files written before them say the same through /design (ranges carry range_index)."""
+    if GRID_FACTORS in results.attrs:
+        return (_names(results.attrs[GRID_FACTORS]),
+                _names(results.attrs.get(RANGE_FACTORS)))
+    design = results.get(DESIGN)
+    if design is None:
+        return [], []
+    grid, ranges = [], []
+    for name in design:
+        if name in DESIGN_STRUCTURE:
+            continue
+        index = design[name].attrs.get(RANGE_INDEX)
+        (grid if index is None else ranges).append((0 if index is None else int(index), name))
+    return [n for _, n in grid], [n for _, n in sorted(ranges)]
+
+
+def run_count(results):
+    """Rows of /runs: the runs a results file holds."""
+    runs = results.get(f"{RUNS}/{RUN_INDEX}")
+    return 0 if runs is None else runs.shape[0]
+
+
+def run_design_points(results):
+    """The design point of every run."""
+    return results[f"{RUNS}/{DESIGN_POINT}"][:].astype(np.int64)
+
+
+def measure_names(results):
+    """The measures a results file holds, in the order it lists them."""
+    return list(results[TIMESERIES]) if TIMESERIES in results else []
+
+
+def timeseries(results, measure):
+    """/timeseries/<measure> (runs x months), or None if the file has no such measure."""
+    return results.get(f"{TIMESERIES}/{measure}")
+
+
+def months_axis(results, series):
+    """The month of each column of a time series."""
+    if MONTHS in results:
+        return results[MONTHS][:]
+    return np.arange(1, series.shape[1] + 1)
+
+
+def words_of(dataset, default=""):
+    """A dataset's (description, units)."""
+    return (_text(dataset.attrs.get(DESCRIPTION, default)), _text(dataset.attrs.get(UNITS, "")))
+
+
+def has_design_column(results, name):
+    return results is not None and f"{DESIGN}/{name}" in results
 
 
 def read_tables(path, identity=None):
@@ -132,11 +220,12 @@ def read_tables(path, identity=None):
         for name, group in handle.items():
             if not isinstance(group, h5py.Group):
                 continue
-            if identity is not None and not _text(group.attrs.get("key", "")).startswith(identity):
+            if identity is not None and not _text(group.attrs.get(ANALYSIS_KEY, "")).startswith(
+                    identity):
                 print(f"note: {path}: table {name} was computed from other results; "
                       "left out (run `partnersim analyze` again)", file=sys.stderr)
                 continue
-            order = _text(group.attrs.get("columns", ""))
+            order = _text(group.attrs.get(ANALYSIS_COLUMNS, ""))
             names = [c for c in order.split(",") if c in group] if order else []
             names += [c for c in group if c not in names and isinstance(group[c], h5py.Dataset)]
             columns = {}
@@ -146,15 +235,15 @@ def read_tables(path, identity=None):
                     columns[column] = np.array(dataset.asstr()[:], dtype=object).astype(str)
                 else:
                     columns[column] = dataset[:].astype(float)
-            tables[name] = Table(name, columns, _text(group.attrs.get("description", "")),
-                                 _text(group.attrs.get("key", "")))
+            tables[name] = Table(name, columns, _text(group.attrs.get(DESCRIPTION, "")),
+                                 _text(group.attrs.get(ANALYSIS_KEY, "")))
     return tables
 
 
 def analysis_path_for(results_path):
     """The analysis file beside a results file: "X.h5" -> "X.analysis.h5"."""
     root, _ = os.path.splitext(results_path)
-    return root + ".analysis.h5"
+    return root + ANALYSIS_SUFFIX
 
 
 class Measures:
@@ -164,13 +253,12 @@ class Measures:
         self.info = {}
         if results is None:
             return
-        for group in ("final", "timeseries"):
+        for group in (FINAL, TIMESERIES):
             if group not in results:
                 continue
             for name, dataset in results[group].items():
                 if name not in self.info:
-                    self.info[name] = (_text(dataset.attrs.get("description", name)),
-                                       _text(dataset.attrs.get("units", "")))
+                    self.info[name] = words_of(dataset, name)
 
     def description(self, measure):
         """The measure's description, e.g. 'Mean MEL capacity of partners'."""
@@ -412,3 +500,82 @@ def finish(fig, title=None, note=None, legend=None, legend_columns=4, legend_tit
     if note:
         fig.text(0.01, 0.06 / height, note, ha="left", va="bottom", fontsize=11,
                  color="dimgrey")
+
+
+# --- Reading design columns and analysis tables -------------------------------------------
+
+def limit_value(value):
+    """A box limit as text: whole numbers without decimals, others to four digits."""
+    if not math.isfinite(value):
+        return "n/a"
+    return str(int(value)) if float(value).is_integer() else f"{value:.4g}"
+
+
+def allowed_categories(limit):
+    return [c.strip() for c in limit["categories"].split(",") if c.strip()]
+
+
+def limit_in_words(limit):
+    """One restriction in words: 'setup.budget_hours is between 80.8 and 240' or
+    'setup.duration is open_ended (or ...)'."""
+    categories = allowed_categories(limit)
+    if categories:
+        return f"{limit['parameter']} is " + " or ".join(categories)
+    if limit_value(limit["low"]) == limit_value(limit["high"]):
+        return f"{limit['parameter']} is {limit_value(limit['low'])}"
+    return (f"{limit['parameter']} is between {limit_value(limit['low'])} and "
+            f"{limit_value(limit['high'])}")
+
+
+def box_limits(tables, box):
+    """The limits of box number `box`, as row dicts."""
+    limits = tables.get("prim_limits")
+    return [] if limits is None else limits.where(limits["box"] == box).rows()
+
+
+def boxes(tables):
+    table = tables.get("prim_boxes")
+    return [] if table is None else table.rows()
+
+
+def _short(command):
+    """A scenario reference with its folders dropped: '/a/b/default.toml --set x=1' ->
+    'default.toml --set x=1'."""
+    return " ".join(os.path.basename(t) if t.endswith(".toml") else t for t in command.split())
+
+
+def compared(table):
+    """(baseline, variant) as the table's key names them (file names without folders), or
+    None if the key does not say."""
+    found = re.search(r"baseline:\s*([^;]+);\s*variant:\s*([^;]+)", table.key or "")
+    return (_short(found.group(1).strip()), _short(found.group(2).strip())) if found else None
+
+
+def design_column(results, name):
+    """The values of design parameter `name` at each design point (strings for choices)."""
+    path = f"{DESIGN}/{name}"
+    if path not in results:
+        known = [k for k in results.get(DESIGN, {}).keys()]
+        sys.exit(f"error: {name} is not a design parameter of this file; it has: {known}")
+    column = results[path][:]
+    if column.dtype.kind in "OSU":
+        column = np.array([v.decode() if isinstance(v, bytes) else str(v) for v in column])
+    return column
+
+
+def design_labels(results, by):
+    """One label per run: the value of design parameter `by`, or 'all runs'."""
+    if by is None:
+        return np.array(["all runs"] * run_count(results))
+    column = design_column(results, by)
+    points = run_design_points(results)
+    return np.array([f"{by.split('.')[-1]} = {column[p]}" for p in points])
+
+
+def show(value):
+    """A design value as a short string."""
+    if isinstance(value, (np.floating, float)):
+        return f"{value:g}"
+    if isinstance(value, (np.bool_, bool)):
+        return str(bool(value)).lower()
+    return str(value)

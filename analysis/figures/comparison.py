@@ -4,31 +4,17 @@ band, one small panel per measure, and a forest plot of the final differences in
 deviations.
 """
 import os
-import re
 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from plots_common import (CLEAR, UNCLEAR, Picture, clear_of_zero, finish, number, panel_grid,
-                          save, thousands, wrap)
+from helpers import (CLEAR, UNCLEAR, Picture, clear_of_zero, compared, finish, number,
+                     panel_grid, save, thousands, wrap)
 
 # Beyond this many standard deviations a difference is drawn at the edge with its value.
 CLIP = 10.0
 # A standardised difference beyond this means the measure hardly varies between runs.
 IMPLAUSIBLE = 1000.0
-
-
-def _short(command):
-    """A scenario reference with its folders dropped: '/a/b/default.toml --set x=1' ->
-    'default.toml --set x=1'."""
-    return " ".join(os.path.basename(t) if t.endswith(".toml") else t for t in command.split())
-
-
-def compared(table):
-    """(baseline, variant) as the table's key names them (file names without folders), or
-    None if the key does not say."""
-    found = re.search(r"baseline:\s*([^;]+);\s*variant:\s*([^;]+)", table.key or "")
-    return (_short(found.group(1).strip()), _short(found.group(2).strip())) if found else None
 
 
 def _subtitle(table):

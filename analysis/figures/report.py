@@ -8,8 +8,8 @@ the key findings in plain words (generated from the analysis tables: only clear 
 largest few per key measure), shows each figure with a sentence on how to read it, and ends
 with every table in full, folded away.
 
-    /usr/bin/python3 analysis/report.py results.h5 -o report/
-    /usr/bin/python3 analysis/report.py default.h5 -o report/ --comparison cmp.h5
+    /usr/bin/python3 analysis/figures/report.py results.h5 -o report/
+    /usr/bin/python3 analysis/figures/report.py default.h5 -o report/ --comparison cmp.h5
 
 `partnersim report` calls it after making sure the analysis file (RESULTS.analysis.h5)
 exists. Uses Debian's python3-h5py, python3-numpy and python3-matplotlib.
@@ -23,9 +23,11 @@ import sys
 
 import h5py
 
-import plots
-import plots_findings
-from plots_common import Measures, analysis_path_for, read_tables, results_identity
+import findings
+from helpers import (COMMAND_LINE, CREATED_UTC, DESIGN_POINTS, MONTHS_ATTRIBUTE,
+                     PARTNERSIM_VERSION, REPLICATES_PER_POINT, RUNS_ATTRIBUTE, SWEEP, Measures,
+                     analysis_path_for, attribute, read_tables, results_identity, run_count)
+from pictures import make_pictures
 
 MAX_TABLE_ROWS = 500  # rows shown per table; the file holds them all
 TABLE_ORDER = ["main_effects", "main_effect_levels", "interaction", "interaction_cells",
@@ -81,11 +83,6 @@ def esc(text):
     return html.escape(str(text), quote=True)
 
 
-def attribute(results, name, default=""):
-    value = results.attrs.get(name, default)
-    return value.decode() if isinstance(value, bytes) else value
-
-
 def scenario_file(command_line):
     """The scenario file a command line ran (its first argument ending in .toml), or ''."""
     return next((t for t in str(command_line).split() if t.endswith(".toml")), "")
@@ -93,21 +90,20 @@ def scenario_file(command_line):
 
 def run_facts(results, tables):
     """(label, value, preformatted) rows for 'What was run'."""
-    command = attribute(results, "command_line")
-    runs = attribute(results, "runs", results["runs/run_index"].shape[0]
-                     if "runs/run_index" in results else "")
+    command = attribute(results, COMMAND_LINE)
+    runs = attribute(results, RUNS_ATTRIBUTE, run_count(results) or "")
     facts = [
         ("Scenario file", scenario_file(command) or "(not recorded)", False),
         ("Command", command or "(not recorded)", True),
-        ("Design", attribute(results, "sweep") or "a single scenario, no sweep", True),
-        ("Design points", attribute(results, "design_points", 1), False),
-        ("Replicates per point", attribute(results, "replicates_per_point", ""), False),
+        ("Design", attribute(results, SWEEP) or "a single scenario, no sweep", True),
+        ("Design points", attribute(results, DESIGN_POINTS, 1), False),
+        ("Replicates per point", attribute(results, REPLICATES_PER_POINT, ""), False),
         ("Runs", runs, False),
-        ("Months simulated", attribute(results, "months", ""), False),
-        ("Run on (UTC)", attribute(results, "created_utc", ""), False),
-        ("partnersim version", attribute(results, "partnersim_version", ""), False),
+        ("Months simulated", attribute(results, MONTHS_ATTRIBUTE, ""), False),
+        ("Run on (UTC)", attribute(results, CREATED_UTC, ""), False),
+        ("partnersim version", attribute(results, PARTNERSIM_VERSION, ""), False),
     ]
-    month = plots_findings.analysed_month(tables)
+    month = findings.analysed_month(tables)
     if month:
         facts.append(("Analyses read month", month, False))
     return [(label, value, pre) for label, value, pre in facts if str(value) != ""]
@@ -152,7 +148,7 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
     with h5py.File(results_path, "r") as results:
         facts = run_facts(results, tables)
         scenario_text = attribute(results, "scenario")
-        command = attribute(results, "command_line")
+        command = attribute(results, COMMAND_LINE)
     title = os.path.basename(scenario_file(command)) or os.path.basename(results_path)
     parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -194,7 +190,7 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
                  "made. A <em>standard deviation</em> is the typical spread of a measure between "
                  "runs: an effect of one standard deviation is as large as the usual run-to-run "
                  "differences (about 0.2 is small, 0.5 moderate, 0.8 or more large).</p>")
-    sections = plots_findings.all_findings(tables, compared, measures, chosen)
+    sections = findings.all_findings(tables, compared, measures, chosen)
     if not sections:
         parts.append("<p>No analysis tables with clear results were found"
                      + (f" in {esc(analysis_path)}" if analysis_path else "") + ".</p>")
@@ -222,8 +218,7 @@ def write_report(results_path, out_dir, comparison_path=None, analysis_path=None
                  measures=None):
     """Draw the pictures and write out_dir/index.html; return the page's path."""
     analysis_path = analysis_path or analysis_path_for(results_path)
-    pictures = plots.make_pictures(results_path, out_dir, analysis_path, comparison_path,
-                                   measures)
+    pictures = make_pictures(results_path, out_dir, analysis_path, comparison_path, measures)
     tables = read_tables(analysis_path, results_identity(results_path))
     compared = read_tables(comparison_path) if comparison_path else {}
     with h5py.File(results_path, "r") as results:

@@ -1,4 +1,4 @@
-#include "analysis/analysis_file.hpp"
+#include "io/analysis_file.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "analysis/analysis_file.hpp"
+#include "io/analysis_file.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_reader.hpp"
+#include "io/results_layout.hpp"
 
 namespace partnersim::analysis {
 namespace {
@@ -109,10 +109,11 @@ std::vector<std::string> split(const std::string& text) {
 StoredTable read_group(hid_t file, const std::string& name) {
     const Group group(check_id(H5Gopen2(file, name.c_str(), H5P_DEFAULT), "open " + name));
     StoredTable stored;
-    stored.key = read_string_attribute(group.get(), "key");
+    stored.key = read_string_attribute(group.get(), layout::analysis_key_attribute);
     stored.table.name = name;
-    stored.table.description = read_string_attribute(group.get(), "description");
-    for (const auto& column : split(read_string_attribute(group.get(), "columns"))) {
+    stored.table.description = read_string_attribute(group.get(), layout::description_attribute);
+    for (const auto& column :
+         split(read_string_attribute(group.get(), layout::analysis_columns_attribute))) {
         const std::string path = name + "/" + column;
         const Dataset dataset(
             check_id(H5Dopen2(group.get(), column.c_str(), H5P_DEFAULT), "open " + path));
@@ -132,11 +133,11 @@ void write_group(hid_t file, const StoredTable& stored) {
     const Group group(
         check_id(H5Gcreate2(file, table.name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                  "create group " + table.name));
-    write_string_attribute(group.get(), "description", table.description);
-    write_string_attribute(group.get(), "key", stored.key);
+    write_string_attribute(group.get(), layout::description_attribute, table.description);
+    write_string_attribute(group.get(), layout::analysis_key_attribute, stored.key);
     std::vector<std::string> columns = table.text_columns;
     columns.insert(columns.end(), table.number_columns.begin(), table.number_columns.end());
-    write_string_attribute(group.get(), "columns", joined(columns));
+    write_string_attribute(group.get(), layout::analysis_columns_attribute, joined(columns));
     for (std::size_t c = 0; c < table.text_columns.size(); ++c)
         write_text(group.get(), table.text_columns[c], table.text[c]);
     for (std::size_t c = 0; c < table.number_columns.size(); ++c)
@@ -146,24 +147,11 @@ void write_group(hid_t file, const StoredTable& stored) {
 }  // namespace
 
 std::filesystem::path analysis_path_for(const std::filesystem::path& results) {
-    std::filesystem::path path = results;
-    path.replace_extension();
-    path += ".analysis.h5";
-    return path;
+    return layout::analysis_path_for(results);
 }
 
 std::string results_identity(const std::filesystem::path& results) {
-    const ResultsFileInfo info = read_results_info(results);
-    // created_utc counts seconds: the same command line run again within one second on an
-    // edited scenario would look the same without the scenario itself (hashed, FNV-1a 64,
-    // since the resolved scenario is kilobytes long) and the version that ran it.
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const unsigned char c : info.metadata.scenario_toml) hash = (hash ^ c) * 1099511628211ULL;
-    char scenario[17];
-    std::snprintf(scenario, sizeof scenario, "%016llx", static_cast<unsigned long long>(hash));
-    return "created " + info.metadata.created_utc + "; runs " + std::to_string(info.runs) +
-           "; command " + info.metadata.command_line + "; partnersim " +
-           info.metadata.partnersim_version + "; scenario " + scenario;
+    return ResultsFile(results).identity();
 }
 
 std::vector<StoredTable> read_analysis_file(const std::filesystem::path& path) {

@@ -1,8 +1,8 @@
 """Pictures of what each design parameter does to the measures, from an analysis file's
 tables: forest plots and an overview of main effects (`main_effects`), interaction plots
 (`interaction_cells`), Sobol indices (`sobol_indices`) and the Morris screening plot
-(`morris`). Each function takes the tables read by plots_common.read_tables, the measures'
-words (plots_common.Measures), an output folder and optionally the measures to draw, and
+(`morris`). Each function takes the tables read by helpers.read_tables, the measures'
+words (helpers.Measures), an output folder and optionally the measures to draw, and
 returns the Pictures it wrote (none if its table is absent or empty).
 """
 import os
@@ -13,10 +13,8 @@ import numpy as np
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.ticker import PercentFormatter
 
-from plots_common import (CLEAR, LIGHT, UNCLEAR, Picture, choose_measures, clear_of_zero,
-                          corner_note,
-                          finish, level_order, number, panel_grid, place_labels, save, slug,
-                          wrap)
+from helpers import (CLEAR, LIGHT, UNCLEAR, Picture, choose_measures, clear_of_zero, corner_note,
+                     finish, level_order, number, panel_grid, place_labels, save, slug, wrap)
 
 # A standardised effect beyond this comes from a measure that hardly varies between runs
 # (its standard deviation is rounding noise): not a meaningful size.

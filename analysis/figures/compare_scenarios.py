@@ -10,14 +10,15 @@ colour and each input a line style). One panel per measure; the legend sits belo
 Fan charts (default): the median over runs month by month, with bands holding the middle 50%
 and 90% of runs, as in fan_charts.py.
 
-    /usr/bin/python3 analysis/compare_scenarios.py a.h5 b.h5 -o ab.png --measures capacity candour
-    /usr/bin/python3 analysis/compare_scenarios.py sweep.h5::setup.end_month=36 \
+    /usr/bin/python3 analysis/figures/compare_scenarios.py a.h5 b.h5 -o ab.png \
+        --measures capacity candour
+    /usr/bin/python3 analysis/figures/compare_scenarios.py sweep.h5::setup.end_month=36 \
         --by setup.duration setup.review -o duration.png --mark 36
 
 Against a design parameter (--against P): each design point is one dot at the median over its
 replicates of the measure in month --month (default: the last), with a bar over the middle 50%.
 
-    /usr/bin/python3 analysis/compare_scenarios.py budget.h5::partners.count=10 \
+    /usr/bin/python3 analysis/figures/compare_scenarios.py budget.h5::partners.count=10 \
         budget.h5::partners.count=60 --against setup.budget_hours --month 36 -o budget.png
 
 --at M1 M2 ... also prints the median and mean of every line at those months (with
@@ -37,7 +38,8 @@ matplotlib.use("Agg")  # files, not windows
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from fan_charts import design_column  # noqa: E402
+from helpers import (DESIGN_POINTS, design_column, months_axis, run_design_points,  # noqa: E402
+                     show, timeseries, words_of)
 
 CONDITION = re.compile(r"^([A-Za-z0-9_.]+)\s*(<=|>=|=|<|>)\s*(.+)$")
 
@@ -57,15 +59,6 @@ def matches(column, operator, text):
             "<=": column <= value, ">=": column >= value}[operator]
 
 
-def show(value):
-    """A design value as a short string."""
-    if isinstance(value, (np.floating, float)):
-        return f"{value:g}"
-    if isinstance(value, (np.bool_, bool)):
-        return str(bool(value)).lower()
-    return str(value)
-
-
 def sort_key(value):
     try:
         return (0, float(value), "")
@@ -79,8 +72,8 @@ class Input:
     def __init__(self, spec, label, by):
         self.path, _, selection = spec.partition("::")
         self.file = h5py.File(self.path, "r")
-        points = self.file["runs/design_point"][:].astype(np.int64)
-        keep = np.ones(int(self.file.attrs.get("design_points", points.max() + 1)), dtype=bool)
+        points = run_design_points(self.file)
+        keep = np.ones(int(self.file.attrs.get(DESIGN_POINTS, points.max() + 1)), dtype=bool)
         for condition in filter(None, (c.strip() for c in selection.split(","))):
             parsed = CONDITION.match(condition)
             if not parsed:
@@ -120,9 +113,9 @@ def styles(inputs, split):
 
 def fan_panel(ax, inputs, measure, colours):
     for source in inputs:
-        series = source.file[f"timeseries/{measure}"]
+        series = timeseries(source.file, measure)
         values = series[:]
-        months = source.file["months"][:]
+        months = months_axis(source.file, series)
         for label, points in source.groups.items():
             rows = values[source.runs(points)]
             colour, line = next(colours)
@@ -136,7 +129,7 @@ def fan_panel(ax, inputs, measure, colours):
 
 def against_panel(ax, inputs, measure, colours, parameter, month):
     for source in inputs:
-        series = source.file[f"timeseries/{measure}"]
+        series = timeseries(source.file, measure)
         column = np.round(design_column(source.file, parameter).astype(float), 1)
         index = (series.shape[1] if month == 0 else month) - 1
         values = series[:, index]
@@ -160,7 +153,7 @@ def print_table(inputs, measures, months, against, month):
     """The numbers behind the picture: median and mean over runs, per line (or per dot)."""
     for measure in measures:
         for source in inputs:
-            series = source.file[f"timeseries/{measure}"]
+            series = timeseries(source.file, measure)
             values = series[:]
             last = series.shape[1]
             for label, points in source.groups.items():
@@ -192,9 +185,10 @@ def draw(inputs, args):
             fan_panel(ax, inputs, measure, colours)
             for month in args.mark:
                 ax.axvline(month, color="grey", linestyle=":", linewidth=1)
-        series = inputs[0].file[f"timeseries/{measure}"]
-        ax.set_title(str(series.attrs.get("description", measure)), fontsize=10)
-        ax.set_ylabel(f"{measure} ({series.attrs.get('units', '')})", fontsize=8)
+        series = timeseries(inputs[0].file, measure)
+        description, units = words_of(series, measure)
+        ax.set_title(description, fontsize=10)
+        ax.set_ylabel(f"{measure} ({units})", fontsize=8)
         ax.grid(alpha=0.3)
     handles, names = axes[0, 0].get_legend_handles_labels()
     rows = (len(names) + 1) // 2
@@ -242,7 +236,7 @@ def main():
     inputs = [Input(spec, label, args.by) for spec, label in zip(args.inputs, labels)]
     for source in inputs:
         for measure in args.measures:
-            if f"timeseries/{measure}" not in source.file:
+            if timeseries(source.file, measure) is None:
                 sys.exit(f"error: no measure {measure} in {source.path}")
     if args.at:
         print_table(inputs, args.measures, args.at, args.against, args.month)

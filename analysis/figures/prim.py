@@ -12,7 +12,6 @@ PRIM looks for simple conditions ("budget above 80 hours and an open-ended partn
 under which a success is likely: coverage = the share of all successful runs the box holds,
 density = the share of the box's runs that are successes.
 """
-import math
 import os
 
 import matplotlib.pyplot as plt
@@ -21,46 +20,13 @@ from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
-from compare_scenarios import design_column, show
-from plots_common import (ACCENT, CLEAR, LIGHT, Picture, finish, key_value, percent, save,
-                          wrap)
+from helpers import (ACCENT, CLEAR, LIGHT, Picture, allowed_categories, box_limits, boxes,
+                     design_column, finish, has_design_column, key_value, limit_in_words,
+                     limit_value, percent, run_count, run_design_points, save, show,
+                     wrap)
 
 # Runs at the same setting are spread over this share of each axis's range, to be seen.
 JITTER = 0.025
-
-
-def limit_value(value):
-    """A box limit as text: whole numbers without decimals, others to four digits."""
-    if not math.isfinite(value):
-        return "n/a"
-    return str(int(value)) if float(value).is_integer() else f"{value:.4g}"
-
-
-def allowed_categories(limit):
-    return [c.strip() for c in limit["categories"].split(",") if c.strip()]
-
-
-def limit_in_words(limit):
-    """One restriction in words: 'setup.budget_hours is between 80.8 and 240' or
-    'setup.duration is open_ended (or ...)'."""
-    categories = allowed_categories(limit)
-    if categories:
-        return f"{limit['parameter']} is " + " or ".join(categories)
-    if limit_value(limit["low"]) == limit_value(limit["high"]):
-        return f"{limit['parameter']} is {limit_value(limit['low'])}"
-    return (f"{limit['parameter']} is between {limit_value(limit['low'])} and "
-            f"{limit_value(limit['high'])}")
-
-
-def box_limits(tables, box):
-    """The limits of box number `box`, as row dicts."""
-    limits = tables.get("prim_limits")
-    return [] if limits is None else limits.where(limits["box"] == box).rows()
-
-
-def boxes(tables):
-    table = tables.get("prim_boxes")
-    return [] if table is None else table.rows()
 
 
 def _title(box):
@@ -134,7 +100,7 @@ def trajectory(tables, out_dir):
 
 def _categories_all(results, parameter, allowed):
     """Every category of a choice parameter, in design order, if the results file knows."""
-    if results is None or f"design/{parameter}" not in results:
+    if not has_design_column(results, parameter):
         return allowed
     values = [show(v) for v in design_column(results, parameter)]
     everything = list(dict.fromkeys(values))
@@ -213,10 +179,9 @@ def scatter(tables, results, out_dir):
     narrowest of them, coloured by success, with the box as a rectangle. Runs that the box's
     other limits exclude are drawn faint."""
     success = tables.get("prim_success")
-    if (results is None or success is None or len(success) == 0
-            or "runs/design_point" not in results):
+    if results is None or success is None or len(success) == 0 or run_count(results) == 0:
         return []
-    points = results["runs/design_point"][:].astype(np.int64)
+    points = run_design_points(results)
     runs = success["run"].astype(np.int64)
     if runs.max() >= len(points):
         return []
@@ -226,17 +191,17 @@ def scatter(tables, results, out_dir):
     for box in boxes(tables):
         rows = box_limits(tables, box["box"])
         numeric = [r for r in rows if not allowed_categories(r)
-                   and f"design/{r['parameter']}" in results]
+                   and has_design_column(results, r["parameter"])]
         if len(numeric) < 2:
             continue
-        numeric.sort(key=lambda r: (r["high"] - r["low"]) / max(r["range_high"] - r["range_low"],
-                                                                 1e-12))
+        numeric.sort(key=lambda r: (r["high"] - r["low"])
+                     / max(r["range_high"] - r["range_low"], 1e-12))
         first, second = numeric[:2]
         x = _run_values(results, first["parameter"], points)
         y = _run_values(results, second["parameter"], points)
         inside_others = np.ones(len(runs), dtype=bool)
         for other in rows:
-            if other in (first, second) or f"design/{other['parameter']}" not in results:
+            if other in (first, second) or not has_design_column(results, other["parameter"]):
                 continue
             values = design_column(results, other["parameter"])[points]
             if allowed_categories(other):

@@ -1,6 +1,6 @@
 """Key findings in plain words, generated from partnersim's analysis tables, for the report
-(report.py). Each function takes the tables (plots_common.read_tables) and the measures'
-words (plots_common.Measures) and returns a list of sentences (plain text, not yet escaped
+(report.py). Each function takes the tables (helpers.read_tables) and the measures'
+words (helpers.Measures) and returns a list of sentences (plain text, not yet escaped
 for HTML); an absent table gives none.
 
 Only clear results that matter are stated: a main effect, interaction or difference only
@@ -10,10 +10,8 @@ the largest few per key measure.
 """
 import math
 
-from plots_common import (Measures, choose_measures, clear_of_zero, decimals_for, key_value,
-                          number, percent, size_in_words)
-from plots_comparison import compared
-from plots_prim import box_limits, boxes, limit_in_words
+from helpers import (Measures, box_limits, boxes, choose_measures, clear_of_zero, compared,
+                     decimals_for, key_value, limit_in_words, number, percent, size_in_words)
 
 PER_MEASURE = 3  # findings per key measure and analysis
 IMPLAUSIBLE = 1000.0  # standardised sizes beyond this: the measure hardly varies
@@ -244,4 +242,3 @@ def all_findings(tables, compared_tables, measures=None, chosen=None):
         ("Variant against baseline", comparison(compared_tables, measures, chosen)),
     ]
     return [(heading, sentences) for heading, sentences in sections if sentences]
-

@@ -1,0 +1,88 @@
+"""Every picture a results file and its analysis file allow, drawn into a folder: the
+drawing behind plots.py and report.py.
+"""
+import os
+
+import h5py
+import matplotlib.pyplot as plt
+import numpy as np
+
+import comparison
+import effects
+import prim
+from fans import fan_chart
+from helpers import (DESIGN, DESIGN_STRUCTURE, DPI, STYLE, Measures, Picture, analysis_path_for,
+                     choose_measures, design_labels, design_parameters, measure_names,
+                     read_tables, results_identity)
+
+KINDS = ["fan", "forest", "interaction", "sobol", "morris", "prim", "comparison"]
+
+
+def grid_parameters(results):
+    """The sweep's grid parameters in order (helpers.design_parameters); for a sweep without
+    grid factors, design parameters with two to six distinct values."""
+    design = results.get(DESIGN)
+    if design is None:
+        return []
+    grid, _ = design_parameters(results)
+    if grid:
+        return [n for n in grid if n in design]
+    return [n for n in design
+            if n not in DESIGN_STRUCTURE and 1 < len(np.unique(design[n][:])) <= 6]
+
+
+def fan(results, measures, out_dir, chosen=None):
+    """Fan charts (median, middle 50% and 90% of runs, month by month) of the key measures,
+    one colour per value of the sweep's first grid parameter."""
+    available = measure_names(results)
+    if not available:
+        return []
+    names = choose_measures(available, chosen)
+    grid = grid_parameters(results)
+    by = grid[0] if grid else None
+    labels = design_labels(results, by)
+    pictures = []
+    for measure in names:
+        path = os.path.join(out_dir, f"fan_{measure}.png")
+        fan_chart(results, measure, labels, path, dpi=DPI)
+        colours = f", one colour per value of {by}" if by else ""
+        pictures.append(Picture(
+            "fan", path, measures.description(measure),
+            f"The line is the median run month by month and the shaded bands hold the "
+            f"middle half and the middle 90% of runs{colours}: narrow bands mean luck "
+            f"matters little, and bands that do not overlap mean the set-up makes a real "
+            f"difference."))
+    return pictures
+
+
+def make_pictures(results_path, out_dir, analysis_path=None, comparison_path=None,
+                  measures=None, kinds=None):
+    """Draw every picture the files allow into out_dir; return the Pictures in report order.
+    `analysis_path` defaults to the analysis file beside the results; `kinds` to all."""
+    kinds = set(kinds or KINDS)
+    unknown = kinds - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds {sorted(unknown)}; choose from {KINDS}")
+    os.makedirs(out_dir, exist_ok=True)
+    tables = read_tables(analysis_path or analysis_path_for(results_path),
+                         results_identity(results_path))
+    compared = read_tables(comparison_path) if comparison_path else {}
+    pictures = []
+    with h5py.File(results_path, "r") as results, plt.rc_context(STYLE):
+        words = Measures(results)
+        if "fan" in kinds:
+            pictures += fan(results, words, out_dir, measures)
+        if "forest" in kinds:
+            pictures += effects.forest(tables, words, out_dir, measures)
+            pictures += effects.effects_overview(tables, words, out_dir)
+        if "interaction" in kinds:
+            pictures += effects.interaction(tables, words, out_dir, measures)
+        if "sobol" in kinds:
+            pictures += effects.sobol(tables, words, out_dir, measures)
+        if "morris" in kinds:
+            pictures += effects.morris(tables, words, out_dir, measures)
+        if "prim" in kinds:
+            pictures += prim.draw(tables, results, out_dir)
+        if "comparison" in kinds:
+            pictures += comparison.draw(compared, words, out_dir, measures)
+    return pictures

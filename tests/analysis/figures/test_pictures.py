@@ -1,0 +1,32 @@
+"""pictures.py: what make_pictures draws and the grid parameter the fans are coloured by."""
+import h5py
+import pytest
+
+import pictures
+from conftest import make_results
+
+
+def test_grid_parameters_come_from_the_file(files):
+    with h5py.File(files["results"], "r") as results:
+        assert pictures.grid_parameters(results) == ["setup.duration", "setup.budget_hours"]
+
+
+def test_a_sweep_without_grid_factors_colours_by_few_valued_parameters(tmp_path):
+    path = str(tmp_path / "ranges.h5")
+    make_results(path)
+    with h5py.File(path, "r+") as handle:
+        handle.attrs["grid_factors"] = h5py.Empty(h5py.string_dtype("utf-8"))
+    with h5py.File(path, "r") as results:
+        assert sorted(pictures.grid_parameters(results)) == [
+            "setup.budget_hours", "setup.duration", "setup.join_month"]
+
+
+def test_unknown_kinds_are_refused(files, tmp_path):
+    with pytest.raises(ValueError, match="unknown kinds"):
+        pictures.make_pictures(files["results"], str(tmp_path), kinds=["pie"])
+
+
+def test_fan_pictures_only(files, tmp_path):
+    drawn = pictures.make_pictures(files["results"], str(tmp_path), kinds=["fan"],
+                                   measures=["capacity"])
+    assert [(p.kind, p.title) for p in drawn] == [("fan", "Mean MEL capacity of partners")]
