@@ -11,11 +11,39 @@
 namespace partnersim {
 namespace {
 
-double mean(const std::vector<double>& values) {
-    if (values.empty()) return 0.0;
-    double sum = 0.0;
-    for (const double v : values) sum += v;
-    return sum / static_cast<double>(values.size());
+// Means over the partners still enrolled: one that left is no longer part of what is measured.
+double enrolled_mean(const PartnerPopulation& p, const std::vector<double>& values) {
+    double sum = 0.0, n = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
+        sum += values[i];
+        n += 1.0;
+    }
+    return n > 0.0 ? sum / n : 0.0;
+}
+
+double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger) {
+    double sum = 0.0, n = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
+        sum += trust_of(ledger, i);
+        n += 1.0;
+    }
+    return n > 0.0 ? sum / n : 0.0;
+}
+
+// Share of pairs of enrolled partners with a tie at least `threshold`.
+double enrolled_density(const PartnerPopulation& p, float threshold) {
+    const auto& weights = p.ties.weights();
+    std::size_t strong = 0, pairs = 0, pair = 0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
+            if (!p.enrolled[i] || !p.enrolled[j]) continue;
+            ++pairs;
+            strong += weights[pair] >= threshold ? 1 : 0;
+        }
+    }
+    return pairs > 0 ? static_cast<double>(strong) / static_cast<double>(pairs) : 0.0;
 }
 
 // What several measures read from the partners, gathered in one pass.
@@ -40,6 +68,7 @@ PartnerSums sum_over_partners(const World& world) {
     const auto& p = world.partners;
     PartnerSums s;
     for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
         s.present += p.present[i];
         s.tokenistic += p.present[i] && p.engagement[i] < tokenism_threshold;
         const double error = world.funder.belief[i] - p.true_effectiveness(i);
@@ -49,21 +78,22 @@ PartnerSums sum_over_partners(const World& world) {
     return s;
 }
 
+// Partners still enrolled (at least 1, so that a mean over none is 0, not NaN).
 double partners(const MeasureInputs& in) {
-    return static_cast<double>(in.world.partners.count);
+    return static_cast<double>(std::max<std::size_t>(1, in.world.partners.enrolled_count()));
 }
 
 double trust_partner_facilitator(const MeasureInputs& in) {
-    return mean_trust(in.world.partners.trust_facilitator);
+    return enrolled_mean_trust(in.world.partners, in.world.partners.trust_facilitator);
 }
 double trust_partner_funder(const MeasureInputs& in) {
-    return mean_trust(in.world.partners.trust_funder);
+    return enrolled_mean_trust(in.world.partners, in.world.partners.trust_funder);
 }
 double trust_funder_facilitator(const MeasureInputs& in) {
     return mean_trust(in.world.funder.trust_facilitator);
 }
 double capacity(const MeasureInputs& in) {
-    return mean(in.world.partners.capacity);
+    return enrolled_mean(in.world.partners, in.world.partners.capacity);
 }
 double capacity_inequality(const MeasureInputs& in) {
     return capacity_gini(in.world.partners, in.scratch.gains);
@@ -75,7 +105,7 @@ double tokenism(const MeasureInputs& in) {
     return in.sums.present > 0 ? in.sums.tokenistic / in.sums.present : 0.0;
 }
 double candour(const MeasureInputs& in) {
-    return mean(in.world.partners.candour);
+    return enrolled_mean(in.world.partners, in.world.partners.candour);
 }
 double belief_error(const MeasureInputs& in) {
     return std::sqrt(in.sums.squared_error / partners(in));
@@ -89,13 +119,13 @@ double portfolio_impact(const MeasureInputs& in) {
     return in.sums.impact;
 }
 double network_density(const MeasureInputs& in) {
-    return in.world.partners.ties.density(working_tie);
+    return enrolled_density(in.world.partners, working_tie);
 }
 double burden_hours(const MeasureInputs& in) {
-    return mean(in.world.partners.burden_hours);
+    return enrolled_mean(in.world.partners, in.world.partners.burden_hours);
 }
 double perceived_value(const MeasureInputs& in) {
-    return mean(in.world.partners.perceived_value);
+    return enrolled_mean(in.world.partners, in.world.partners.perceived_value);
 }
 double goal_alignment(const MeasureInputs& in) {
     return in.world.goal_alignment;
@@ -105,6 +135,24 @@ double facilitator_hours(const MeasureInputs& in) {
 }
 double cost(const MeasureInputs& in) {
     return in.world.cumulative_cost;
+}
+bool judged(const MeasureInputs& in) {
+    return in.world.outcome.decided;
+}
+double failed(const MeasureInputs& in) {
+    return judged(in) && in.world.outcome.kind != OutcomeClass::thriving ? 1.0 : 0.0;
+}
+double collapsed(const MeasureInputs& in) {
+    return judged(in) && in.world.outcome.kind == OutcomeClass::collapsed ? 1.0 : 0.0;
+}
+double outcome(const MeasureInputs& in) {
+    return judged(in) ? static_cast<double>(in.world.outcome.kind) : -1.0;
+}
+double outcome_month(const MeasureInputs& in) {
+    return judged(in) ? in.world.outcome.month : -1.0;
+}
+double outcome_cause(const MeasureInputs& in) {
+    return judged(in) ? static_cast<double>(in.world.outcome.cause) : -1.0;
 }
 
 // The measures, declared once. The texts are markdown (docs/model.md section 10 is generated
@@ -207,6 +255,38 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
     {Measure::cost, "cost", "Cumulative cost of facilitator hours", "currency",
      "cumulative cost of facilitator hours, this month included", "nothing: it is a cost",
      "any benefit", &cost},
+    {Measure::failed, "failed",
+     "1 if the partnership has ended struggling or collapsed, else 0 (so far)", "0/1",
+     "1 once the run's outcome (docs/model.md 7.16) is struggling or collapsed; its mean over runs "
+     "is the risk that the design fails",
+     "focal points, an early facilitator, an adequate budget, secure funding: whatever keeps the "
+     "funder, the partners and the facilitator in the partnership",
+     "how badly a run failed, and what a thriving run achieved", &failed},
+    {Measure::collapsed, "collapsed",
+     "1 if the partnership has collapsed (ended before its time), else 0", "0/1",
+     "1 once the funder ended the partnership, the partners disengaged for good or the "
+     "facilitator withdrew",
+     "what keeps a partnership alive to its end", "a partnership that survives but struggles",
+     &collapsed},
+    {Measure::outcome, "outcome",
+     "Outcome class: 0 thriving, 1 struggling, 2 collapsed; -1 not yet judged",
+     "code (labels in /labels/outcome)",
+     "the run's outcome class as judged so far (7.16); a code, so read shares per class, not its "
+     "mean",
+     "the same as `failed` and `collapsed`, in one code",
+     "anything within a class; its mean over runs means nothing", &outcome},
+    {Measure::outcome_month, "outcome_month",
+     "Model month (0-based) the partnership collapsed or was judged; -1 not yet", "month",
+     "the month of collapse, or of the judgement at the end of a time-bound partnership",
+     "a later collapse over an earlier one", "what happened before or after that month",
+     &outcome_month},
+    {Measure::outcome_cause, "outcome_cause",
+     "Cause: 0 none, 1 funder_ended, 2 partners_disengaged, 3 facilitator_withdrew, "
+     "4 weak_engagement, 5 weak_funder_value; -1 not yet judged",
+     "code (labels in /labels/outcome_cause)",
+     "why the run ended as it did (7.16); a code, so read shares per cause, not its mean",
+     "nothing by itself: it says which mechanism failed",
+     "causes that acted together; its mean over runs means nothing", &outcome_cause},
 }};
 
 // Static checks: each row is in enum order, named and computed, and no name repeats, so the
@@ -262,9 +342,9 @@ const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue() {
 }
 
 double capacity_gini(const PartnerPopulation& p, std::vector<double>& gains) {
-    gains.resize(p.count);
+    gains.clear();
     for (std::size_t i = 0; i < p.count; ++i) {
-        gains[i] = std::max(0.0, p.capacity[i] - p.initial_capacity[i]);
+        if (p.enrolled[i]) gains.push_back(std::max(0.0, p.capacity[i] - p.initial_capacity[i]));
     }
     std::sort(gains.begin(), gains.end());
     double weighted = 0.0, total = 0.0;

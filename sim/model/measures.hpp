@@ -35,9 +35,16 @@ enum class Measure : std::size_t {
     goal_alignment,
     facilitator_hours,
     cost,
+    // How the partnership ends (docs/model.md 7.16), as judged so far; final values are the
+    // run's outcome. Their means over runs are the risk of failure beside the other means.
+    failed,
+    collapsed,
+    outcome,
+    outcome_month,
+    outcome_cause,
 };
 // One past the last enumerator.
-inline constexpr std::size_t measure_count = static_cast<std::size_t>(Measure::cost) + 1;
+inline constexpr std::size_t measure_count = static_cast<std::size_t>(Measure::outcome_cause) + 1;
 
 struct MeasureInfo {
     std::string_view name;

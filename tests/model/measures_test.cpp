@@ -25,6 +25,7 @@ double value(const MeasureValues& v, Measure m) {
 PartnerPopulation with_gains(const std::vector<double>& gains) {
     PartnerPopulation p;
     p.count = gains.size();
+    p.enrolled.assign(gains.size(), 1);
     p.initial_capacity.assign(gains.size(), 0.2);
     p.capacity.resize(gains.size());
     for (std::size_t i = 0; i < gains.size(); ++i) p.capacity[i] = 0.2 + gains[i];
