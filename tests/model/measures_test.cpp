@@ -293,5 +293,18 @@ TEST(TracePartners, WritesEachVariableOfEachPartnerAtItsOffset) {
     }
 }
 
+// The table is the declaration: the catalogue the results file carries is read from it, row by
+// row in enum order.
+TEST(MeasureTable, TheCatalogueIsTheTablesNamesDescriptionsAndUnits) {
+    const auto& table = measure_table();
+    for (std::size_t m = 0; m < measure_count; ++m) {
+        EXPECT_EQ(table[m].id, static_cast<Measure>(m));
+        EXPECT_EQ(measure_catalogue()[m].name, table[m].name);
+        EXPECT_EQ(measure_catalogue()[m].description, table[m].description);
+        EXPECT_EQ(measure_catalogue()[m].units, table[m].units);
+    }
+    EXPECT_EQ(table[static_cast<std::size_t>(Measure::network_density)].name, "network_density");
+}
+
 }  // namespace
 }  // namespace partnersim
