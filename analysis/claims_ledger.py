@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""docs/claims.md, generated from the claims ledger (validation/claims.toml) and the measured
-results of `partnersim validate` (kept in validation/measured.csv so the page can be checked
-against the ledger without running the model).
+"""docs/claims.md, generated from the claims ledger (docs/claims.toml) and the measured
+results of the ledger's paired tests (kept in docs/claims_measured.csv so the page can be checked
+against the ledger without running the model; none are stored yet: the runner, `partnersim
+validate`, has not landed).
 
-  # run the ledger and regenerate the page
-  ./build/sim/partnersim validate -o validate.h5 --force
-  /usr/bin/python3 analysis/claims_ledger.py --results validate.h5
+  # regenerate the page (after a validate run: --results validate.h5)
+  /usr/bin/python3 analysis/claims_ledger.py
   # check that the page matches the ledger and the stored results (CI), and, with --seeds,
   # that every quote is verbatim in its seed document
   /usr/bin/python3 analysis/claims_ledger.py --check --seeds ../shared/seeds
@@ -19,8 +19,8 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LEDGER = ROOT / "validation" / "claims.toml"
-MEASURED = ROOT / "validation" / "measured.csv"
+LEDGER = ROOT / "docs" / "claims.toml"
+MEASURED = ROOT / "docs" / "claims_measured.csv"
 PAGE = ROOT / "docs" / "claims.md"
 COLUMNS = ["claim", "base", "verdict", "baseline_mean", "variant_mean", "difference", "low",
            "high", "replicates"]
@@ -114,7 +114,7 @@ def render(ledger, measured):
         "Every claim the three seed documents make about what helps or hurts a learning "
         "partnership, with the model's mechanism for it and the paired test that checks it, or "
         "the reason it is not represented. **Generated** by `analysis/claims_ledger.py` from "
-        "`validation/claims.toml` (the ledger, declared once) and `validation/measured.csv` "
+        "`docs/claims.toml` (the ledger, declared once) and `docs/claims_measured.csv` "
         "(what `partnersim validate` measured); do not edit by hand. CI checks that this page "
         "matches both, and that every quote is verbatim in its seed.\n")
     out.append(
@@ -126,13 +126,21 @@ def render(ledger, measured):
         "side of zero; **weak** when only the mean does; **fails** when the mean is zero or on "
         "the other side; **reversed** when the interval lies wholly on the other side. An "
         "interaction claim compares the effect with a condition to the effect without it.\n")
-    out.append("Reproduce (a few minutes on 2 cores):\n")
-    out.append("```sh\n./build/sim/partnersim validate -o validate.h5 --force\n"
-               "/usr/bin/python3 analysis/claims_ledger.py --results validate.h5\n```\n")
+    if measured:
+        out.append("Reproduce (a few minutes on 2 cores):\n")
+        out.append("```sh\n./build/sim/partnersim validate -o validate.h5 --force\n"
+                   "/usr/bin/python3 analysis/claims_ledger.py --results validate.h5\n```\n")
+    else:
+        out.append("**Not yet measured.** The runner that evaluates every claim at every base "
+                   "(`partnersim validate`, issue 11) is not on main yet, so no claim below has a "
+                   "measured effect in this version of the model; each row gives the predicted "
+                   "direction and the paired test that will check it. The 13 patterns of "
+                   "`docs/validation.md` (rows P1-P12) are measured there, by "
+                   "`tests/validation/patterns_test.cpp`.\n")
     out.append(
         f"**{len(claims)} claims**: {len(tested)} tested, {len(claims) - len(tested)} not "
         f"represented. Bases: {', '.join('`' + b + '`' for b in bases)} "
-        f"(`validation/claims.toml` [bases]). Replicates per design: "
+        f"(`docs/claims.toml` [bases]). Replicates per design: "
         f"{', '.join(map(str, replicates)) or 'n/a'}. Of {len(measured)} claim x base cells: "
         + ", ".join(f"{counts[v]} {v}" for v in MARK) + ".\n")
 
@@ -145,7 +153,8 @@ def render(ledger, measured):
                "many bases the claim holds. Every base is in the matrix below.\n")
     for topic in topics:
         out.append(f"### {topic[0].upper() + topic[1:]}\n")
-        out.append("| id | claim (document, section) | parameters and mechanism | test | measured |")
+        out.append("| id | claim (document, section) | parameters and mechanism | test "
+                   "| measured |")
         out.append("|---|---|---|---|---|")
         for c in (c for c in claims if c["topic"] == topic):
             source = f"\"{c['quote']}\" ({DOCUMENTS[c['document']]}, {c['section']})"

@@ -274,23 +274,24 @@ void remove_other_analyses(const std::filesystem::path& folder, const Outputs& o
 std::vector<std::filesystem::path> export_csv(const std::filesystem::path& results,
                                               const std::filesystem::path& folder,
                                               const CsvExportOptions& options) {
-    const ResultsFile file(results);
-    const ResultsTable table = read_results_table(file);
+    const ResultsFile results_file(results);
+    const ResultsTable table = read_results_table(results_file);
     // Only analyses of these very results: a table left by an earlier file of the same name
     // carries another identity in its key.
     std::vector<StoredTable> analyses = read_analysis_file(analysis_path_for(results));
-    const std::string identity = file.identity();
+    const std::string identity = results_file.identity();
     std::erase_if(analyses, [&](const StoredTable& t) { return !t.key.starts_with(identity); });
 
     using Writer = std::function<void(CsvFile&)>;
     std::vector<std::pair<std::string, Writer>> outputs{
-        {"runs.csv", [&](CsvFile& f) { write_runs(file, table, f); }},
+        {"runs.csv", [&](CsvFile& f) { write_runs(results_file, table, f); }},
         {"design.csv", [&](CsvFile& f) { write_design(table, f); }},
-        {"timeseries_means.csv", [&](CsvFile& f) { write_timeseries_means(file, table, f); }},
+        {"timeseries_means.csv",
+         [&](CsvFile& f) { write_timeseries_means(results_file, table, f); }},
     };
     if (options.timeseries)
         outputs.push_back(
-            {"timeseries.csv", [&](CsvFile& f) { write_timeseries(file, table, f); }});
+            {"timeseries.csv", [&](CsvFile& f) { write_timeseries(results_file, table, f); }});
     for (const auto& stored : analyses) {
         outputs.push_back({"analysis_" + stored.table.name + ".csv",
                            [&](CsvFile& f) { f.out() << table_csv(stored.table); }});
@@ -298,7 +299,7 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& resul
     if (!analyses.empty()) {
         outputs.push_back({"analyses.csv", [&](CsvFile& f) { write_manifest(analyses, f); }});
     }
-    outputs.push_back({"columns.csv", [&](CsvFile& f) { write_columns(file, table, f); }});
+    outputs.push_back({"columns.csv", [&](CsvFile& f) { write_columns(results_file, table, f); }});
 
     std::filesystem::create_directories(folder);
     if (!options.overwrite) {

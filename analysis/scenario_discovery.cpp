@@ -75,9 +75,8 @@ std::vector<double> quasi_p_values(const PrimInputs& in, const PrimBox& box,
             successes += in.success[row] ? 1 : 0;
         }
         const double p = cases > 0 ? successes / cases : 0.0;
-        if (box.successes == 0 || p <= 0.0) {
-            values.push_back(1.0);
-        } else if (p >= 1.0) {
+        // No success in the box, or a share of 0 or 1 outside it: nothing to test, p = 1.
+        if (box.successes == 0 || p <= 0.0 || p >= 1.0) {
             values.push_back(1.0);
         } else {
             const boost::math::binomial_distribution<double> wider(double(box.cases), p);

@@ -93,7 +93,7 @@ void draw_page(const ReportRequest& request) {
 }  // namespace
 
 std::filesystem::path make_report(const ReportRequest& request) {
-    const std::filesystem::path page = request.folder / "index.html";
+    std::filesystem::path page = request.folder / "index.html";
     const bool sweep = input_checked([&] {
         const bool has_sweep = is_sweep(request.results);
         if (std::filesystem::exists(page) && !request.force) {

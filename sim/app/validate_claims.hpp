@@ -1,6 +1,6 @@
 #pragma once
 // Validating the model against the seeds: every tested claim of the claims ledger
-// (validation/claims.toml) at each base scenario as a paired design (analysis/
+// (docs/claims.toml) at each base scenario as a paired design (analysis/
 // claim_validation.hpp), a claims x bases table of effects and verdicts, optionally kept as
 // the HDF5 table `claims`.
 

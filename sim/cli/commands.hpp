@@ -95,7 +95,7 @@ struct ReportCommandOptions {
 };
 
 struct ValidateCommandOptions {
-    std::filesystem::path ledger;              // the claims ledger (validation/claims.toml)
+    std::filesystem::path ledger;              // the claims ledger (docs/claims.toml)
     std::vector<std::filesystem::path> bases;  // --bases: test every claim here instead
     int replicates = 200;                      // paired replicates per design
     std::uint64_t seed = 777;

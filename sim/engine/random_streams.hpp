@@ -5,14 +5,9 @@
 
 #include <cstdint>
 
-namespace partnersim {
+#include "model/random_stream.hpp"  // mix64
 
-constexpr std::uint64_t mix64(std::uint64_t z) {
-    z += 0x9E3779B97F4A7C15ULL;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
+namespace partnersim {
 
 constexpr std::uint64_t stream_seed(std::uint64_t master_seed, std::uint64_t design_point,
                                     std::uint64_t replicate) {

@@ -1,6 +1,7 @@
 #include "engine/run.hpp"
 
 #include "engine/random_streams.hpp"
+#include "model/outcome.hpp"
 #include "model/step.hpp"
 
 namespace partnersim {
@@ -62,8 +63,14 @@ RunResult run_partnership(const Scenario& scenario, const RunId& id, RunOptions 
     MonthlyRecorder recorder(result, options.trace_partners);
     for (int month = 0; month < result.months; ++month) {
         step_month(world, random);
+        // A partnership not judged by its last month is judged as it stands, before the last
+        // record, so the outcome's final values and last monthly values agree.
+        if (month + 1 == result.months) finalise_outcome(world);
         recorder.record(world, month);
     }
+    result.outcome = world.outcome.kind;
+    result.outcome_month = world.outcome.month;
+    result.outcome_cause = world.outcome.cause;
     return result;
 }
 

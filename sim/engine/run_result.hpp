@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/measures.hpp"
+#include "model/partnership_state.hpp"
 
 namespace partnersim {
 
@@ -23,6 +24,11 @@ struct RunResult {
     // Monthly measures, measure-major: timeseries[m * months + month].
     std::vector<float> timeseries;
     MeasureValues final_values{};
+    // How the partnership ended (docs/model.md 7.16): its class, the month it ended or was
+    // judged (0-based), and the cause.
+    OutcomeClass outcome = OutcomeClass::thriving;
+    int outcome_month = -1;
+    OutcomeCause outcome_cause = OutcomeCause::none;
     // Per-partner monthly states, only for traced runs, empty otherwise:
     // trace[(variable * months + month) * partners + partner].
     int partners = 0;

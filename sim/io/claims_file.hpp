@@ -1,5 +1,5 @@
 #pragma once
-// The claims ledger file (validation/claims.toml): every claim the seed documents make about
+// The claims ledger file (docs/claims.toml): every claim the seed documents make about
 // what helps or hurts a learning partnership, declared once, with the paired test that checks
 // it where the model represents it. docs/claims.md is generated from it (and from the measured
 // results), and `partnersim validate` runs it.

@@ -9,6 +9,7 @@
 #include "io/hdf5_handles.hpp"
 #include "io/results_layout.hpp"
 #include "model/parameters.hpp"
+#include "model/partnership_state.hpp"
 
 namespace partnersim {
 namespace {
@@ -149,6 +150,19 @@ DesignAttributes design_attributes(const ExperimentDesign& design) {
     return attributes;
 }
 
+// The label tables of the outcome codes in /final/outcome and /final/outcome_cause
+// (docs/model.md 7.16): row k names code k.
+void write_outcome_labels(Hdf5ResultWriter& writer) {
+    const std::vector<std::string> classes(outcome_class_names.begin(), outcome_class_names.end());
+    const std::vector<std::string> causes(outcome_cause_names.begin(), outcome_cause_names.end());
+    writer.write_labels("labels", "outcome", classes,
+                        "Name of each outcome class: row k names code k of /final/outcome",
+                        "label");
+    writer.write_labels("labels", "outcome_cause", causes,
+                        "Name of each outcome cause: row k names code k of /final/outcome_cause",
+                        "label");
+}
+
 void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& design) {
     const std::uint64_t points = design.points();
     if (design.values.size() != design.parameters.size()) {
@@ -199,6 +213,7 @@ void write_design_tables(Hdf5ResultWriter& writer, const ExperimentDesign& desig
                        "range whose table has range_index i moved from the previous point, "
                        "which is the previous row",
                        "code");
+    write_outcome_labels(writer);
     write_range_attributes(writer.path(), design);
     const DesignAttributes attributes = design_attributes(design);
     writer.write_attribute(std::string(layout::sweep_attribute), attributes.sweep);

@@ -358,7 +358,8 @@ std::string key_line(const ParameterSpec& spec, const Scenario& scenario) {
 
 }  // namespace
 
-ScenarioError::ScenarioError(std::string file, int line, std::string key, std::string message)
+ScenarioError::ScenarioError(const std::string& file, int line, const std::string& key,
+                             std::string message)
     : InputError(format_error(file, line, key, message), file, line, key),
       message_(std::move(message)) {}
 

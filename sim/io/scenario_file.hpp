@@ -20,7 +20,7 @@ namespace partnersim {
 // is not about one key.
 class ScenarioError : public InputError {
 public:
-    ScenarioError(std::string file, int line, std::string key, std::string message);
+    ScenarioError(const std::string& file, int line, const std::string& key, std::string message);
 
     // The message without the location.
     const std::string& message() const { return message_; }

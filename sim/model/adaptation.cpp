@@ -52,8 +52,14 @@ void reallocate_support(World& world) {
         1.0, c.adoption_base + c.adoption_per_flexibility * world.scenario.funder.flexibility);
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
     support_shares(world.funder.belief, c.support_sharpness, target);
+    double total = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
-        p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i];
+        if (!p.enrolled[i]) target[i] = 0.0;  // a partner that left gets nothing
+        total += target[i];
+    }
+    if (total <= 0.0) return;  // every partner has left
+    for (std::size_t i = 0; i < p.count; ++i) {
+        p.support[i] = (1.0 - adoption) * p.support[i] + adoption * target[i] / total;
     }
 }
 
@@ -71,7 +77,7 @@ void punish_disclosure(World& world) {
     const double punishment = c.punishment_severity * risk;
     double cut_count = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
-        if (p.report[i] > disclosed_failure) continue;
+        if (!p.enrolled[i] || p.report[i] > disclosed_failure) continue;
         // Expected values rather than draws keep the random stream independent of set-up.
         p.support[i] *= support_kept;
         p.funding_security[i] = clamp01(p.funding_security[i] - security_lost);
@@ -83,6 +89,7 @@ void punish_disclosure(World& world) {
     for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += witnessed;
     double total = 0.0;
     for (const double s : p.support) total += s;
+    if (total <= 0.0) return;
     for (auto& s : p.support) s /= total;
 }
 

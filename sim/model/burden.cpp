@@ -91,6 +91,7 @@ void account_burden(World& world) {
             : 0.0;
 
     for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;  // withdraw_partner cleared its hours and strain
         double report_hours = reporting;
         if (p.stress_months[i] > 0) {
             // "We know the context is difficult ... you don't have to submit a report. That

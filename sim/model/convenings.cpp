@@ -1,5 +1,7 @@
 #include "model/convenings.hpp"
 
+#include <algorithm>
+
 #include "model/math.hpp"
 
 namespace partnersim {
@@ -52,10 +54,13 @@ void update_ties(World& world) {
             float w = weight[pair] * keep;
             const bool both_present = present_i && present[j] != 0;
             if (both_present) {
+                // At most the affinity within a context (1), whatever constants a sweep or a draw
+                // sets.
                 const double affinity =
                     context_i == context[j]
                         ? 1.0
-                        : cross_context_affinity + identity_affinity * (identity_i + identity[j]);
+                        : std::min(1.0, cross_context_affinity +
+                                            identity_affinity * (identity_i + identity[j]));
                 w += static_cast<float>(formation * engagement_i * engagement[j] * affinity *
                                         (1.0 - w));
             }

@@ -71,6 +71,8 @@ void size_partner_states(PartnerPopulation& p, std::size_t n) {
         v->assign(n, 0.0);
     }
     p.context.assign(n, 0);
+    p.enrolled.assign(n, 1);
+    p.absent_months.assign(n, 0);
     p.stress_months.assign(n, 0);
     p.present.assign(n, 0);
     p.ties = TieNetwork(n);
@@ -145,6 +147,7 @@ World create_world(const Scenario& scenario, RandomStream& random) {
     set_contextual_match(world);
     initialise_funder(world);
     initialise_partner_states(world);
+    world.initial_partners = static_cast<int>(n);
     return world;
 }
 

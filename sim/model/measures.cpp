@@ -11,49 +11,320 @@
 namespace partnersim {
 namespace {
 
-double mean(const std::vector<double>& values) {
-    if (values.empty()) return 0.0;
-    double sum = 0.0;
-    for (const double v : values) sum += v;
-    return sum / static_cast<double>(values.size());
+// Means over the partners still enrolled: one that left is no longer part of what is measured.
+double enrolled_mean(const PartnerPopulation& p, const std::vector<double>& values) {
+    double sum = 0.0, n = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
+        sum += values[i];
+        n += 1.0;
+    }
+    return n > 0.0 ? sum / n : 0.0;
 }
+
+double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger) {
+    double sum = 0.0, n = 0.0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
+        sum += trust_of(ledger, i);
+        n += 1.0;
+    }
+    return n > 0.0 ? sum / n : 0.0;
+}
+
+// Weighted density over pairs of enrolled partners: the mean strength of their tie (0 = no
+// ties, 1 = every pair fully tied). Continuous in the weights, so a network whose ties hover near
+// a cut-off does not read as empty or as whole on a small change of any input (issue 11: a share
+// of pairs above 0.25 read 0.02 for a network builder and jumped to 0.2-0.6).
+double enrolled_weighted_density(const PartnerPopulation& p) {
+    const auto& weights = p.ties.weights();
+    double sum = 0.0;
+    std::size_t pairs = 0, pair = 0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
+            if (!p.enrolled[i] || !p.enrolled[j]) continue;
+            ++pairs;
+            sum += weights[pair];
+        }
+    }
+    return pairs > 0 ? sum / static_cast<double>(pairs) : 0.0;
+}
+
+// What several measures read from the partners, gathered in one pass.
+struct PartnerSums {
+    double present = 0.0;
+    double tokenistic = 0.0;
+    double squared_error = 0.0;
+    double impact = 0.0;
+};
 
 }  // namespace
 
+struct MeasureInputs {
+    const World& world;
+    PartnerSums sums;
+    MeasureScratch& scratch;
+};
+
+namespace {
+
+PartnerSums sum_over_partners(const World& world) {
+    const auto& p = world.partners;
+    PartnerSums s;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i]) continue;
+        s.present += p.present[i];
+        s.tokenistic += p.present[i] && p.engagement[i] < tokenism_threshold;
+        const double error = world.funder.belief[i] - p.true_effectiveness(i);
+        s.squared_error += error * error;
+        s.impact += p.support[i] * p.practice_gain[i];
+    }
+    return s;
+}
+
+// Partners still enrolled (at least 1, so that a mean over none is 0, not NaN).
+double partners(const MeasureInputs& in) {
+    return static_cast<double>(std::max<std::size_t>(1, in.world.partners.enrolled_count()));
+}
+
+double trust_partner_facilitator(const MeasureInputs& in) {
+    return enrolled_mean_trust(in.world.partners, in.world.partners.trust_facilitator);
+}
+double trust_partner_funder(const MeasureInputs& in) {
+    return enrolled_mean_trust(in.world.partners, in.world.partners.trust_funder);
+}
+double trust_funder_facilitator(const MeasureInputs& in) {
+    return mean_trust(in.world.funder.trust_facilitator);
+}
+double capacity(const MeasureInputs& in) {
+    return enrolled_mean(in.world.partners, in.world.partners.capacity);
+}
+double capacity_inequality(const MeasureInputs& in) {
+    return capacity_gini(in.world.partners, in.scratch.gains);
+}
+double participation(const MeasureInputs& in) {
+    return in.sums.present / partners(in);
+}
+double tokenism(const MeasureInputs& in) {
+    return in.sums.present > 0 ? in.sums.tokenistic / in.sums.present : 0.0;
+}
+double candour(const MeasureInputs& in) {
+    return enrolled_mean(in.world.partners, in.world.partners.candour);
+}
+double belief_error(const MeasureInputs& in) {
+    return std::sqrt(in.sums.squared_error / partners(in));
+}
+double decision_quality_now(const MeasureInputs& in) {
+    return decision_quality(in.world.partners, in.world.funder.belief,
+                            in.world.scenario.constants.adaptation.support_sharpness,
+                            in.scratch.decision);
+}
+double portfolio_impact(const MeasureInputs& in) {
+    return in.sums.impact;
+}
+double network_density(const MeasureInputs& in) {
+    return enrolled_weighted_density(in.world.partners);
+}
+double burden_hours(const MeasureInputs& in) {
+    return enrolled_mean(in.world.partners, in.world.partners.burden_hours);
+}
+double perceived_value(const MeasureInputs& in) {
+    return enrolled_mean(in.world.partners, in.world.partners.perceived_value);
+}
+double goal_alignment(const MeasureInputs& in) {
+    return in.world.goal_alignment;
+}
+double facilitator_hours(const MeasureInputs& in) {
+    return in.world.facilitator.hours.total();
+}
+double cost(const MeasureInputs& in) {
+    return in.world.cumulative_cost;
+}
+bool judged(const MeasureInputs& in) {
+    return in.world.outcome.decided;
+}
+double failed(const MeasureInputs& in) {
+    return judged(in) && in.world.outcome.kind != OutcomeClass::thriving ? 1.0 : 0.0;
+}
+double collapsed(const MeasureInputs& in) {
+    return judged(in) && in.world.outcome.kind == OutcomeClass::collapsed ? 1.0 : 0.0;
+}
+double outcome(const MeasureInputs& in) {
+    return judged(in) ? static_cast<double>(in.world.outcome.kind) : -1.0;
+}
+double outcome_month(const MeasureInputs& in) {
+    return judged(in) ? in.world.outcome.month : -1.0;
+}
+double outcome_cause(const MeasureInputs& in) {
+    return judged(in) ? static_cast<double>(in.world.outcome.cause) : -1.0;
+}
+
+// The measures, declared once. The texts are markdown (docs/model.md section 10 is generated
+// from them); descriptions and units are plain, as the results file carries them.
+constexpr std::array<MeasureSpec, measure_count> measures{{
+    {Measure::trust_partner_facilitator, "trust_partner_facilitator",
+     "Mean trust of partners in the facilitator (beta reputation)", "share 0-1",
+     "mean over partners of trust = good / (good + bad), partner → facilitator ledger",
+     "support, relationship contact and convenings that partners experience as good, an early "
+     "arrival, no neglect",
+     "whether the trust is deserved; partners who left the relationship long ago count as their "
+     "faded prior",
+     &trust_partner_facilitator},
+    {Measure::trust_partner_funder, "trust_partner_funder", "Mean trust of partners in the funder",
+     "share 0-1", "mean partner → funder trust",
+     "what the funder does: light, useful reporting, reports waived in a crisis, learning that "
+     "visibly shapes decisions, no penalties for disclosure, focal points who stay",
+     "the funder's intentions; anything the funder does that the model has no experience for (e.g. "
+     "its grant terms)",
+     &trust_partner_funder},
+    {Measure::trust_funder_facilitator, "trust_funder_facilitator",
+     "Trust of the funder in the facilitator", "share 0-1", "funder → facilitator trust",
+     "useful synthesis, stable focal points, an early arrival",
+     "the quality of the facilitator's work for partners", &trust_funder_facilitator},
+    {Measure::capacity, "capacity", "Mean MEL capacity of partners", "share 0-1",
+     "mean MEL capacity", "one-to-one support, spillover along ties, continued use after the end",
+     "whether capacity is used to improve practice (see `portfolio_impact`); who gained (see "
+     "`capacity_gini`)",
+     &capacity},
+    {Measure::capacity_gini, "capacity_gini",
+     "Gini coefficient of partners' MEL capacity gains since month 0", "index 0-1",
+     "Gini coefficient of capacity gains `g[i] = max(0, capacity[i] − initial_capacity[i])`: with "
+     "gains sorted ascending, `2 Σ (rank × g) / (N Σ g) − (N + 1) / N` (ranks 1..N); 0 if no gains",
+     "gains spread evenly over partners", "the size of the gains; losses (counted as none)",
+     &capacity_inequality},
+    {Measure::participation, "participation",
+     "Share of partners taking part in learning activities", "share 0-1",
+     "share of partners present this month", "attendance, voluntary or mandatory",
+     "how engaged those present are (see `tokenism`)", &participation},
+    {Measure::tokenism, "tokenism",
+     "Share of participating partners attending with low engagement (< 0.4)", "share 0-1",
+     "among present partners, share with engagement < 0.4; 0 if none present", "engaged attendance",
+     "partners who stay away", &tokenism},
+    {Measure::candour, "candour", "Mean share of what partners learn that they report honestly",
+     "share 0-1", "mean candour",
+     "safety against felt threat: trust, a buffering facilitator, low power asymmetry",
+     "whether what is reported is accurate (see `belief_error`)", &candour},
+    {Measure::belief_error, "belief_error",
+     "Root mean square error of the funder's beliefs about partners' effectiveness",
+     "effectiveness s.d.", "root mean square of `belief[i] − true effectiveness[i]`",
+     "beliefs close to the truth in level and scale",
+     "whether the funder ranks partners rightly (a funder can be right about the order but timid); "
+     "what it does with its beliefs",
+     &belief_error},
+    {Measure::decision_quality, "decision_quality",
+     "Share of the gain from knowing the truth that the funder's ranking of partners would capture "
+     "in its allocation of support (0 = no better than an even spread)",
+     "share of attainable gain, at most 1",
+     "`1 − sqrt(regret_share)`: the root of the regret of backing partners in the order of the "
+     "funder's beliefs rather than of the truth, as a share of what knowing the truth gains over "
+     "an even spread (below)",
+     "knowing which partners are most effective, weighted by how much the funder's own rule would "
+     "give them",
+     "the support the funder actually gives (it adopts beliefs only at decision windows and in "
+     "part: see `portfolio_impact`); calibration of beliefs; anything but effectiveness as the "
+     "ground for support",
+     &decision_quality_now},
+    {Measure::portfolio_impact, "portfolio_impact",
+     "What learning has added to the effectiveness of the work the funder's support pays for: "
+     "support-weighted practice gains, which fade without use",
+     "effectiveness s.d.",
+     "`Σ support[i] × practice_gain[i]`: what learning has added to the effectiveness of the work "
+     "the funder's support pays for, against the same support with no learning",
+     "practice gains, in use, where the funder's money goes; it fades when gains are not used",
+     "the selection of better partners (not impact by itself; see `decision_quality`); baseline "
+     "effectiveness and its drift; gains of partners the funder barely supports; outcomes beyond "
+     "the partners' effectiveness",
+     &portfolio_impact},
+    {Measure::network_density, "network_density",
+     "Mean strength of the tie between partners over all pairs (weighted density)", "share 0-1",
+     "weighted density: mean tie weight over all pairs of enrolled partners",
+     "ties of any strength, each for its weight",
+     "whether the ties form a connected core, and whether ties carry learning", &network_density},
+    {Measure::burden_hours, "burden_hours",
+     "Mean hours a partner spends on reporting and learning this month", "hours/month",
+     "mean hours a partner spent this month on reporting and learning",
+     "nothing: it is a cost, lower is lighter",
+     "whether the hours were worth it (see `perceived_value`); paid hours are still hours",
+     &burden_hours},
+    {Measure::perceived_value, "perceived_value", "Mean value partners see in the partnership",
+     "share 0-1", "mean perceived value",
+     "benefit, purpose, quick wins, low strain and secure funding", "the value to the funder",
+     &perceived_value},
+    {Measure::goal_alignment, "goal_alignment", "How far shared goals still guide the partnership",
+     "share 0-1", "how far shared goals still guide the partnership",
+     "clarity of purpose, time-bound closure, reviews of open-ended work",
+     "whether the goals are good ones", &goal_alignment},
+    {Measure::facilitator_hours, "facilitator_hours", "Facilitator hours worked this month",
+     "hours/month", "facilitator hours worked this month (all activities)",
+     "nothing: it is effort, not effect", "the use made of the hours", &facilitator_hours},
+    {Measure::cost, "cost", "Cumulative cost of facilitator hours", "currency",
+     "cumulative cost of facilitator hours, this month included", "nothing: it is a cost",
+     "any benefit", &cost},
+    {Measure::failed, "failed",
+     "1 if the partnership has ended struggling or collapsed, else 0 (so far)", "0/1",
+     "1 once the run's outcome (docs/model.md 7.16) is struggling or collapsed; its mean over runs "
+     "is the risk that the design fails",
+     "focal points, an early facilitator, an adequate budget, secure funding: whatever keeps the "
+     "funder, the partners and the facilitator in the partnership",
+     "how badly a run failed, and what a thriving run achieved", &failed},
+    {Measure::collapsed, "collapsed",
+     "1 if the partnership has collapsed (ended before its time), else 0", "0/1",
+     "1 once the funder ended the partnership, the partners disengaged for good or the "
+     "facilitator withdrew",
+     "what keeps a partnership alive to its end", "a partnership that survives but struggles",
+     &collapsed},
+    {Measure::outcome, "outcome",
+     "Outcome class: 0 thriving, 1 struggling, 2 collapsed; -1 not yet judged",
+     "code (labels in /labels/outcome)",
+     "the run's outcome class as judged so far (7.16); a code, so read shares per class, not its "
+     "mean",
+     "the same as `failed` and `collapsed`, in one code",
+     "anything within a class; its mean over runs means nothing", &outcome},
+    {Measure::outcome_month, "outcome_month",
+     "Model month (0-based) the partnership collapsed or was judged; -1 not yet", "month",
+     "the month of collapse, or of the judgement at the end of a time-bound partnership",
+     "a later collapse over an earlier one", "what happened before or after that month",
+     &outcome_month},
+    {Measure::outcome_cause, "outcome_cause",
+     "Cause: 0 none, 1 funder_ended, 2 partners_disengaged, 3 facilitator_withdrew, "
+     "4 weak_engagement, 5 weak_funder_value; -1 not yet judged",
+     "code (labels in /labels/outcome_cause)",
+     "why the run ended as it did (7.16); a code, so read shares per cause, not its mean",
+     "nothing by itself: it says which mechanism failed",
+     "causes that acted together; its mean over runs means nothing", &outcome_cause},
+}};
+
+// Static checks: each row is in enum order, named and computed, and no name repeats, so the
+// enum, the count and the table cannot drift apart.
+constexpr bool rows_in_enum_order() {
+    for (std::size_t m = 0; m < measure_count; ++m) {
+        const MeasureSpec& row = measures[m];
+        if (row.id != static_cast<Measure>(m) || row.name.empty() || row.description.empty() ||
+            row.units.empty() || row.computation.empty() || row.rewards.empty() ||
+            row.cannot_see.empty() || row.compute == nullptr) {
+            return false;
+        }
+        for (std::size_t other = 0; other < m; ++other) {
+            if (measures[other].name == row.name) return false;
+        }
+    }
+    return true;
+}
+static_assert(rows_in_enum_order(),
+              "measure table: a row out of enum order, with an empty field or a repeated name");
+
+}  // namespace
+
+const std::array<MeasureSpec, measure_count>& measure_table() {
+    return measures;
+}
+
 const std::array<MeasureInfo, measure_count>& measure_catalogue() {
-    static const std::array<MeasureInfo, measure_count> catalogue{{
-        {"trust_partner_facilitator", "Mean trust of partners in the facilitator (beta reputation)",
-         "share 0-1"},
-        {"trust_partner_funder", "Mean trust of partners in the funder", "share 0-1"},
-        {"trust_funder_facilitator", "Trust of the funder in the facilitator", "share 0-1"},
-        {"capacity", "Mean MEL capacity of partners", "share 0-1"},
-        {"capacity_gini", "Gini coefficient of partners' MEL capacity gains since month 0",
-         "index 0-1"},
-        {"participation", "Share of partners taking part in learning activities", "share 0-1"},
-        {"tokenism", "Share of participating partners attending with low engagement (< 0.4)",
-         "share 0-1"},
-        {"candour", "Mean share of what partners learn that they report honestly", "share 0-1"},
-        {"belief_error",
-         "Root mean square error of the funder's beliefs about partners' effectiveness",
-         "effectiveness s.d."},
-        {"decision_quality",
-         "Share of the gain from knowing the truth that the funder's ranking of partners would "
-         "capture in its allocation of support (0 = no better than an even spread)",
-         "share of attainable gain, at most 1"},
-        {"portfolio_impact",
-         "What learning has added to the effectiveness of the work the funder's support pays "
-         "for: support-weighted practice gains, which fade without use",
-         "effectiveness s.d."},
-        {"network_density",
-         "Mean strength of the tie between partners over all pairs (weighted density)",
-         "share 0-1"},
-        {"burden_hours", "Mean hours a partner spends on reporting and learning this month",
-         "hours/month"},
-        {"perceived_value", "Mean value partners see in the partnership", "share 0-1"},
-        {"goal_alignment", "How far shared goals still guide the partnership", "share 0-1"},
-        {"facilitator_hours", "Facilitator hours worked this month", "hours/month"},
-        {"cost", "Cumulative cost of facilitator hours", "currency"},
-    }};
+    static const std::array<MeasureInfo, measure_count> catalogue = [] {
+        std::array<MeasureInfo, measure_count> infos{};
+        for (std::size_t m = 0; m < measure_count; ++m) infos[m] = measures[m].info();
+        return infos;
+    }();
     return catalogue;
 }
 
@@ -76,9 +347,9 @@ const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue() {
 }
 
 double capacity_gini(const PartnerPopulation& p, std::vector<double>& gains) {
-    gains.resize(p.count);
+    gains.clear();
     for (std::size_t i = 0; i < p.count; ++i) {
-        gains[i] = std::max(0.0, p.capacity[i] - p.initial_capacity[i]);
+        if (p.enrolled[i]) gains.push_back(std::max(0.0, p.capacity[i] - p.initial_capacity[i]));
     }
     std::sort(gains.begin(), gains.end());
     double weighted = 0.0, total = 0.0;
@@ -102,39 +373,10 @@ MeasureValues measure_world(const World& world) {
 }
 
 MeasureValues measure_world(const World& world, MeasureScratch& scratch) {
-    const auto& p = world.partners;
-    const double n = static_cast<double>(p.count);
-    MeasureValues v{};
-    auto set = [&v](Measure m, double value) { v[static_cast<std::size_t>(m)] = value; };
-
-    double present = 0.0, tokenistic = 0.0, squared_error = 0.0, impact = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        present += p.present[i];
-        tokenistic += p.present[i] && p.engagement[i] < tokenism_threshold;
-        const double error = world.funder.belief[i] - p.true_effectiveness(i);
-        squared_error += error * error;
-        impact += p.support[i] * p.practice_gain[i];
-    }
-    set(Measure::trust_partner_facilitator, mean_trust(p.trust_facilitator));
-    set(Measure::trust_partner_funder, mean_trust(p.trust_funder));
-    set(Measure::trust_funder_facilitator, mean_trust(world.funder.trust_facilitator));
-    set(Measure::capacity, mean(p.capacity));
-    set(Measure::capacity_gini, capacity_gini(p, scratch.gains));
-    set(Measure::participation, present / n);
-    set(Measure::tokenism, present > 0 ? tokenistic / present : 0.0);
-    set(Measure::candour, mean(p.candour));
-    set(Measure::belief_error, std::sqrt(squared_error / n));
-    set(Measure::decision_quality,
-        decision_quality(p, world.funder.belief,
-                         world.scenario.constants.adaptation.support_sharpness, scratch.decision));
-    set(Measure::portfolio_impact, impact);
-    set(Measure::network_density, p.ties.weighted_density());
-    set(Measure::burden_hours, mean(p.burden_hours));
-    set(Measure::perceived_value, mean(p.perceived_value));
-    set(Measure::goal_alignment, world.goal_alignment);
-    set(Measure::facilitator_hours, world.facilitator.hours.total());
-    set(Measure::cost, world.cumulative_cost);
-    return v;
+    const MeasureInputs inputs{world, sum_over_partners(world), scratch};
+    MeasureValues values{};
+    for (std::size_t m = 0; m < measure_count; ++m) values[m] = measures[m].compute(inputs);
+    return values;
 }
 
 void trace_partners(const World& world, float* out, std::size_t variable_stride) {

@@ -1,6 +1,10 @@
 #pragma once
 // The measures recorded each month and at the end of every run (model brief, "Measures"),
-// with the names, descriptions and units that the HDF5 file carries.
+// declared once in measure_table(): name, description and units (what the HDF5 file carries),
+// how each is computed, what it rewards and cannot see (docs/model.md section 10 is generated
+// from them), and the function that computes it. `Measure` names them for the code; static
+// checks in measures.cpp fail the build if the table and the enum disagree. Adding a measure:
+// an enumerator, a table row, its compute function and its test.
 
 #include <array>
 #include <cstddef>
@@ -31,8 +35,16 @@ enum class Measure : std::size_t {
     goal_alignment,
     facilitator_hours,
     cost,
+    // How the partnership ends (docs/model.md 7.16), as judged so far; final values are the
+    // run's outcome. Their means over runs are the risk of failure beside the other means.
+    failed,
+    collapsed,
+    outcome,
+    outcome_month,
+    outcome_cause,
 };
-inline constexpr std::size_t measure_count = 17;
+// One past the last enumerator.
+inline constexpr std::size_t measure_count = static_cast<std::size_t>(Measure::outcome_cause) + 1;
 
 struct MeasureInfo {
     std::string_view name;
@@ -40,7 +52,27 @@ struct MeasureInfo {
     std::string_view units;
 };
 
-// In enum order.
+// What a measure's compute function reads: the world, sums over partners that several measures
+// share (gathered in one pass), and working memory.
+struct MeasureInputs;
+
+struct MeasureSpec {
+    Measure id;
+    std::string_view name;
+    std::string_view description;  // one line, as the results file carries it
+    std::string_view units;
+    std::string_view computation;  // how it is computed, for the documentation (markdown)
+    std::string_view rewards;      // what raises it
+    std::string_view cannot_see;   // what it is blind to
+    double (*compute)(const MeasureInputs&);
+
+    constexpr MeasureInfo info() const { return {name, description, units}; }
+};
+
+// Every measure, in enum order.
+const std::array<MeasureSpec, measure_count>& measure_table();
+
+// Their names, descriptions and units (from measure_table()), in enum order.
 const std::array<MeasureInfo, measure_count>& measure_catalogue();
 
 using MeasureValues = std::array<double, measure_count>;

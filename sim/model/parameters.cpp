@@ -86,6 +86,38 @@ ParameterSpec choice(std::string name, Choice Section::*field, Section Scenario:
     return spec;
 }
 
+// What makes one partnership differ from the next with the same set-up: per-run traits and
+// partnership-level events (docs/model.md 7.14 and 7.15), and the funder's patience (7.16).
+void append_partnership_parameters(std::vector<ParameterSpec>& all) {
+    const auto a = &Scenario::partnership;
+    using NP = PartnershipParameters;
+    const ParameterSpec added[] = {
+        real("partnership.buy_in_spread", &NP::buy_in_spread, a, 0, 1, "s.d.",
+             "Spread of the funder's realised senior buy-in around the stated value, per run."),
+        real("partnership.flexibility_spread", &NP::flexibility_spread, a, 0, 1, "s.d.",
+             "Spread of the funder's realised flexibility around the stated value, per run."),
+        real("partnership.fit_spread", &NP::fit_spread, a, 0, 1, "s.d.",
+             "Spread of the fit between facilitator and partners (soft and contextual skills)."),
+        real("partnership.volatility_spread", &NP::volatility_spread, a, 0, 3, "log s.d.",
+             "Spread of the context's volatility (multiplies shock rates and drift), per run."),
+        real("partnership.facilitator_turnover_rate", &NP::facilitator_turnover_rate, a, 0, 12,
+             "per year", "Rate at which the facilitator's lead person leaves."),
+        real("partnership.leadership_change_rate", &NP::leadership_change_rate, a, 0, 12,
+             "per year", "Rate of a change of leadership or strategy at the funder."),
+        real("partnership.budget_cut_rate", &NP::budget_cut_rate, a, 0, 12, "per year",
+             "Rate at which the funder cuts the facilitator's budget (by 20-50%)."),
+        real("partnership.field_crisis_rate", &NP::field_crisis_rate, a, 0, 12, "per year",
+             "Rate of a crisis that hits every partner in the field at once."),
+        real("partnership.funder_breach_rate", &NP::funder_breach_rate, a, 0, 12, "per year",
+             "Rate of a breach of partners' trust by the funder, at middling accountability."),
+        real("partnership.partner_exit_rate", &NP::partner_exit_rate, a, 0, 12, "per year",
+             "Rate per partner of losing its grant and leaving, at middling funding security."),
+        real("partnership.funder_patience", &NP::funder_patience, a, 0, 1, "share",
+             "Worth to the funder below which it ends the partnership at a decision window."),
+    };
+    all.insert(all.end(), std::begin(added), std::end(added));
+}
+
 std::vector<ParameterSpec> build_registry() {
     using S = Scenario;
     const auto r = &S::run;
@@ -226,6 +258,7 @@ std::vector<ParameterSpec> build_registry() {
         real("setup.paid_participation", &SP::paid_participation, u, 0, 1, "share",
              "Share of partners' learning time that is paid for."),
     };
+    append_partnership_parameters(all);
     for (auto& spec : model_constant_specs()) all.push_back(std::move(spec));
     return all;
 }

@@ -40,7 +40,7 @@ void decide_participation(World& world, RandomStream& random) {
         // Drawn for every partner whatever the set-up, so that designs compared with the same
         // seed consume the stream alike (common random numbers).
         const bool chooses = random.chance(propensity);
-        if (!on_offer) {
+        if (!on_offer || !p.enrolled[i]) {
             p.present[i] = 0;
             p.engagement[i] = 0.0;
             continue;

@@ -93,6 +93,23 @@ struct TrustParameters {
     double prior_strength = 4.0;  // pseudo-experiences behind the initial trust
 };
 
+// What varies from one partnership to the next beyond its stated set-up (docs/model.md, 7.14
+// and 7.15): the spreads of per-run latent traits around the stated values, the yearly rates of
+// partnership-level events, and when the funder judges a partnership not worth continuing.
+struct PartnershipParameters {
+    double buy_in_spread = 0.15;  // s.d. of the funder's realised senior buy-in around the stated
+    double flexibility_spread = 0.15;  // s.d. of the funder's realised flexibility
+    double fit_spread = 0.15;        // s.d. of facilitator-partner fit (soft and contextual skills)
+    double volatility_spread = 0.5;  // s.d. of the log of the context's volatility
+    double facilitator_turnover_rate = 0.15;  // per year: the facilitator's lead person leaves
+    double leadership_change_rate = 0.10;     // per year: new leadership or strategy at the funder
+    double budget_cut_rate = 0.05;            // per year: the facilitator's budget is cut
+    double field_crisis_rate = 0.07;          // per year: a crisis hits the whole field
+    double funder_breach_rate = 0.05;         // per year: the funder breaks partners' trust
+    double partner_exit_rate = 0.03;          // per partner and year: a partner loses its grant
+    double funder_patience = 0.3;  // the funder ends a partnership whose worth to it falls below
+};
+
 struct Scenario {
     RunSettings run;
     TrustParameters trust;
@@ -100,6 +117,7 @@ struct Scenario {
     PartnerParameters partners;
     FacilitatorParameters facilitator;
     SetupParameters setup;
+    PartnershipParameters partnership;
     ModelConstants constants;  // the processes' hand-set numbers (model_constants.hpp)
 };
 

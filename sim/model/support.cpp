@@ -50,13 +50,15 @@ void provide_support(World& world) {
     const auto& weights = support_weights(world);
     double total_weight = 0.0;
     for (const double w : weights) total_weight += w;
-    const double relationship_each = facilitator.hours.relationship / static_cast<double>(p.count);
+    const double relationship_each =
+        facilitator.hours.relationship /
+        static_cast<double>(std::max<std::size_t>(1, p.enrolled_count()));
 
     for (std::size_t i = 0; i < p.count; ++i) {
         p.benefit[i] = 0.0;
         p.one_to_one_hours[i] =
             total_weight > 0.0 ? facilitator.hours.one_to_one * weights[i] / total_weight : 0.0;
-        if (!facilitator.active) continue;
+        if (!facilitator.active || !p.enrolled[i]) continue;
 
         const double quality = support_quality(world, i);
         const double effect = saturating(p.one_to_one_hours[i], support_half_hours);

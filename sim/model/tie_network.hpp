@@ -37,17 +37,6 @@ public:
         for (const float w : weights_) strong += w >= threshold ? 1 : 0;
         return static_cast<double>(strong) / static_cast<double>(weights_.size());
     }
-    // Weighted density: the mean strength of the tie over all pairs (0 = no ties, 1 = every
-    // pair fully tied). Continuous in the weights, so a network whose ties hover near some
-    // cut-off does not read as empty or as whole on a small change of any input (issue 11: a
-    // share of pairs above 0.25 read 0.02 for a network builder and jumped to 0.2-0.6).
-    double weighted_density() const {
-        if (weights_.empty()) return 0.0;
-        double sum = 0.0;
-        for (const float w : weights_) sum += w;
-        return sum / static_cast<double>(weights_.size());
-    }
-
     std::vector<float>& weights() { return weights_; }
     const std::vector<float>& weights() const { return weights_; }
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "model/facilitator_profile.hpp"
+#include "model/partnership_state.hpp"
+#include "model/random_stream.hpp"
 #include "model/scenario.hpp"
 #include "model/tie_network.hpp"
 
@@ -34,7 +36,11 @@ struct MonthlyExperiences {
 };
 
 struct PartnerPopulation {
+    // Slots, fixed for the run. A partner that leaves keeps its slot with enrolled = 0 (no
+    // resizing in the hot loop); every measure counts enrolled partners only.
     std::size_t count = 0;
+    std::vector<std::uint8_t> enrolled;  // still in the programme
+    std::vector<int> absent_months;      // consecutive months away while activities ran
     // Traits, fixed for the run.
     std::vector<double> resources;         // organisational slack, 0..1
     std::vector<double> dependence;        // on this funder's money, 0..1
@@ -68,6 +74,11 @@ struct PartnerPopulation {
     std::vector<double> support;           // share of the funder's support, sums to 1
     TieNetwork ties;
 
+    std::size_t enrolled_count() const {
+        std::size_t n = 0;
+        for (const auto e : enrolled) n += e;
+        return n;
+    }
     double true_effectiveness(std::size_t i) const {
         return baseline_effectiveness[i] + practice_gain[i];
     }
@@ -136,6 +147,10 @@ struct World {
     double goal_alignment = 1.0;  // shared purpose still guiding the work, 0..1
     double end_pressure = 0.0;    // pressure for short-term results near a time-bound end
     double cumulative_cost = 0.0;
+    PartnershipTraits traits;      // drawn once per run (partnership_traits.hpp)
+    RandomStream event_stream{0};  // the run's sub-stream of partnership events
+    int initial_partners = 0;      // enrolled at month 0
+    PartnershipOutcome outcome;    // how it ends (outcome.hpp)
     Scratch scratch;
 };
 

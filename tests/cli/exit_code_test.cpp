@@ -130,7 +130,7 @@ TEST_F(ExitCodes, CheckAndPlan) {
 
 TEST_F(ExitCodes, Params) {
     std::ostringstream out;
-    EXPECT_EQ(params_command(ParamsListing::all, out), exit_ok);
+    EXPECT_EQ(params_command(ParamsListing::settings, out), exit_ok);
 }
 
 TEST_F(ExitCodes, Summary) {

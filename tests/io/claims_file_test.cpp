@@ -92,7 +92,7 @@ TEST(ClaimsFile, RejectsWhatCannotBeRun) {
 // one of the study's dimensions present.
 TEST(ClaimsFile, TheBundledLedgerHoldsEveryKindOfClaim) {
     const ClaimLedger ledger =
-        load_claim_ledger(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "validation/claims.toml");
+        load_claim_ledger(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "docs/claims.toml");
     EXPECT_GE(ledger.claims.size(), 60u);
     EXPECT_GE(ledger.bases.size(), 4u);
     std::set<std::string> topics;

@@ -25,6 +25,7 @@ double value(const MeasureValues& v, Measure m) {
 PartnerPopulation with_gains(const std::vector<double>& gains) {
     PartnerPopulation p;
     p.count = gains.size();
+    p.enrolled.assign(gains.size(), 1);
     p.initial_capacity.assign(gains.size(), 0.2);
     p.capacity.resize(gains.size());
     for (std::size_t i = 0; i < gains.size(); ++i) p.capacity[i] = 0.2 + gains[i];
@@ -291,6 +292,19 @@ TEST(TracePartners, WritesEachVariableOfEachPartnerAtItsOffset) {
     for (std::size_t v = 0; v < partner_trace_count; ++v) {
         for (std::size_t i = 3; i < stride; ++i) EXPECT_EQ(out[v * stride + i], sentinel);
     }
+}
+
+// The table is the declaration: the catalogue the results file carries is read from it, row by
+// row in enum order.
+TEST(MeasureTable, TheCatalogueIsTheTablesNamesDescriptionsAndUnits) {
+    const auto& table = measure_table();
+    for (std::size_t m = 0; m < measure_count; ++m) {
+        EXPECT_EQ(table[m].id, static_cast<Measure>(m));
+        EXPECT_EQ(measure_catalogue()[m].name, table[m].name);
+        EXPECT_EQ(measure_catalogue()[m].description, table[m].description);
+        EXPECT_EQ(measure_catalogue()[m].units, table[m].units);
+    }
+    EXPECT_EQ(table[static_cast<std::size_t>(Measure::network_density)].name, "network_density");
 }
 
 }  // namespace

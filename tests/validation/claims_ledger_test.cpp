@@ -1,4 +1,4 @@
-// The claims ledger in CI: every tested claim of validation/claims.toml at every base the ledger
+// The claims ledger in CI: every tested claim of docs/claims.toml at every base the ledger
 // claims it for, through the same runner as `partnersim validate`, at 100 paired replicates
 // instead of validate's 200 (argued below), with the same seed.
 //
@@ -25,7 +25,7 @@ namespace {
 
 TEST(ClaimsLedger, EveryTestedClaimHoldsWhereTheLedgerClaimsIt) {
     const ClaimLedger ledger =
-        load_claim_ledger(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "validation/claims.toml");
+        load_claim_ledger(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "docs/claims.toml");
     analysis::ValidationOptions options;
     options.replicates = 100;
     options.threads = 2;

@@ -1,0 +1,45 @@
+#include "model/partnership_traits.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/math.hpp"
+
+namespace partnersim {
+
+PartnershipTraits draw_partnership_traits(const Scenario& scenario, RandomStream& traits) {
+    const auto& spread = scenario.partnership;
+    // Drawn before any use and unconditionally, so the count of draws never depends on the
+    // design; the design acts on the traits only through the values they shift.
+    const double buy_in_z = traits.normal();
+    const double flexibility_z = traits.normal();
+    const double fit_z = traits.normal();
+    const double volatility_z = traits.normal();
+    PartnershipTraits t;
+    t.buy_in = clamp01(scenario.funder.senior_buy_in + spread.buy_in_spread * buy_in_z);
+    t.flexibility =
+        clamp01(scenario.funder.flexibility + spread.flexibility_spread * flexibility_z);
+    t.fit = spread.fit_spread * fit_z;
+    // Lognormal with mean 1: volatility scales risk up or down without moving its average.
+    const double s = spread.volatility_spread;
+    t.volatility = std::exp(s * volatility_z - 0.5 * s * s);
+    return t;
+}
+
+Scenario realise_traits(const Scenario& stated, const PartnershipTraits& traits) {
+    Scenario realised = stated;
+    realised.funder.senior_buy_in = traits.buy_in;
+    realised.funder.flexibility = traits.flexibility;
+    // "Getting the mix of skills and experience wrong can risk undermining participant trust
+    // and willingness to engage": fit moves what partners meet, the soft and contextual skills.
+    auto& facilitator = realised.facilitator;
+    facilitator.soft_skills = clamp01(facilitator.soft_skills + traits.fit);
+    facilitator.contextual = clamp01(facilitator.contextual + traits.fit);
+    auto& partners = realised.partners;
+    partners.shock_rate = std::min(1.0, partners.shock_rate * traits.volatility);
+    partners.regional_shock_rate = std::min(1.0, partners.regional_shock_rate * traits.volatility);
+    partners.effectiveness_drift *= std::sqrt(traits.volatility);
+    return realised;
+}
+
+}  // namespace partnersim
