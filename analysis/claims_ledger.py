@@ -127,8 +127,10 @@ def render(ledger, measured):
         "the other side; **reversed** when the interval lies wholly on the other side. An "
         "interaction claim compares the effect with a condition to the effect without it.\n")
     if measured:
-        out.append("Reproduce (a few minutes on 2 cores):\n")
-        out.append("```sh\n./build/sim/partnersim validate -o validate.h5 --force\n"
+        out.append("Reproduce (a few minutes on 2 cores; CI checks that the stored table is what "
+                   "this run gives: tests/validation/claims_ledger_test.cpp):\n")
+        out.append("```sh\n./build/sim/partnersim validate --replicates "
+                   f"{', '.join(map(str, replicates))} -o validate.h5 --force\n"
                    "/usr/bin/python3 analysis/claims_ledger.py --results validate.h5\n```\n")
     else:
         out.append("**Not yet measured.** The runner that evaluates every claim at every base "
@@ -143,6 +145,21 @@ def render(ledger, measured):
         f"(`docs/claims.toml` [bases]). Replicates per design: "
         f"{', '.join(map(str, replicates)) or 'n/a'}. Of {len(measured)} claim x base cells: "
         + ", ".join(f"{counts[v]} {v}" for v in MARK) + ".\n")
+
+    if measured:
+        out.append("## Verdicts per base\n")
+        out.append("| base | holds | weak | fails | reversed | cells |")
+        out.append("|---|---|---|---|---|---|")
+        for b in bases:
+            cells = [r for r in measured if r["base"] == b]
+            out.append(f"| `{b}` | " + " | ".join(
+                str(sum(1 for r in cells if r["verdict"] == v)) for v in MARK)
+                + f" | {len(cells)} |")
+        known = [c for c in tested if c.get("expected") == "fails"]
+        out.append("")
+        out.append(f"{len(tested) - len(known)} tested claims are expected to hold at every base "
+                   f"they name, and do (CI); {len(known)} are known to fail somewhere, each with "
+                   "what is at fault (\"Known to fail\" below).\n")
 
     topics = []
     for c in claims:
