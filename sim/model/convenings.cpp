@@ -115,7 +115,10 @@ void value_attendance(World& world) {
         present_total += 1.0;
     }
     const auto& present_strength = world.scratch.present_tie_strength;
-    const double facilitation = world.facilitator.profile.skill(Skill::facilitation);
+    // "credibility and convening power" (network builder): facilitation skill times the
+    // credibility that sector knowledge gives.
+    const double convening_power = world.facilitator.profile.skill(Skill::facilitation) *
+                                   world.facilitator.profile.credibility;
     const auto& c = world.scenario.constants.convenings;
     const double relevance_peers = c.relevance_peers;
     const double relevance_identity = c.relevance_identity;
@@ -134,7 +137,7 @@ void value_attendance(World& world) {
         // trust in whoever convenes.
         if (world.facilitator.active) {
             world.experiences.partner_facilitator_good[i] +=
-                convening_trust_weight * intensity * facilitation * p.engagement[i];
+                convening_trust_weight * intensity * convening_power * p.engagement[i];
         }
     }
 }

@@ -32,18 +32,22 @@ double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger
     return n > 0.0 ? sum / n : 0.0;
 }
 
-// Share of pairs of enrolled partners with a tie at least `threshold`.
-double enrolled_density(const PartnerPopulation& p, float threshold) {
+// Weighted density over pairs of enrolled partners: the mean strength of their tie (0 = no
+// ties, 1 = every pair fully tied). Continuous in the weights, so a network whose ties hover near
+// a cut-off does not read as empty or as whole on a small change of any input (issue 11: a share
+// of pairs above 0.25 read 0.02 for a network builder and jumped to 0.2-0.6).
+double enrolled_weighted_density(const PartnerPopulation& p) {
     const auto& weights = p.ties.weights();
-    std::size_t strong = 0, pairs = 0, pair = 0;
+    double sum = 0.0;
+    std::size_t pairs = 0, pair = 0;
     for (std::size_t i = 0; i < p.count; ++i) {
         for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
             if (!p.enrolled[i] || !p.enrolled[j]) continue;
             ++pairs;
-            strong += weights[pair] >= threshold ? 1 : 0;
+            sum += weights[pair];
         }
     }
-    return pairs > 0 ? static_cast<double>(strong) / static_cast<double>(pairs) : 0.0;
+    return pairs > 0 ? sum / static_cast<double>(pairs) : 0.0;
 }
 
 // What several measures read from the partners, gathered in one pass.
@@ -119,7 +123,7 @@ double portfolio_impact(const MeasureInputs& in) {
     return in.sums.impact;
 }
 double network_density(const MeasureInputs& in) {
-    return enrolled_density(in.world.partners, working_tie);
+    return enrolled_weighted_density(in.world.partners);
 }
 double burden_hours(const MeasureInputs& in) {
     return enrolled_mean(in.world.partners, in.world.partners.burden_hours);
@@ -287,11 +291,11 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      {}},
     {Measure::network_density,
      "network_density",
-     "Share of partner pairs with a working tie (weight >= 0.25)",
+     "Mean strength of the tie between partners over all pairs (weighted density)",
      "share 0-1",
-     "share of partner pairs with tie weight ≥ 0.25",
-     "working ties (weight ≥ 0.25)",
-     "weak ties, and whether ties carry learning",
+     "weighted density: mean tie weight over all pairs of enrolled partners",
+     "ties of any strength, each for its weight",
+     "whether the ties form a connected core, and whether ties carry learning",
      &network_density,
      MeasureKind::continuous,
      {}},
