@@ -95,6 +95,20 @@ struct ReportCommandOptions {
     bool force = false;
 };
 
+struct CalibrateCommandOptions {
+    std::filesystem::path targets;  // default (app.cpp): the source tree's targets file
+    std::uint64_t samples = 200;
+    std::int64_t replicates = 20;
+    std::vector<std::string> constants;  // shell patterns; empty: every model constant
+    std::vector<std::string> only;       // target names; empty: every target
+    double accept = 0.1;
+    std::uint64_t seed = 20251;
+    int threads = 0;
+    std::filesystem::path output;
+    bool force = false;
+    bool quiet = false;
+};
+
 struct ValidateCommandOptions {
     std::filesystem::path ledger;              // the claims ledger (docs/claims.toml)
     std::vector<std::filesystem::path> bases;  // --bases: test every claim here instead
@@ -139,5 +153,8 @@ int validate_command(const ValidateCommandOptions& options, std::ostream& out, s
 // Main effects, an interaction, and Sobol or Morris indices of a sweep's results; stored in
 // "<results>.analysis.h5" (io/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
 int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std::ostream& err);
+// Approximate Bayesian computation of the model constants against a targets file
+// (app/calibrate_model.hpp): posterior ranges, each target's fit. 0 done, 2 bad input, 1 failure.
+int calibrate_command(const CalibrateCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace partnersim

@@ -140,6 +140,33 @@ double facilitator_hours(const MeasureInputs& in) {
 double cost(const MeasureInputs& in) {
     return in.world.cumulative_cost;
 }
+double reporting_hours_per_year(const MeasureInputs& in) {
+    return 12.0 * enrolled_mean(in.world.partners, in.world.partners.report_hours);
+}
+// Partners enrolled at the start whose attendance so far lies in [low, high); those who left
+// count as peripheral.
+double attendance_share(const PartnerPopulation& p, double low, double high) {
+    std::size_t in_band = 0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (!p.enrolled[i] || p.months_on_offer[i] == 0) continue;
+        const double attendance =
+            static_cast<double>(p.months_present[i]) / static_cast<double>(p.months_on_offer[i]);
+        in_band += attendance >= low && attendance < high ? 1 : 0;
+    }
+    return p.count > 0 ? static_cast<double>(in_band) / static_cast<double>(p.count) : 0.0;
+}
+double core_share(const MeasureInputs& in) {
+    return attendance_share(in.world.partners, core_attendance, 2.0);
+}
+double active_ring_share(const MeasureInputs& in) {
+    return attendance_share(in.world.partners, active_ring_attendance, core_attendance);
+}
+double obstacle_share(const MeasureInputs& in) {
+    const auto& p = in.world.partners;
+    std::size_t met = 0;
+    for (const auto flag : p.met_obstacle) met += flag;
+    return p.count > 0 ? static_cast<double>(met) / static_cast<double>(p.count) : 0.0;
+}
 bool judged(const MeasureInputs& in) {
     return in.world.outcome.decided;
 }
@@ -347,6 +374,56 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "nothing: it is a cost",
      "any benefit",
      &cost,
+     MeasureKind::continuous,
+     {}},
+    {Measure::reporting_hours,
+     "reporting_hours",
+     "Mean hours a year a partner spends on the funder's reporting, at this month's rate",
+     "hours/year",
+     "12 × the mean over enrolled partners of this month's reporting hours (the funder's "
+     "reporting demand for the evidence model and accountability focus, less what a flexible "
+     "funder waives in a crisis); CEP's typical grantee spends about 20 hours a year",
+     "nothing: it is a cost, lower is lighter",
+     "learning hours (see `burden_hours`); whether the reports are useful to anyone",
+     &reporting_hours_per_year,
+     MeasureKind::continuous,
+     {}},
+    {Measure::core_share,
+     "core_share",
+     "Share of the partners enrolled at the start in the core: present in at least 80% of the "
+     "months with activities on offer",
+     "share 0-1",
+     "among the partners enrolled at month 0, the share still enrolled whose months present "
+     "over months enrolled with activities on offer is ≥ 0.8 (Wenger et al. 2002: a core of "
+     "about 10-15%; the cut-off is ours)",
+     "steady attendance",
+     "how engaged those present are; partners who left count as peripheral",
+     &core_share,
+     MeasureKind::continuous,
+     {}},
+    {Measure::active_ring_share,
+     "active_ring_share",
+     "Share of the partners enrolled at the start in the active ring: present in 50-80% of the "
+     "months with activities on offer",
+     "share 0-1",
+     "as `core_share`, attendance in [0.5, 0.8) (Wenger et al. 2002: an active ring of about "
+     "15-20%; the cut-offs are ours)",
+     "regular but not constant attendance",
+     "the core (see `core_share`); engagement",
+     &active_ring_share,
+     MeasureKind::continuous,
+     {}},
+    {Measure::obstacle_share,
+     "obstacle_share",
+     "Share of the partners enrolled at the start that have met an obstacle (a spell in "
+     "survival mode) so far",
+     "share 0-1",
+     "among the partners enrolled at month 0, the share that has been in survival mode after a "
+     "context shock, a regional shock or a field crisis while enrolled (Open Road Alliance: "
+     "about one project in five meets an obstacle that needs contingency funding)",
+     "nothing: obstacles are the context's, not the design's",
+     "how large the obstacle was, and whether the funder helped (see `trust_partner_funder`)",
+     &obstacle_share,
      MeasureKind::continuous,
      {}},
     {Measure::failed,

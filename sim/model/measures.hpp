@@ -36,6 +36,12 @@ enum class Measure : std::size_t {
     goal_alignment,
     facilitator_hours,
     cost,
+    // What the calibration targets read (docs/validation.md, "Calibration"): the funder's
+    // reporting hours, a community of practice's core and active ring, obstacles met.
+    reporting_hours,
+    core_share,
+    active_ring_share,
+    obstacle_share,
     // How the partnership ends (docs/model.md 7.16), as judged so far; final values are the
     // run's outcome. Their means over runs are the risk of failure beside the other means.
     failed,
@@ -102,6 +108,13 @@ struct MeasureScratch {
 MeasureValues measure_world(const World& world);
 // The same, reusing `scratch`.
 MeasureValues measure_world(const World& world, MeasureScratch& scratch);
+
+// A partner's attendance (months present over months with activities on offer, while
+// enrolled) that puts it in a community of practice's core, or at least in its active ring;
+// below that it is peripheral (Wenger, McDermott and Snyder 2002 name the groups, not these
+// cut-offs, which are ours).
+inline constexpr double core_attendance = 0.8;
+inline constexpr double active_ring_attendance = 0.5;
 
 // Per-partner states recorded by `--trace` (under /agents/ in the results file).
 enum class PartnerTrace : std::size_t {
