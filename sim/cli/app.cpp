@@ -30,6 +30,9 @@ void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
         .add_option("--replicates", choice.replicates,
                     "Replicate runs per design point (overrides run.replicates)")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
+    command.add_flag("--uncertainty", choice.uncertainty,
+                     "Draw the model constants not set explicitly from their plausible ranges, "
+                     "one model per replicate (uncertainty.model_constants=plausible)");
 }
 
 CLI::App* add_run(CLI::App& app, RunCommandOptions& run) {
@@ -119,6 +122,9 @@ CLI::App* add_compare(CLI::App& app, CompareCommandOptions& compare) {
         ->add_option("--replicates", compare.replicates,
                      "Paired replicates (overrides run.replicates)")
         ->check(CLI::Range(std::int64_t{2}, std::int64_t{10'000'000}));
+    compare_cmd->add_flag("--uncertainty", compare.uncertainty,
+                          "Draw the model constants not set explicitly from their plausible "
+                          "ranges, one model per replicate, the same in both scenarios");
     compare_cmd->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
         ->check(CLI::NonNegativeNumber);
     compare_cmd->add_option("-o,--output", compare.output,

@@ -46,6 +46,7 @@ struct CompareCommandOptions {
     std::vector<std::string> baseline_overrides;   // --set-baseline
     std::optional<std::uint64_t> seed;
     std::optional<std::int64_t> replicates;
+    bool uncertainty = false;  // --uncertainty, for both scenarios
     int threads = 0;
     std::filesystem::path output;  // optional: the comparison tables as HDF5
     bool force = false;
@@ -130,6 +131,8 @@ int params_command(ParamsListing listing, std::ostream& out);
 int summary_command(const std::filesystem::path& results, std::ostream& out, std::ostream& err);
 // The summary as `summary` prints it (and `run` after writing).
 void print_summary(const app::ResultsSummary& summary, std::ostream& out);
+// The risk of failure per design point: shares per class and cause, the median failure month.
+void print_risks(const std::vector<app::PointRisk>& risks, std::ostream& out);
 // Joins shard files into one results file (io/merge.hpp): 0 merged, 2 bad input (not shards of
 // one experiment, gap, overlap, unfinished shard, existing output), 1 failure.
 int merge_command(const MergeCommandOptions& options, std::ostream& out, std::ostream& err);

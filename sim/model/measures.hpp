@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -62,6 +63,12 @@ struct MeasureInfo {
 // share (gathered in one pass), and working memory.
 struct MeasureInputs;
 
+// What a measure's values are, and so how they may be summarised over runs: a continuous
+// measure (or a 0/1 indicator, whose mean is a share) by means and intervals; a class code by
+// the share of runs in each class (its mean means nothing); a month by its median among the
+// runs it concerns.
+enum class MeasureKind { continuous, class_code, month };
+
 struct MeasureSpec {
     Measure id;
     std::string_view name;
@@ -71,12 +78,19 @@ struct MeasureSpec {
     std::string_view rewards;      // what raises it
     std::string_view cannot_see;   // what it is blind to
     double (*compute)(const MeasureInputs&);
+    MeasureKind kind;
+    std::span<const std::string_view> classes;  // a class code's names, code k at k
 
     constexpr MeasureInfo info() const { return {name, description, units}; }
 };
 
 // Every measure, in enum order.
 const std::array<MeasureSpec, measure_count>& measure_table();
+
+// The kind of the measure of this name; continuous for a name that is no measure.
+MeasureKind measure_kind(std::string_view name);
+// The table's row of the measure of this name, or nullptr.
+const MeasureSpec* find_measure(std::string_view name);
 
 // Their names, descriptions and units (from measure_table()), in enum order.
 const std::array<MeasureInfo, measure_count>& measure_catalogue();

@@ -36,13 +36,15 @@ ParameterSpec constant(std::string name, Group ModelConstants::*group, double Gr
         if (kind == ParameterKind::integer) return static_cast<std::int64_t>(v);
         return v;
     };
-    spec.set = [group, field](Scenario& s, const ParameterValue& value) {
+    spec.set = [group, field, name = spec.name](Scenario& s, const ParameterValue& value) {
         if (const auto* real = std::get_if<double>(&value)) {
             s.constants.*group.*field = *real;
         } else {
             s.constants.*group.*field = static_cast<double>(std::get<std::int64_t>(value));
         }
+        hold(s.uncertainty, name);  // set explicitly: an uncertainty draw leaves it alone
     };
+    spec.constant_field = [group, field](Scenario& s) { return &(s.constants.*group.*field); };
     return spec;
 }
 
