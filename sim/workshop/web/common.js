@@ -117,7 +117,8 @@ const Workshop = (() => {
           { label: "month", size: 40, font: "13px sans-serif", labelFont: "13px sans-serif" },
           { size: 44, font: "13px sans-serif" },
         ],
-        plugins: [contractPlugin(designs[0].charts.contract_end)],
+        // A time-bound design's contract end (A's, else B's when only B is time-bound).
+        plugins: [contractPlugin(designs.map((d) => d.charts.contract_end).find((m) => m != null))],
       }, data, box);
       plots.push({ measure, plot, box });
     });
@@ -160,5 +161,13 @@ const Workshop = (() => {
     container.append(note);
   }
 
-  return { call, drawFans, chartPng, riskSentence, sentencesList, colours, percent };
+  // "The model: B. Partners' trust ... (95% interval ...)." beside the room's votes.
+  function modelAnswer(vote) {
+    const answer = document.createElement("p");
+    answer.className = "model-answer";
+    answer.textContent = `The model: ${vote.model_answer.option}. ${vote.model_answer.text}`;
+    return answer;
+  }
+
+  return { call, modelAnswer, drawFans, chartPng, riskSentence, sentencesList, colours, percent };
 })();

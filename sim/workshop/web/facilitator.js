@@ -217,12 +217,7 @@
       list.append(item);
     });
     box.append(list);
-    if (vote.model_answer) {
-      const answer = document.createElement("p");
-      answer.className = "model-answer";
-      answer.textContent = `The model: ${vote.model_answer.option}. ${vote.model_answer.text}`;
-      box.append(answer);
-    }
+    if (vote.model_answer) box.append(Workshop.modelAnswer(vote));
   }
 
   async function openVote() {

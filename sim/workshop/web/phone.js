@@ -20,10 +20,11 @@
     state.runs[result.run] = result;
     $("design-title").textContent = `The facilitator's run ${result.run}: ${result.charts.replicates} runs`;
     $("risk").textContent = Workshop.riskSentence(result.charts.risk);
+    state.comparison = null;
     const designs = [{ name: "A", charts: result.charts }];
     Workshop.drawFans($("charts"), designs, Math.min(window.innerWidth - 40, 520));
     document.body.dataset.run = result.run;
-    if (!state.comparison || state.comparison.b !== result.run) $("sentences").replaceChildren();
+    $("sentences").replaceChildren();
   }
 
   function showComparison(comparison) {
@@ -36,6 +37,7 @@
       Workshop.drawFans($("charts"), [{ name: "A", charts: a.charts }, { name: "B", charts: b.charts }],
                         Math.min(window.innerWidth - 40, 520));
       document.body.dataset.compared = `${a.run},${b.run}`;
+      $("risk").textContent = "B: " + Workshop.riskSentence(b.charts.risk);
     }
   }
 
@@ -70,12 +72,7 @@
     counts.textContent = vote.options.map((o, i) => `${o}: ${vote.counts[i]}`).join(" · ") +
       ` (${vote.voters} voted)`;
     result.append(counts);
-    if (vote.model_answer) {
-      const answer = document.createElement("p");
-      answer.className = "model-answer";
-      answer.textContent = `The model: ${vote.model_answer.option}. ${vote.model_answer.text}`;
-      result.append(answer);
-    }
+    if (vote.model_answer) result.append(Workshop.modelAnswer(vote));
     if (!vote.open) $("vote-mine").textContent = "The vote is closed.";
   }
 

@@ -10,12 +10,17 @@ const Story = (() => {
   const tieMemory = 0.7;
   const tiesShown = 2;
 
+  // Orange (trust 0.3 or less) through yellow and teal to dark blue (0.9 or more): a scale
+  // that colour-blind viewers can read, spread over the range trust takes in the model.
+  const trustStops = [[0.3, [217, 95, 2]], [0.5, [250, 205, 90]], [0.7, [65, 170, 190]],
+                      [0.9, [30, 50, 140]]];
   function trustColour(trust) {
-    // Pale yellow (low trust) to dark blue (high): readable for colour-blind viewers.
-    const t = Math.max(0, Math.min(1, trust));
-    const from = [247, 232, 170];
-    const to = [22, 60, 130];
-    const c = from.map((f, i) => Math.round(f + (to[i] - f) * t));
+    const t = Math.max(trustStops[0][0], Math.min(trustStops[trustStops.length - 1][0], trust));
+    let k = 0;
+    while (k < trustStops.length - 2 && t > trustStops[k + 1][0]) k++;
+    const [low, high] = [trustStops[k], trustStops[k + 1]];
+    const f = (t - low[0]) / (high[0] - low[0]);
+    const c = low[1].map((v, i) => Math.round(v + (high[1][i] - v) * f));
     return `rgb(${c[0]},${c[1]},${c[2]})`;
   }
 
@@ -92,17 +97,38 @@ const Story = (() => {
         ctx.fillStyle = trustColour(trust);
         ctx.fill();
       }
-      ctx.strokeStyle = trustColour(Math.max(trust, 0.6));
-      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = story.present[m][i] === 1 ? "#444" : trustColour(trust);
+      ctx.lineWidth = story.present[m][i] === 1 ? 1 : 3;
       ctx.stroke();
     }
     ctx.fillStyle = "#111";
-    ctx.font = "16px sans-serif";
-    ctx.textAlign = "center";
-    const here = story.events.filter((e) => e.month === m + 1).map((e) => e.label);
-    ctx.fillText(`Month ${m + 1}` + (here.length ? ` — ${here.join("; ")}` : ""), width / 2, height / 2);
+    ctx.font = "bold 17px sans-serif";
+    ctx.textAlign = "left";
+    ctx.fillText(`Month ${m + 1}`, 10, 22);
+    const recent = story.events.filter((e) => e.month <= m + 1 && e.month > m - 5).map((e) => e.label);
+    ctx.font = "15px sans-serif";
+    ctx.fillStyle = "#c45a00";
+    recent.forEach((label, k) => ctx.fillText(label, 10, 44 + 19 * k));
+    drawLegend(ctx, width, height);
     $("story-month-label").textContent = `month ${m + 1} of ${story.months}`;
     canvas.dataset.month = m + 1;
+  }
+
+  function drawLegend(ctx, width, height) {
+    ctx.font = "13px sans-serif";
+    ctx.textAlign = "right";
+    ctx.fillStyle = "#333";
+    ctx.fillText("trust in the facilitator", width - 10, height - 34);
+    const x0 = width - 160;
+    for (let k = 0; k <= 30; k++) {
+      ctx.fillStyle = trustColour(0.3 + (0.6 * k) / 30);
+      ctx.fillRect(x0 + 5 * k, height - 28, 5, 10);
+    }
+    ctx.fillStyle = "#333";
+    ctx.textAlign = "left";
+    ctx.fillText("0.3", x0, height - 6);
+    ctx.textAlign = "right";
+    ctx.fillText("0.9", x0 + 155, height - 6);
   }
 
   function markEvents() {
