@@ -6,6 +6,7 @@
 #include "analysis/outcome_risk.hpp"
 #include "analysis/paired_comparison.hpp"
 #include "io/hdf5_reader.hpp"
+#include "io/results_layout.hpp"
 #include "workshop/design_request.hpp"
 #include "workshop/run_charts.hpp"
 
@@ -54,7 +55,7 @@ json compare_runs(const std::filesystem::path& a, const std::filesystem::path& b
     const ResultsFile file_a(a);
     const ResultsFile file_b(b);
     if (file_a.info().runs != file_b.info().runs || file_a.info().months != file_b.info().months ||
-        file_a.run_column("seed") != file_b.run_column("seed")) {
+        file_a.run_column(layout::seed) != file_b.run_column(layout::seed)) {
         throw RequestError("compare",
                            "A and B must have the same runs, months and seed to be compared "
                            "run for run; run B again from the page");

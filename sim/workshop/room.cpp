@@ -16,7 +16,13 @@ constexpr std::size_t kept_events = 64;
 }  // namespace
 
 std::uint64_t Room::publish_locked(const std::string& kind, const json& data) {
-    events_.push_back({next_id_++, kind, data.dump()});
+    // The wall-clock time it was sent, so a follower can tell how late it arrived (the load
+    // test, bench/workshop_load.py, measures delivery by it on loopback).
+    json sent = data;
+    sent["published_ms"] = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+    events_.push_back({next_id_++, kind, sent.dump()});
     if (events_.size() > kept_events) {
         // Keep the latest event of every kind, drop the oldest other one.
         for (auto it = events_.begin(); it != events_.end(); ++it) {

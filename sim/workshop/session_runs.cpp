@@ -123,11 +123,11 @@ std::filesystem::path SessionRuns::csv_of(const SessionRun& run) {
     const std::filesystem::path folder =
         folder_ / "runs" / ("run-" + std::to_string(run.id) + "-csv");
     const auto written = app::export_results({run.results, folder, false, true});
+    // runs.csv: one row per run, its final value of every measure (analysis/csv_export.hpp).
     for (const auto& file : written) {
-        if (file.filename().string().find("final") != std::string::npos) return file;
+        if (file.filename() == "runs.csv") return file;
     }
-    if (written.empty()) throw std::runtime_error("the export wrote no CSV file");
-    return written.front();
+    throw std::runtime_error("the export wrote no runs.csv");
 }
 
 json SessionRuns::control_values(const std::string& scenario) const {

@@ -272,7 +272,7 @@ private:
                      }));
         server_.Get("/api/story", guarded([this](const auto& request, auto& response) {
                         const SessionRun run = runs_.find(number_parameter(request, "run"));
-                        StoryRequest story{run.results, number_parameter(request, "replicate"),
+                        StoryRequest story{run.results, number_parameter(request, "story"),
                                            run.join_month, run.contract_end};
                         send_json(response, partnership_story(story));
                     }));

@@ -101,8 +101,8 @@ TEST_F(Server, MistakesComeBackWithTheirField) {
     const auto not_json = client_->Post("/api/run", "{", "application/json");
     ASSERT_TRUE(not_json);
     EXPECT_EQ(not_json->status, 400);
-    EXPECT_EQ(get("/api/story?run=99&replicate=0", 400)["field"], "run");
-    EXPECT_EQ(get("/api/story?run=../x&replicate=0", 400)["field"], "run");
+    EXPECT_EQ(get("/api/story?run=99&story=0", 400)["field"], "run");
+    EXPECT_EQ(get("/api/story?run=../x&story=0", 400)["field"], "run");
     EXPECT_EQ(get("/api/controls?scenario=../../etc/passwd", 400)["field"], "scenario");
     EXPECT_EQ(client_->Get("/assets/../CMakeLists.txt")->status, 404);
 }
@@ -125,8 +125,7 @@ TEST_F(Server, AAgainstBWithPairedSeedsGivesASentencePerKeyMeasure) {
 
 TEST_F(Server, AStoryHasEveryPartnerEveryMonthAndTheContractsEnd) {
     const json run = post("/api/run", small_design);
-    const json story =
-        get("/api/story?run=" + std::to_string(run["run"].get<int>()) + "&replicate=0");
+    const json story = get("/api/story?run=" + std::to_string(run["run"].get<int>()) + "&story=0");
     EXPECT_EQ(story["months"], 24);
     EXPECT_EQ(story["partners"], 8);
     ASSERT_EQ(story["trust"].size(), 24u);
@@ -136,9 +135,9 @@ TEST_F(Server, AStoryHasEveryPartnerEveryMonthAndTheContractsEnd) {
         contract_marked |= event["kind"] == "contract_ends" && event["month"] == 12;
     }
     EXPECT_TRUE(contract_marked);
-    EXPECT_EQ(get("/api/story?run=" + std::to_string(run["run"].get<int>()) + "&replicate=5",
-                  400)["field"],
-              "run");  // only the first 5 runs keep their story
+    EXPECT_EQ(
+        get("/api/story?run=" + std::to_string(run["run"].get<int>()) + "&story=5", 400)["field"],
+        "run");  // only the first 5 runs keep their story
 }
 
 TEST_F(Server, DownloadsAreTheDesignTheResultsAndTheirCsv) {

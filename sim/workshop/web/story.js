@@ -155,7 +155,7 @@ const Story = (() => {
 
   async function show(replicate) {
     stop();
-    state.story = await Workshop.call("GET", `/api/story?run=${state.run.run}&replicate=${replicate}`);
+    state.story = await Workshop.call("GET", `/api/story?run=${state.run.run}&story=${replicate}`);
     state.ties = computeTies(state.story);
     $("story-month").max = state.story.months;
     $("story-month").value = 1;
