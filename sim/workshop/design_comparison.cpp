@@ -17,6 +17,11 @@ using nlohmann::json;
 namespace {
 
 std::string fixed(double value, int decimals, bool sign) {
+    // No "-0" or "+0": a value that rounds to zero is written as plain zero.
+    if (std::abs(value) < 0.5 * std::pow(10.0, -decimals)) {
+        value = 0.0;
+        sign = false;
+    }
     char text[64];
     std::snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", decimals, value);
     return text;
@@ -29,6 +34,9 @@ std::string difference_sentence(const std::string& label, int month,
     const std::string interval = "(95% interval " + fixed(difference.low, 3, true) + " to " +
                                  fixed(difference.high, 3, true) + ")";
     const std::string when = label + " at month " + std::to_string(month) + ": ";
+    if (difference.estimate == 0.0 && difference.low == 0.0 && difference.high == 0.0) {
+        return when + "A and B are the same in every paired run.";
+    }
     if (!difference.excludes_zero()) {
         return when + "A and B cannot be told apart; the difference B - A is " +
                fixed(difference.estimate, 3, true) + " " + interval + ".";

@@ -37,6 +37,9 @@ TEST(DesignComparison, ASentenceSaysWhichIsHigherOnlyWhenTheIntervalExcludesZero
     EXPECT_EQ(difference_sentence("Candour", 60, {0.01, -0.02, 0.04}),
               "Candour at month 60: A and B cannot be told apart; the difference B - A is +0.010 "
               "(95% interval -0.020 to +0.040).");
+    // Participation after a contract has ended, zero in every run of both.
+    EXPECT_EQ(difference_sentence("Participation", 60, {0.0, 0.0, 0.0}),
+              "Participation at month 60: A and B are the same in every paired run.");
 }
 
 TEST(DesignComparison, TheFailureSentenceIsInPercentagePoints) {
@@ -46,6 +49,9 @@ TEST(DesignComparison, TheFailureSentenceIsInPercentagePoints) {
     EXPECT_EQ(failure_sentence(0.30, 0.28, {-0.02, -0.12, 0.08}),
               "Runs ending struggling or collapsed: 28% of runs under B against 30% under A; A "
               "and B cannot be told apart (95% interval -12 to +8 points).");
+    EXPECT_EQ(failure_sentence(0.30, 0.33, {0.03, -0.004, 0.07}),
+              "Runs ending struggling or collapsed: 33% of runs under B against 30% under A; A "
+              "and B cannot be told apart (95% interval 0 to +7 points).");
 }
 
 }  // namespace
