@@ -298,11 +298,16 @@ private:
         server_.Get("/api/events", [this](const httplib::Request&, httplib::Response& response) {
             room_.follower_joined();
             auto last = std::make_shared<std::uint64_t>(0);
+            auto started = std::make_shared<bool>(false);
             response.set_header("Cache-Control", "no-cache");
             response.set_chunked_content_provider(
                 "text/event-stream",
-                [this, last](std::size_t, httplib::DataSink& sink) {
-                    const auto events = room_.events_after(*last, keep_alive);
+                [this, last, started](std::size_t, httplib::DataSink& sink) {
+                    // The first answer goes at once (the room's state, or a comment), so the
+                    // follower knows it is connected without waiting for the first event.
+                    const auto wait = *started ? keep_alive : std::chrono::milliseconds(0);
+                    *started = true;
+                    const auto events = room_.events_after(*last, wait);
                     if (room_.closed()) return false;
                     std::string text = events.empty() ? ": keep-alive\n\n" : "";
                     for (const RoomEvent& event : events) {
