@@ -4,6 +4,7 @@
 // partners over 120 months) takes seconds on two cores (bench/workshop_load.py measures 100
 // replicates of the default), and each is a few megabytes.
 
+#include <cstddef>
 #include <cstdint>
 
 namespace partnersim::workshop {
@@ -20,6 +21,9 @@ inline constexpr int concurrent_runs = 2;
 inline constexpr int queued_runs = 16;
 // Runs a session keeps on disk before its oldest (unpinned) are deleted.
 inline constexpr std::size_t kept_runs = 40;
+// Phones following the room at once: each holds one of the server's threads (96) while it
+// follows, so the rest stay free for runs and votes.
+inline constexpr std::size_t max_followers = 80;
 // Vote: options, voters, and text lengths.
 inline constexpr std::size_t max_vote_options = 6;
 inline constexpr std::size_t max_voters = 1000;

@@ -30,7 +30,8 @@ using nlohmann::json;
 namespace {
 
 // Threads serving requests: every follower's event stream holds one for as long as it
-// follows, so a room of 40 phones plus the facilitator needs more than the default.
+// follows, so a room of 40 phones plus the facilitator needs more than the default
+// (max_followers in limits.hpp leaves the rest for runs and votes).
 constexpr std::size_t server_threads = 96;
 // How long an event stream waits before a keep-alive comment (which also finds phones gone).
 constexpr std::chrono::milliseconds keep_alive{5000};
@@ -296,6 +297,11 @@ private:
                         response.set_content(qr_code_svg(join_address()), "image/svg+xml");
                     }));
         server_.Get("/api/events", [this](const httplib::Request&, httplib::Response& response) {
+            if (room_.followers() >= max_followers) {
+                send_error(response, 503,
+                           "the room is full (" + std::to_string(max_followers) + " following)");
+                return;
+            }
             room_.follower_joined();
             auto last = std::make_shared<std::uint64_t>(0);
             auto started = std::make_shared<bool>(false);
