@@ -77,7 +77,8 @@ const Workshop = (() => {
           ctx.fillStyle = "#333";
           ctx.font = `${13 * devicePixelRatio}px sans-serif`;
           ctx.textAlign = "right";
-          ctx.fillText("contract ends", x - 4 * devicePixelRatio, u.bbox.top + 14 * devicePixelRatio);
+          // At the foot of the plot, where the fans seldom reach.
+          ctx.fillText("contract ends", x - 4 * devicePixelRatio, u.bbox.top + u.bbox.height - 6 * devicePixelRatio);
           ctx.restore();
         }],
       },

@@ -75,6 +75,8 @@ async function runAndWait(page) {
     const e = document.getElementById("error").textContent;
     return (s !== old && s.includes("runs in")) || e;
   }, before);
+  // The whole answer is drawn (charts, sentences, story) once Run is pressed-able again.
+  await page.waitForSelector("#run:not([disabled])");
   assert.equal(await page.locator("#error").textContent(), "");
   return page.evaluate(() => window.workshopState.current.run);
 }
