@@ -1,14 +1,19 @@
 #!/usr/bin/python3
 """docs/claims.md, generated from the claims ledger (docs/claims.toml) and the measured
-results of the ledger's paired tests (kept in docs/claims_measured.csv so the page can be checked
-against the ledger without running the model; none are stored yet: the runner, `partnersim
-validate`, has not landed).
+results of the ledger's paired tests (kept in docs/claims_measured.csv, and the share of sampled
+models in which each claim holds in docs/claims_uncertainty.csv, so the page can be checked
+against the ledger without running the model).
 
+  # measure and regenerate everything (validate at the model's constants and at 20 sampled
+  # models, then this script with --results)
+  analysis/measure_claims_uncertainty.sh
   # regenerate the page (after a validate run: --results validate.h5)
   /usr/bin/python3 analysis/claims_ledger.py
   # check that the page matches the ledger and the stored results (CI), and, with --seeds,
   # that every quote is verbatim in its seed document
   /usr/bin/python3 analysis/claims_ledger.py --check --seeds ../shared/seeds
+  # validate's report page: the claims x bases table (and the sampled models') as HTML
+  /usr/bin/python3 analysis/claims_ledger.py --html claims.html
 """
 
 import argparse
@@ -276,6 +281,11 @@ def render(ledger, measured, robust=None):
 HTML_COLOURS = {"holds": "#d4edda", "weak": "#fff3cd", "fails": "#e2e3e5", "reversed": "#f8d7da"}
 
 
+def header(name):
+    """A base's name as a column header that may break after its underscores."""
+    return html.escape(name).replace("_", "_<wbr>")
+
+
 def html_page(ledger, measured, robust=None):
     """The claims x bases table as one self-contained HTML page (validate's report page)."""
     esc = html.escape
@@ -283,12 +293,21 @@ def html_page(ledger, measured, robust=None):
     by_cell = {(r["claim"], r["base"]): r for r in measured}
     robust_cell = {(r["claim"], r["base"]): r for r in (robust or [])}
     reps = sorted({int(r["replicates"]) for r in measured})
+    # Wide tables scroll inside their box (the page itself never scrolls sideways, so the
+    # text stays readable on a phone), cells never wrap, the claim column stays in view while
+    # scrolling, and base names may break at their underscores.
     out = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
+           "<meta name='viewport' content='width=device-width, initial-scale=1'>",
            "<title>partnersim: the claims of the seeds, tested</title><style>",
-           "body{font-family:system-ui,sans-serif;margin:1.5em;color:#1d1d1d}",
+           "body{font-family:system-ui,sans-serif;margin:1em;color:#1d1d1d;max-width:80em}",
+           "div.scroll{overflow-x:auto;max-width:100%;margin-bottom:1em}",
            "table{border-collapse:collapse;font-size:0.8em}",
-           "td,th{border:1px solid #ccc;padding:0.15em 0.4em;text-align:right}",
-           "td.id{text-align:left;font-family:monospace}",
+           "td,th{border:1px solid #ccc;padding:0.15em 0.4em;text-align:right;"
+           "white-space:nowrap}",
+           "th{vertical-align:bottom;white-space:normal}",
+           "td.id{text-align:left;font-family:monospace;position:sticky;left:0;"
+           "background:#fff}",
+           "td.why{text-align:left;white-space:normal;min-width:18em}",
            "td.short{background:#fde0c5}</style></head><body>",
            "<h1>The claims of the seeds, tested</h1>",
            f"<p>Each tested claim of the ledger at each base scenario: variant minus baseline "
@@ -297,14 +316,15 @@ def html_page(ledger, measured, robust=None):
            "predicted side of zero, <b>weak</b> when only the mean does, <b>fails</b>, "
            "<b>reversed</b> when the interval lies on the other side. Hover a cell for its "
            "interval. These are properties of the model, not evidence about real "
-           "partnerships.</p>", "<table><tr><th>base</th>"]
+           "partnerships.</p>", "<div class='scroll'><table><tr><th>base</th>"]
     out += [f"<th>{v}</th>" for v in MARK] + ["</tr>"]
     for b in bases:
         cells = [r for r in measured if r["base"] == b]
         out.append(f"<tr><td class='id'>{esc(b)}</td>" + "".join(
             f"<td>{sum(1 for r in cells if r['verdict'] == v)}</td>" for v in MARK) + "</tr>")
-    out.append("</table><h2>Claims x bases</h2><table><tr><th>claim</th>")
-    out += [f"<th>{esc(b)}</th>" for b in bases] + ["</tr>"]
+    out.append("</table></div><h2>Claims x bases</h2><div class='scroll'><table><tr>"
+               "<th>claim</th>")
+    out += [f"<th>{header(b)}</th>" for b in bases] + ["</tr>"]
     for c in ledger["claim"]:
         if "measure" not in c:
             continue
@@ -320,7 +340,7 @@ def html_page(ledger, measured, robust=None):
             row.append(f"<td style='background:{HTML_COLOURS[r['verdict']]}' "
                        f"title='{esc(tip)}'>{number(r['difference'])} {MARK[r['verdict']]}</td>")
         out.append("".join(row) + "</tr>")
-    out.append("</table>")
+    out.append("</table></div>")
     if robust:
         out += html_robustness(ledger, robust)
     out.append("</body></html>")
@@ -341,8 +361,8 @@ def html_robustness(ledger, robust):
            f"{len(robust) - len(below)} of {len(robust)} cells at {ROBUST_SHARE:.0%} or more "
            "(shaded cells fall short). Intervals: "
            f"{esc(robustness.interval_label(sets[0] if sets else 0))}.</p>",
-           "<table><tr><th>claim</th>"]
-    out += [f"<th>{esc(b)}</th>" for b in bases] + ["</tr>"]
+           "<div class='scroll'><table><tr><th>claim</th>"]
+    out += [f"<th>{header(b)}</th>" for b in bases] + ["</tr>"]
     for c in ledger["claim"]:
         if "measure" not in c:
             continue
@@ -358,9 +378,10 @@ def html_robustness(ledger, robust):
                 f"; fails when {r['breaks_when'] or 'no single constant'}" if short else "")
             row.append(f"<td{style} title='{esc(tip)}'>{r['share']:.2f}</td>")
         out.append("".join(row) + "</tr>")
-    out.append("</table>")
+    out.append("</table></div>")
     if below:
-        out.append("<h3>Below 80% of sampled models</h3><table><tr><th>claim</th><th>base</th>"
+        out.append("<h3>Below 80% of sampled models</h3><div class='scroll'><table><tr>"
+                   "<th>claim</th><th>base</th>"
                    "<th>share [Wilson 95%]</th><th>mean on the predicted side</th>"
                    "<th>fails when</th></tr>")
         for r in below:
@@ -369,7 +390,7 @@ def html_robustness(ledger, robust):
                        f"{esc(r['base'])}</td><td>{esc(robustness.share_text(r))}</td>"
                        f"<td>{int(r['predicted_side'])} of {int(r['sets'])}</td>"
                        f"<td class='why'>{esc(why)}</td></tr>")
-        out.append("</table>")
+        out.append("</table></div>")
     return out
 
 

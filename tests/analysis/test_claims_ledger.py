@@ -96,6 +96,10 @@ def test_html_page_colours_verdicts_and_escapes_quotes(tmp_path):
     assert "Under sampled model constants" in page and "Wilson interval" in page
     assert "<td class='why'>trust.k high (ρ -0.90)</td>" in page
     assert page.count("class='short'") == 1
+    # Wide tables scroll in their own box, never the page; cells do not wrap (docs/validation.md
+    # says what the headless screenshots showed before this).
+    assert page.count("<div class='scroll'><table>") == page.count("<table>") == 4
+    assert "white-space:nowrap" in page and "position:sticky" in page
     assert "<script" not in page and "http" not in page
 
 
