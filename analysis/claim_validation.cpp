@@ -4,10 +4,14 @@
 #include <map>
 #include <stdexcept>
 
+#include "analysis/outcome_risk.hpp"
 #include "engine/ensemble.hpp"
 #include "engine/error.hpp"
+#include "engine/random_streams.hpp"
+#include "io/claims_layout.hpp"
 #include "io/experiment_file.hpp"
 #include "io/scenario_file.hpp"
+#include "model/model_uncertainty.hpp"
 
 namespace partnersim::analysis {
 namespace {
@@ -45,27 +49,49 @@ struct Design {
     std::vector<double> values;  // [replicate]
 };
 
+// One design's scenario: the base with a claim's overrides, at the options' seed and
+// replicates, checked to run as long as the claim reads.
+Scenario load_design(const NamedBase& base, const Claim& claim,
+                     const std::vector<std::string>& overrides, const ValidationOptions& options) {
+    const ExperimentFile experiment = load_experiment(base.file, overrides);
+    if (experiment.sweep) {
+        throw ScenarioError(base.file.string(), 0, "sweep",
+                            "a base for claims is a single scenario, not a sweep");
+    }
+    Scenario scenario = experiment.base;
+    scenario.run.seed = options.seed;
+    scenario.run.replicates = options.replicates;
+    const ClaimTest& test = *claim.test;
+    const int last = std::max(test.months.last, test.change_from ? test.change_from->last : 0);
+    if (last > scenario.run.months) {
+        throw InputError("claim '" + claim.id + "' reads month " + std::to_string(last) +
+                         " but base '" + base.name + "' runs " +
+                         std::to_string(scenario.run.months) +
+                         " months; add run.months to the claim's overrides");
+    }
+    return scenario;
+}
+
+// One sampled model for all designs of a cell: a constant that any of them sets is held in
+// every one (at its base value where that design does not set it), so the designs differ only
+// in what the claim changes; the rest are drawn from `seed`. The drawn model is fixed for
+// every replicate (the engine draws no other).
+void draw_cell_model(std::vector<Scenario>& scenarios, std::uint64_t seed) {
+    std::vector<std::string> held;
+    for (const auto& s : scenarios) {
+        held.insert(held.end(), s.uncertainty.held.begin(), s.uncertainty.held.end());
+    }
+    for (auto& s : scenarios) {
+        for (const auto& name : held) hold(s.uncertainty, name);
+        draw_model_constants(s, seed);
+        s.uncertainty.model_constants = ModelUncertainty::fixed;
+    }
+}
+
 // The designs of every cell, shared where two cells need the same scenario and reading.
 class DesignSet {
 public:
-    std::size_t add(const NamedBase& base, const Claim& claim, std::vector<std::string> overrides,
-                    const ValidationOptions& options) {
-        const ExperimentFile experiment = load_experiment(base.file, overrides);
-        if (experiment.sweep) {
-            throw ScenarioError(base.file.string(), 0, "sweep",
-                                "a base for claims is a single scenario, not a sweep");
-        }
-        Scenario scenario = experiment.base;
-        scenario.run.seed = options.seed;
-        scenario.run.replicates = options.replicates;
-        const ClaimTest& test = *claim.test;
-        const int last = std::max(test.months.last, test.change_from ? test.change_from->last : 0);
-        if (last > scenario.run.months) {
-            throw InputError("claim '" + claim.id + "' reads month " + std::to_string(last) +
-                             " but base '" + base.name + "' runs " +
-                             std::to_string(scenario.run.months) +
-                             " months; add run.months to the claim's overrides");
-        }
+    std::size_t add(Scenario scenario, const ClaimTest& test) {
         const Reading reading{measure_named(test.measure), test.months, test.change_from};
         std::string key = scenario_to_toml(scenario) + "\n#" + test.measure + " " +
                           std::to_string(test.months.first) + "-" +
@@ -75,7 +101,7 @@ public:
                    std::to_string(test.change_from->last);
         }
         const auto [it, fresh] = index_.try_emplace(key, designs_.size());
-        if (fresh) designs_.push_back({scenario, reading, {}});
+        if (fresh) designs_.push_back({std::move(scenario), reading, {}});
         return it->second;
     }
 
@@ -196,14 +222,21 @@ std::vector<ClaimResult> validate_claims(const ClaimLedger& ledger, const Valida
     for (const auto& cell : plan.cells) {
         const Claim& claim = ledger.claims[cell.claim];
         const ClaimTest& test = *claim.test;
-        CellDesigns designs{set.add(cell.base, claim, test.baseline, options),
-                            set.add(cell.base, claim, test.variant, options), std::nullopt,
-                            std::nullopt};
+        std::vector<std::vector<std::string>> overrides{test.baseline, test.variant};
         if (!test.condition.empty()) {
-            designs.conditioned_baseline =
-                set.add(cell.base, claim, joined(test.baseline, test.condition), options);
-            designs.conditioned_variant =
-                set.add(cell.base, claim, joined(test.variant, test.condition), options);
+            overrides.push_back(joined(test.baseline, test.condition));
+            overrides.push_back(joined(test.variant, test.condition));
+        }
+        std::vector<Scenario> scenarios;
+        for (const auto& o : overrides)
+            scenarios.push_back(load_design(cell.base, claim, o, options));
+        if (options.model_draw_seed) draw_cell_model(scenarios, *options.model_draw_seed);
+        std::vector<std::size_t> index;
+        for (auto& s : scenarios) index.push_back(set.add(std::move(s), test));
+        CellDesigns designs{index[0], index[1], std::nullopt, std::nullopt};
+        if (index.size() == 4) {
+            designs.conditioned_baseline = index[2];
+            designs.conditioned_variant = index[3];
         }
         cells.push_back(designs);
     }
@@ -235,15 +268,132 @@ std::vector<ClaimResult> validate_claims(const ClaimLedger& ledger, const Valida
     return results;
 }
 
-AnalysisTable claims_table(const std::vector<ClaimResult>& results) {
+std::uint64_t sampled_model_seed(std::uint64_t seed, std::size_t k) {
+    // A design point no design of the ledger uses (they are all point 0), so a sampled model's
+    // seed is not the stream of any run.
+    constexpr std::uint64_t sampled_models = 0x6d6f64656c73ULL;  // "models"
+    return model_draw_seed(stream_seed(seed, sampled_models, k));
+}
+
+UncertaintyValidation validate_under_uncertainty(const ClaimLedger& ledger,
+                                                 const ValidationPlan& plan,
+                                                 const ValidationOptions& options, int sets) {
+    if (sets < 1) throw InputError("--uncertainty needs at least 1 sampled model");
+    UncertaintyValidation out;
+    for (int k = 0; k < sets; ++k) {
+        ValidationOptions at_model = options;
+        at_model.model_draw_seed = sampled_model_seed(options.seed, static_cast<std::size_t>(k));
+        if (options.on_progress) {
+            at_model.on_progress = [&options, k, sets](std::uint64_t done, std::uint64_t total) {
+                const auto n = static_cast<std::uint64_t>(sets);
+                options.on_progress(static_cast<std::uint64_t>(k) * total + done, n * total);
+            };
+        }
+        auto results = validate_claims(ledger, plan, at_model);
+        if (results.empty() && !plan.cells.empty()) return {};  // stopped
+        Scenario drawn;
+        draw_model_constants(drawn, *at_model.model_draw_seed);
+        out.model_seeds.push_back(*at_model.model_draw_seed);
+        out.model_constants.push_back(model_constant_values(drawn));
+        out.results.push_back(std::move(results));
+    }
+    for (std::size_t i = 0; i < plan.cells.size(); ++i) {
+        ClaimRobustness r;
+        r.claim = ledger.claims[plan.cells[i].claim].id;
+        r.base = plan.cells[i].base.name;
+        r.replicates = static_cast<std::size_t>(options.replicates);
+        r.sets = out.results.size();
+        for (const auto& at_model : out.results) {
+            const Verdict v = at_model[i].verdict;
+            r.holding += v == Verdict::holds ? 1 : 0;
+            r.predicted_side += v == Verdict::holds || v == Verdict::weak ? 1 : 0;
+        }
+        r.share = wilson_interval(r.holding, r.sets);
+        out.robustness.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::string robustness_interval_kind(std::size_t sets) {
+    return "95% Wilson interval of the share over " + std::to_string(sets) +
+           " sampled models: how precisely that many draws pin down the share of plausible "
+           "models in which the claim holds (each model's own verdict rests on its Monte Carlo "
+           "interval over paired runs)";
+}
+
+AnalysisTable claims_uncertainty_table(const UncertaintyValidation& validation) {
+    namespace L = layout::claims;
+    const std::size_t sets = validation.results.size();
     AnalysisTable table(
-        "claims",
+        std::string(L::uncertainty_table),
+        "Each tested claim at each base under sampled sets of model constants (each drawn from "
+        "its plausible range, those the claim or base sets held): how many models were run, in "
+        "how many the claim holds (95% interval of the paired difference on the predicted side), "
+        "the share, at how many its mean effect is on the predicted side (holds or weak), and "
+        "the paired replicates at each model. Intervals: " +
+            robustness_interval_kind(sets),
+        {std::string(L::claim), std::string(L::base)},
+        {std::string(L::sets), std::string(L::holding), std::string(L::share),
+         std::string(L::share_low), std::string(L::share_high), std::string(L::predicted_side),
+         std::string(L::replicates)});
+    for (const auto& r : validation.robustness) {
+        table.add_row({r.claim, r.base},
+                      {static_cast<double>(r.sets), static_cast<double>(r.holding),
+                       r.share.estimate, r.share.low, r.share.high,
+                       static_cast<double>(r.predicted_side), static_cast<double>(r.replicates)});
+    }
+    return table;
+}
+
+AnalysisTable claims_sampled_table(const UncertaintyValidation& validation) {
+    namespace L = layout::claims;
+    AnalysisTable table(
+        std::string(L::sampled_table),
+        "Each tested claim at each base at each sampled model (sampled_models): variant minus "
+        "baseline over paired replicates, the mean difference with its 95% t interval (Monte "
+        "Carlo precision at that model's constants) and the verdict",
+        {std::string(L::claim), std::string(L::base), std::string(L::verdict)},
+        {std::string(L::model), std::string(L::difference), std::string(L::low),
+         std::string(L::high)});
+    for (std::size_t k = 0; k < validation.results.size(); ++k) {
+        for (const auto& r : validation.results[k]) {
+            table.add_row({r.claim, r.base, std::string(verdict_name(r.verdict))},
+                          {static_cast<double>(k), r.difference.estimate, r.difference.low,
+                           r.difference.high});
+        }
+    }
+    return table;
+}
+
+AnalysisTable sampled_models_table(const UncertaintyValidation& validation) {
+    namespace L = layout::claims;
+    std::vector<std::string> numbers{std::string(L::model)};
+    for (const auto& name : model_constant_names()) numbers.push_back(name);
+    AnalysisTable table(std::string(L::models_table),
+                        "Each sampled model: its seed and every model constant's drawn value "
+                        "(the draw with nothing held; a cell holds what its claim or base sets)",
+                        {std::string(L::seed)}, numbers);
+    for (std::size_t k = 0; k < validation.model_seeds.size(); ++k) {
+        std::vector<double> values{static_cast<double>(k)};
+        values.insert(values.end(), validation.model_constants[k].begin(),
+                      validation.model_constants[k].end());
+        table.add_row({std::to_string(validation.model_seeds[k])}, values);
+    }
+    return table;
+}
+
+AnalysisTable claims_table(const std::vector<ClaimResult>& results) {
+    namespace L = layout::claims;
+    AnalysisTable table(
+        std::string(L::claims_table),
         "Each tested claim of the seeds at each base scenario: variant minus baseline over paired "
         "replicates (common random numbers), the mean difference with its 95% t interval, and "
         "the verdict (holds: the interval lies on the predicted side of zero; weak: only the "
-        "mean does; fails; reversed: the interval lies on the other side)",
-        {"claim", "base", "verdict"},
-        {"baseline_mean", "variant_mean", "difference", "low", "high", "replicates"});
+        "mean does; fails; reversed: the interval lies on the other side). Intervals: " +
+            interval_kind(false, 0),
+        {std::string(L::claim), std::string(L::base), std::string(L::verdict)},
+        {std::string(L::baseline_mean), std::string(L::variant_mean), std::string(L::difference),
+         std::string(L::low), std::string(L::high), std::string(L::replicates)});
     for (const auto& r : results) {
         table.add_row({r.claim, r.base, std::string(verdict_name(r.verdict))},
                       {r.baseline_mean, r.variant_mean, r.difference.estimate, r.difference.low,

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,10 @@ struct ValidationOptions {
     int threads = 0;  // 0: all cores
     const std::atomic<bool>* stop = nullptr;
     std::function<void(std::uint64_t done, std::uint64_t total)> on_progress;
+    // Set: every design runs at the model constants drawn from this seed
+    // (model/model_uncertainty.hpp), except those its base or overrides set, which stay held;
+    // one draw for all designs, so baseline and variant share the drawn model.
+    std::optional<std::uint64_t> model_draw_seed;
 };
 
 // The (claim, base) pairs to run: each tested claim at the bases it names (all of the
@@ -63,7 +68,49 @@ ValidationPlan plan_validation(const ClaimLedger& ledger, const std::vector<Name
 std::vector<ClaimResult> validate_claims(const ClaimLedger& ledger, const ValidationPlan& plan,
                                          const ValidationOptions& options);
 
+// Robust, not pointwise (issue 11): each (claim, base) of the plan under `sets` sampled sets
+// of model constants, with options.replicates paired replicates at each. Sampled model k draws
+// every constant from its plausible range (model/model_uncertainty.hpp) from the seed
+// sampled_model_seed(options.seed, k) alone, so the models do not depend on the thread count
+// or on which other models are run; within a cell, every constant that any of its designs
+// (baseline, variant, condition) or its base sets is held in all of them, so baseline and
+// variant differ only where the claim says. A claim holds at a model when its verdict there is
+// `holds` (95% interval on the predicted side of zero).
+struct ClaimRobustness {
+    std::string claim;
+    std::string base;
+    std::size_t sets = 0;
+    std::size_t holding = 0;  // sampled models at which the claim holds
+    // ... at which its mean effect is on the predicted side (holds or weak): against holding,
+    // it tells an effect that turns with the constants from one too small for the replicates.
+    std::size_t predicted_side = 0;
+    std::size_t replicates = 0;
+    Interval share;  // holding / sets with its 95% Wilson interval (robustness_interval_kind)
+};
+struct UncertaintyValidation {
+    std::vector<std::uint64_t> model_seeds;            // [model]
+    std::vector<std::vector<double>> model_constants;  // [model][model_constant_names() order]:
+                                                       // the draw with nothing held
+    std::vector<std::vector<ClaimResult>> results;     // [model][cell]
+    std::vector<ClaimRobustness> robustness;           // [cell]
+};
+// The seed of sampled model k (k = 0, 1, ...) under master seed `seed`.
+std::uint64_t sampled_model_seed(std::uint64_t seed, std::size_t k);
+// Throws InputError for sets < 1, as validate_claims for the rest; empty if stopped.
+UncertaintyValidation validate_under_uncertainty(const ClaimLedger& ledger,
+                                                 const ValidationPlan& plan,
+                                                 const ValidationOptions& options, int sets);
+// What the share's interval is: how precisely `sets` sampled models pin down the share of
+// plausible models in which a claim holds (a Wilson interval over models, not over runs).
+std::string robustness_interval_kind(std::size_t sets);
+
 // The results as the `claims` table (claim, base, verdict; effect, interval, means, replicates).
 AnalysisTable claims_table(const std::vector<ClaimResult>& results);
+// Under sampled models (io/claims_layout.hpp): the `claims_uncertainty` table (per claim x
+// base: sets, holding, share and its Wilson interval), the `claims_sampled` table (per claim x
+// base x model: verdict and effect) and the `sampled_models` table (each model's constants).
+AnalysisTable claims_uncertainty_table(const UncertaintyValidation& validation);
+AnalysisTable claims_sampled_table(const UncertaintyValidation& validation);
+AnalysisTable sampled_models_table(const UncertaintyValidation& validation);
 
 }  // namespace partnersim::analysis

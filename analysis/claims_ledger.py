@@ -1,14 +1,19 @@
 #!/usr/bin/python3
 """docs/claims.md, generated from the claims ledger (docs/claims.toml) and the measured
-results of the ledger's paired tests (kept in docs/claims_measured.csv so the page can be checked
-against the ledger without running the model; none are stored yet: the runner, `partnersim
-validate`, has not landed).
+results of the ledger's paired tests (kept in docs/claims_measured.csv, and the share of sampled
+models in which each claim holds in docs/claims_uncertainty.csv, so the page can be checked
+against the ledger without running the model).
 
+  # measure and regenerate everything (validate at the model's constants and at 20 sampled
+  # models, then this script with --results)
+  analysis/measure_claims_uncertainty.sh
   # regenerate the page (after a validate run: --results validate.h5)
   /usr/bin/python3 analysis/claims_ledger.py
   # check that the page matches the ledger and the stored results (CI), and, with --seeds,
   # that every quote is verbatim in its seed document
   /usr/bin/python3 analysis/claims_ledger.py --check --seeds ../shared/seeds
+  # validate's report page: the claims x bases table (and the sampled models') as HTML
+  /usr/bin/python3 analysis/claims_ledger.py --html claims.html
 """
 
 import argparse
@@ -19,12 +24,14 @@ import sys
 import tomllib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import claims_robustness as robustness  # noqa: E402
+from claims_robustness import ROBUST_SHARE  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 LEDGER = ROOT / "docs" / "claims.toml"
 MEASURED = ROOT / "docs" / "claims_measured.csv"
 ROBUSTNESS = ROOT / "docs" / "claims_uncertainty.csv"
-ROBUST_COLUMNS = ["claim", "base", "sets", "holding", "share", "replicates"]
-ROBUST_SHARE = 0.8  # the share of sampled models a claim should hold in (issue 11)
 PAGE = ROOT / "docs" / "claims.md"
 COLUMNS = ["claim", "base", "verdict", "baseline_mean", "variant_mean", "difference", "low",
            "high", "replicates"]
@@ -56,41 +63,6 @@ def read_measured_h5(path):
         return rows
 
 
-def read_robustness_h5(path):
-    import h5py
-    with h5py.File(path, "r") as f:
-        if "claims_uncertainty" not in f:
-            return None
-        t = f["claims_uncertainty"]
-        rows = []
-        for i in range(len(t["claim"])):
-            row = {c: t[c].asstr()[i] for c in ("claim", "base")}
-            for c in ROBUST_COLUMNS[2:]:
-                row[c] = float(t[c][i])
-            rows.append(row)
-        return rows
-
-
-def read_robustness_csv(path):
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        for c in ROBUST_COLUMNS[2:]:
-            row[c] = float(row[c])
-    return rows
-
-
-def write_robustness_csv(rows, path):
-    with open(path, "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=ROBUST_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            out = {c: row[c] for c in ("claim", "base")}
-            out.update({c: str(int(row[c])) for c in ("sets", "holding", "replicates")})
-            out["share"] = f"{row['share']:.6g}"
-            writer.writerow(out)
-
-
 def robustness_section(claims, bases, robust):
     by_cell = {(r["claim"], r["base"]): r for r in robust}
     sets = sorted({int(r["sets"]) for r in robust})
@@ -102,9 +74,13 @@ def robustness_section(claims, bases, robust):
         "constants (each hand-set constant drawn from its plausible range, triangular with its "
         "mode at the default; those the claim or the base sets are held), at "
         f"{', '.join(map(str, reps))} paired replicates per sampled model: the share of sampled "
-        f"models in which the claim holds. Issue 11 asks for at least {ROBUST_SHARE:.0%}: "
-        f"{len(robust) - len(below)} of {len(robust)} cells reach it. Reproduce with "
-        "`partnersim validate --uncertainty N` (table `claims_uncertainty`; stored in "
+        f"models in which the claim holds (95% interval on the predicted side), with its "
+        f"{robustness.interval_label(sets[0] if sets else 0)}. Issue 11 asks for at least "
+        f"{ROBUST_SHARE:.0%}: {len(robust) - len(below)} of {len(robust)} cells reach it "
+        "(✗ below). Where a claim falls below, \"fails when\" names the drawn constants most "
+        "strongly rank-correlated with its effect over the sampled models (Spearman ρ; named "
+        "only when |ρ| > 3/√N, above chance among a hundred constants). Reproduce with "
+        "`analysis/measure_claims_uncertainty.sh` (table `claims_uncertainty`; stored in "
         "`docs/claims_uncertainty.csv`).\n")
     out.append("| claim | " + " | ".join(bases) + " |")
     out.append("|---|" + "---|" * len(bases))
@@ -118,6 +94,20 @@ def robustness_section(claims, bases, robust):
                 "" if r["share"] >= ROBUST_SHARE else " ✗")))
         out.append(f"| `{c['id']}` | " + " | ".join(row) + " |")
     out.append("")
+    if below:
+        out.append("### Below 80% of sampled models\n")
+        out.append("Mean on the predicted side: in how many sampled models the mean effect "
+                   "at least points the predicted way (holds or weak); where that is most of "
+                   "them, the effect is too small for the replicates rather than turned by the "
+                   "constants.\n")
+        out.append("| claim | base | share [Wilson 95%] | mean on the predicted side | "
+                   "fails when |")
+        out.append("|---|---|---|---|---|")
+        for r in below:
+            out.append(f"| `{r['claim']}` | `{r['base']}` | {robustness.share_text(r)} | "
+                       f"{int(r['predicted_side'])} of {int(r['sets'])} | "
+                       f"{cell(r['breaks_when'] or 'no single constant')} |")
+        out.append("")
     return out
 
 
@@ -236,12 +226,16 @@ def render(ledger, measured, robust=None):
             topics.append(c["topic"])
     out.append("## The ledger\n")
     out.append("Measured: the effect at the default base (mean [95% CI] verdict), and at how "
-               "many bases the claim holds. Every base is in the matrix below.\n")
+               "many bases the claim holds. Every base is in the matrix below."
+               + (" Sampled models: the share of sampled sets of model constants in which the "
+                  "claim holds [95% Wilson interval over the models], at the default, at how "
+                  "many bases it reaches 80%, and, where it does not, what goes with its "
+                  "failing (\"Under uncertainty\" below)." if robust else "") + "\n")
     for topic in topics:
         out.append(f"### {topic[0].upper() + topic[1:]}\n")
         out.append("| id | claim (document, section) | parameters and mechanism | test "
-                   "| measured |")
-        out.append("|---|---|---|---|---|")
+                   "| measured |" + (" sampled models |" if robust else ""))
+        out.append("|---|---|---|---|---|" + ("---|" if robust else ""))
         for c in (c for c in claims if c["topic"] == topic):
             source = f"\"{c['quote']}\" ({DOCUMENTS[c['document']]}, {c['section']})"
             params = ", ".join(f"`{p}`" for p in c.get("parameters", [])) or "—"
@@ -261,8 +255,10 @@ def render(ledger, measured, robust=None):
                 mechanism = params
                 test = "**not represented**: " + c["not_represented"]
                 measured_text = "—"
-            out.append("| " + " | ".join(cell(x) for x in (
-                f"`{c['id']}`", source, mechanism, test, measured_text)) + " |")
+            columns = [f"`{c['id']}`", source, mechanism, test, measured_text]
+            if robust:
+                columns.append(robustness.summary(c["id"], robust) if "measure" in c else "—")
+            out.append("| " + " | ".join(cell(x) for x in columns) + " |")
         out.append("")
 
     out.append("## Claims x bases\n")
@@ -285,6 +281,11 @@ def render(ledger, measured, robust=None):
 HTML_COLOURS = {"holds": "#d4edda", "weak": "#fff3cd", "fails": "#e2e3e5", "reversed": "#f8d7da"}
 
 
+def header(name):
+    """A base's name as a column header that may break after its underscores."""
+    return html.escape(name).replace("_", "_<wbr>")
+
+
 def html_page(ledger, measured, robust=None):
     """The claims x bases table as one self-contained HTML page (validate's report page)."""
     esc = html.escape
@@ -292,12 +293,22 @@ def html_page(ledger, measured, robust=None):
     by_cell = {(r["claim"], r["base"]): r for r in measured}
     robust_cell = {(r["claim"], r["base"]): r for r in (robust or [])}
     reps = sorted({int(r["replicates"]) for r in measured})
+    # Wide tables scroll inside their box (the page itself never scrolls sideways, so the
+    # text stays readable on a phone), cells never wrap, the claim column stays in view while
+    # scrolling, and base names may break at their underscores.
     out = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
+           "<meta name='viewport' content='width=device-width, initial-scale=1'>",
            "<title>partnersim: the claims of the seeds, tested</title><style>",
-           "body{font-family:system-ui,sans-serif;margin:1.5em;color:#1d1d1d}",
+           "body{font-family:system-ui,sans-serif;margin:1em;color:#1d1d1d;max-width:80em}",
+           "div.scroll{overflow-x:auto;max-width:100%;margin-bottom:1em}",
            "table{border-collapse:collapse;font-size:0.8em}",
-           "td,th{border:1px solid #ccc;padding:0.15em 0.4em;text-align:right}",
-           "td.id{text-align:left;font-family:monospace}</style></head><body>",
+           "td,th{border:1px solid #ccc;padding:0.15em 0.4em;text-align:right;"
+           "white-space:nowrap}",
+           "th{vertical-align:bottom;white-space:normal}",
+           "td.id{text-align:left;font-family:monospace;position:sticky;left:0;"
+           "background:#fff}",
+           "td.why{text-align:left;white-space:normal;min-width:18em}",
+           "td.short{background:#fde0c5}</style></head><body>",
            "<h1>The claims of the seeds, tested</h1>",
            f"<p>Each tested claim of the ledger at each base scenario: variant minus baseline "
            f"over {', '.join(map(str, reps))} paired replicates (common random numbers), the "
@@ -305,14 +316,15 @@ def html_page(ledger, measured, robust=None):
            "predicted side of zero, <b>weak</b> when only the mean does, <b>fails</b>, "
            "<b>reversed</b> when the interval lies on the other side. Hover a cell for its "
            "interval. These are properties of the model, not evidence about real "
-           "partnerships.</p>", "<table><tr><th>base</th>"]
+           "partnerships.</p>", "<div class='scroll'><table><tr><th>base</th>"]
     out += [f"<th>{v}</th>" for v in MARK] + ["</tr>"]
     for b in bases:
         cells = [r for r in measured if r["base"] == b]
         out.append(f"<tr><td class='id'>{esc(b)}</td>" + "".join(
             f"<td>{sum(1 for r in cells if r['verdict'] == v)}</td>" for v in MARK) + "</tr>")
-    out.append("</table><h2>Claims x bases</h2><table><tr><th>claim</th>")
-    out += [f"<th>{esc(b)}</th>" for b in bases] + ["</tr>"]
+    out.append("</table></div><h2>Claims x bases</h2><div class='scroll'><table><tr>"
+               "<th>claim</th>")
+    out += [f"<th>{header(b)}</th>" for b in bases] + ["</tr>"]
     for c in ledger["claim"]:
         if "measure" not in c:
             continue
@@ -328,8 +340,58 @@ def html_page(ledger, measured, robust=None):
             row.append(f"<td style='background:{HTML_COLOURS[r['verdict']]}' "
                        f"title='{esc(tip)}'>{number(r['difference'])} {MARK[r['verdict']]}</td>")
         out.append("".join(row) + "</tr>")
-    out.append("</table></body></html>")
+    out.append("</table></div>")
+    if robust:
+        out += html_robustness(ledger, robust)
+    out.append("</body></html>")
     return "\n".join(out)
+
+
+def html_robustness(ledger, robust):
+    """validate --uncertainty's part of the page: per claim x base the share of sampled models
+    in which the claim holds, with its Wilson interval, and what goes with failing."""
+    esc = html.escape
+    bases = list(ledger["bases"])
+    by_cell = {(r["claim"], r["base"]): r for r in robust}
+    sets = sorted({int(r["sets"]) for r in robust})
+    below = [r for r in robust if r["share"] < ROBUST_SHARE]
+    out = ["<h2>Under sampled model constants</h2>",
+           f"<p>The share of {', '.join(map(str, sets))} sampled sets of model constants in "
+           "which each claim holds (95% interval on the predicted side), "
+           f"{len(robust) - len(below)} of {len(robust)} cells at {ROBUST_SHARE:.0%} or more "
+           "(shaded cells fall short). Intervals: "
+           f"{esc(robustness.interval_label(sets[0] if sets else 0))}.</p>",
+           "<div class='scroll'><table><tr><th>claim</th>"]
+    out += [f"<th>{header(b)}</th>" for b in bases] + ["</tr>"]
+    for c in ledger["claim"]:
+        if "measure" not in c:
+            continue
+        row = [f"<tr><td class='id'>{esc(c['id'])}</td>"]
+        for b in bases:
+            r = by_cell.get((c["id"], b))
+            if r is None:
+                row.append("<td>·</td>")
+                continue
+            short = r["share"] < ROBUST_SHARE
+            style = " class='short'" if short else ""
+            tip = robustness.share_text(r) + (
+                f"; fails when {r['breaks_when'] or 'no single constant'}" if short else "")
+            row.append(f"<td{style} title='{esc(tip)}'>{r['share']:.2f}</td>")
+        out.append("".join(row) + "</tr>")
+    out.append("</table></div>")
+    if below:
+        out.append("<h3>Below 80% of sampled models</h3><div class='scroll'><table><tr>"
+                   "<th>claim</th><th>base</th>"
+                   "<th>share [Wilson 95%]</th><th>mean on the predicted side</th>"
+                   "<th>fails when</th></tr>")
+        for r in below:
+            why = (r["breaks_when"] or "no single constant").replace("`", "")
+            out.append(f"<tr><td class='id'>{esc(r['claim'])}</td><td class='id'>"
+                       f"{esc(r['base'])}</td><td>{esc(robustness.share_text(r))}</td>"
+                       f"<td>{int(r['predicted_side'])} of {int(r['sets'])}</td>"
+                       f"<td class='why'>{esc(why)}</td></tr>")
+        out.append("</table></div>")
+    return out
 
 
 def normalise(text):
@@ -378,11 +440,11 @@ def main():
     if args.results:
         measured = read_measured_h5(args.results)
         write_measured_csv(measured, args.measured)
-        robust = read_robustness_h5(args.results)
+        robust = robustness.read_h5(args.results, ledger, args.ledger.resolve().parent)
         if robust is not None:
-            write_robustness_csv(robust, args.robustness)
+            robustness.write_csv(robust, args.robustness)
     measured = read_measured_csv(args.measured) if args.measured.exists() else []
-    robust = read_robustness_csv(args.robustness) if args.robustness.exists() else []
+    robust = robustness.read_csv(args.robustness) if args.robustness.exists() else []
     ids = {c["id"] for c in ledger["claim"]}
     stale = sorted({r["claim"] for r in measured} - ids)
     if stale:

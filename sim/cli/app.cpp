@@ -279,11 +279,11 @@ int run_command_line(int argc, char** argv) {
     auto* calibrate_cmd = add_calibrate(app, calibrate);
 
     ValidateCommandOptions validate;
-    validate.ledger = PARTNERSIM_LEDGER_FILE;
     auto* validate_cmd = app.add_subcommand(
         "validate", "Test every claim of the seeds at several base scenarios (claims ledger)");
-    validate_cmd->add_option("--ledger", validate.ledger, "Claims ledger (TOML)")
-        ->capture_default_str();
+    validate_cmd->add_option("--ledger", validate.ledger,
+                             "Claims ledger (TOML; default: docs/claims.toml of the source tree "
+                             "the program sits in)");
     validate_cmd->add_option("--bases", validate.bases,
                              "Scenario files to test every claim at (default: the ledger's)");
     validate_cmd->add_option("--replicates", validate.replicates, "Paired replicates per design")
@@ -293,6 +293,17 @@ int run_command_line(int argc, char** argv) {
         ->capture_default_str();
     validate_cmd->add_option("--threads", validate.threads, "Worker threads (default: all cores)")
         ->check(threads_range());
+    validate_cmd
+        ->add_option("--uncertainty", validate.uncertainty_sets,
+                     "Also run the ledger under N sampled sets of model constants (each "
+                     "from its plausible range) and report the share in which each "
+                     "claim holds")
+        ->check(CLI::Range(1, 100000));
+    validate_cmd
+        ->add_option("--uncertainty-replicates", validate.uncertainty_replicates,
+                     "Paired replicates per design at each sampled model")
+        ->check(CLI::Range(2, 100000))
+        ->capture_default_str();
     validate_cmd->add_option("-o,--output", validate.output,
                              "Also write the table to this HDF5 file");
     validate_cmd->add_flag("--force", validate.force, "Overwrite an existing output file");

@@ -115,7 +115,9 @@ struct ValidateCommandOptions {
     int replicates = 200;                      // paired replicates per design
     std::uint64_t seed = 777;
     int threads = 0;
-    std::filesystem::path output;  // -o: the claims x bases table as HDF5
+    int uncertainty_sets = 0;         // --uncertainty N: also under N sampled models
+    int uncertainty_replicates = 20;  // paired replicates at each sampled model
+    std::filesystem::path output;     // -o: the claims x bases table as HDF5
     bool force = false;
     bool quiet = false;
 };

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iomanip>
 #include <map>
 #include <sstream>
@@ -54,6 +55,50 @@ void print_table(const app::ValidationOutcome& outcome, std::ostream& out) {
     out << "; " << outcome.ledger.claims.size() << " claims, " << untested << " not represented\n";
 }
 
+std::string share_text(const analysis::ClaimRobustness& r) {
+    std::ostringstream text;
+    text << std::fixed << std::setprecision(2) << r.share.estimate << " [" << r.share.low << ", "
+         << r.share.high << ']';
+    return text.str();
+}
+
+// Under sampled models: the share of sampled models in which each claim holds, per base, with
+// its Wilson interval, and how many cells reach the 80% issue 11 asks for.
+void print_robustness(const app::ValidationOutcome& outcome, const ValidateCommandOptions& options,
+                      std::ostream& out) {
+    const auto& robustness = outcome.uncertainty.robustness;
+    out << "\nUnder " << options.uncertainty_sets << " sampled sets of model constants ("
+        << options.uncertainty_replicates
+        << " paired replicates each): share of sampled models in which the claim holds\n"
+        << "(Intervals: " << analysis::robustness_interval_kind(outcome.uncertainty.results.size())
+        << ")\n\n";
+    std::vector<std::string> bases;
+    std::map<std::pair<std::string, std::string>, const analysis::ClaimRobustness*> cells;
+    for (const auto& r : robustness) {
+        if (std::find(bases.begin(), bases.end(), r.base) == bases.end()) bases.push_back(r.base);
+        cells[{r.claim, r.base}] = &r;
+    }
+    std::size_t width = 5;
+    for (const auto& claim : outcome.ledger.claims) width = std::max(width, claim.id.size());
+    out << std::left << std::setw(static_cast<int>(width) + 2) << "claim";
+    for (const auto& b : bases) out << std::setw(22) << b.substr(0, 21);
+    out << '\n';
+    std::size_t below = 0;
+    for (const auto& claim : outcome.ledger.claims) {
+        if (!claim.test) continue;
+        out << std::setw(static_cast<int>(width) + 2) << claim.id;
+        for (const auto& b : bases) {
+            const auto it = cells.find({claim.id, b});
+            out << std::setw(22) << (it == cells.end() ? "." : share_text(*it->second));
+            if (it != cells.end() && it->second->share.estimate < 0.8) ++below;
+        }
+        out << '\n';
+    }
+    out << '\n'
+        << robustness.size() - below << " of " << robustness.size()
+        << " claim x base cells hold in at least 80% of sampled models\n";
+}
+
 }  // namespace
 
 int validate_command(const ValidateCommandOptions& options, std::ostream& out, std::ostream& err) {
@@ -66,16 +111,20 @@ int validate_command(const ValidateCommandOptions& options, std::ostream& out, s
         request.replicates = options.replicates;
         request.seed = options.seed;
         request.threads = options.threads;
+        request.uncertainty_sets = options.uncertainty_sets;
+        request.uncertainty_replicates = options.uncertainty_replicates;
         request.output = options.output;
         request.force = options.force;
         request.stop = &interrupt.requested();
         request.observer = &progress;
         const app::ValidationOutcome outcome = app::validate_claims(request);
-        out << "Claims of the seeds (" << options.ledger.string() << "), variant - baseline over "
-            << options.replicates << " paired replicates, seed " << options.seed
+        out << "Claims of the seeds (" << outcome.ledger_file.string()
+            << "), variant - baseline over " << options.replicates << " paired replicates, seed "
+            << options.seed
             << ": mean effect and verdict\n(holds: 95% interval on the predicted side of zero; "
                "weak: only the mean is; fails; reversed: the interval is on the other side)\n\n";
         print_table(outcome, out);
+        if (!outcome.uncertainty.robustness.empty()) print_robustness(outcome, options, out);
         if (!outcome.saved.empty() && !options.quiet) {
             err << "wrote the claims table to " << outcome.saved.string() << '\n';
         }

@@ -3,11 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "io/analysis_file.hpp"
+#include "support/subprocess.hpp"
 #include "support/test_helpers.hpp"
 
 namespace partnersim {
@@ -67,6 +69,35 @@ TEST_F(ValidateCommand, PrintsAndStoresTheClaimsTable) {
     EXPECT_EQ(validate(), exit_ok) << err_.str();
 }
 
+// --uncertainty N: the share of N sampled models in which each claim holds, with its Wilson
+// interval and the label saying so, printed and stored beside the claims table, with each
+// model's verdicts and constants. The budget claim holds in every model (see
+// tests/analysis/claim_validation_test.cpp), so 3 of 3 and Wilson [0.44, 1].
+TEST_F(ValidateCommand, UnderSampledModelsPrintsAndStoresTheShareWithItsInterval) {
+    options_.output = dir_ / "validate.h5";
+    options_.uncertainty_sets = 3;
+    options_.uncertainty_replicates = 5;
+    ASSERT_EQ(validate(), exit_ok) << err_.str();
+    EXPECT_TRUE(contains(out_.str(), "1.00 [0.44, 1.00]")) << out_.str();
+    EXPECT_TRUE(contains(out_.str(), "Wilson interval of the share over 3 sampled models"))
+        << out_.str();
+    EXPECT_TRUE(contains(out_.str(), "1 of 1 claim x base cells hold in at least 80%"))
+        << out_.str();
+    const auto tables = analysis::read_analysis_file(options_.output);
+    std::map<std::string, const analysis::AnalysisTable*> by_name;
+    for (const auto& t : tables) by_name[t.table.name] = &t.table;
+    ASSERT_EQ(by_name.count("claims_uncertainty"), 1u);
+    const auto& u = *by_name.at("claims_uncertainty");
+    EXPECT_EQ(u.number_column("holding")[0], 3.0);
+    EXPECT_NEAR(u.number_column("share_low")[0], 0.4385, 1e-3);
+    EXPECT_TRUE(contains(u.description, "Wilson")) << u.description;
+    ASSERT_EQ(by_name.count("claims_sampled"), 1u);
+    EXPECT_EQ(by_name.at("claims_sampled")->rows(), 3u);
+    ASSERT_EQ(by_name.count("sampled_models"), 1u);
+    EXPECT_EQ(by_name.at("sampled_models")->rows(), 3u);
+    EXPECT_GT(by_name.at("sampled_models")->number_columns.size(), 50u);
+}
+
 TEST_F(ValidateCommand, ABadLedgerIsBadInputNamingFileLineAndKey) {
     test::write_text_file(ledger_, ledger_text +
                                        "[[claim]]\nid = \"typo\"\ntopic = \"t\"\n"
@@ -87,6 +118,33 @@ TEST_F(ValidateCommand, OtherBasesRunEveryClaim) {
     ASSERT_EQ(validate(), exit_ok) << err_.str();
     EXPECT_TRUE(contains(out_.str(), "short")) << out_.str();
     EXPECT_TRUE(contains(out_.str(), "1 claim x base cells")) << out_.str();
+}
+
+// Without --ledger the program reads the docs/claims.toml of the tree it sits in; a copy of it
+// where no ledger is near is refused with exit 2, saying where it looked and what to give,
+// and a --ledger that does not exist is refused naming it.
+TEST(ValidateProgram, FindsTheLedgerBesideItOrSaysWhatToGive) {
+    const test::ProcessResult here =
+        test::run_process({PARTNERSIM_EXECUTABLE, "validate", "--replicates", "2", "--bases",
+                           std::string(PARTNERSIM_SOURCE_DIR) + "/no-such-base.toml", "-q"});
+    EXPECT_EQ(here.exit_code, exit_bad_input);
+    EXPECT_FALSE(contains(here.err, "no claims.toml found")) << here.err;
+    EXPECT_TRUE(contains(here.err, "no-such-base.toml")) << here.err;
+
+    test::TempDir dir;
+    const fs::path copy = dir / "bin" / "partnersim";
+    fs::create_directories(copy.parent_path());
+    fs::copy_file(PARTNERSIM_EXECUTABLE, copy);
+    fs::permissions(copy, fs::perms::owner_all);
+    const test::ProcessResult away = test::run_process({copy.string(), "validate", "-q"});
+    EXPECT_EQ(away.exit_code, exit_bad_input) << away.err;
+    EXPECT_TRUE(contains(away.err, "no claims.toml found beside the program")) << away.err;
+    EXPECT_TRUE(contains(away.err, "give --ledger FILE")) << away.err;
+
+    const test::ProcessResult missing = test::run_process(
+        {copy.string(), "validate", "-q", "--ledger", (dir / "gone.toml").string()});
+    EXPECT_EQ(missing.exit_code, exit_bad_input) << missing.err;
+    EXPECT_TRUE(contains(missing.err, "gone.toml")) << missing.err;
 }
 
 }  // namespace
