@@ -49,6 +49,11 @@ namespace {
 
 using Node = SuccessCondition::Node;
 
+// Bounds that keep the recursive parser and the tree's recursion (holds, destruction) shallow
+// on any input: a real condition is a line of a few clauses.
+constexpr std::size_t max_condition_length = 4096;
+constexpr int max_condition_depth = 64;  // nested '(' and 'not'
+
 struct Token {
     enum class Kind { name, number, op, open, close, both, either, negate, end } kind;
     std::string text;
@@ -171,6 +176,17 @@ private:
     }
 
     std::unique_ptr<Node> negation() {
+        const bool nests = peek().kind == Token::Kind::negate || peek().kind == Token::Kind::open;
+        if (nests && depth_ == max_condition_depth) {
+            fail(peek(), "nested more than " + std::to_string(max_condition_depth) + " deep");
+        }
+        depth_ += nests ? 1 : 0;
+        auto node = nested_or_comparison();
+        depth_ -= nests ? 1 : 0;
+        return node;
+    }
+
+    std::unique_ptr<Node> nested_or_comparison() {
         if (peek().kind == Token::Kind::negate) {
             take();
             auto node = std::make_unique<Node>();
@@ -228,6 +244,7 @@ private:
     const std::vector<std::string>& measures_;
     std::vector<Token> tokens_;
     std::size_t at_ = 0;
+    int depth_ = 0;
 };
 
 }  // namespace
@@ -236,6 +253,12 @@ SuccessCondition::SuccessCondition(std::string_view text, const std::vector<std:
     : text_(text) {
     if (text_.find_first_not_of(" \t") == std::string::npos) {
         throw ConditionError(text_, 0, "the condition is empty");
+    }
+    if (text_.size() > max_condition_length) {
+        throw ConditionError(text_.substr(0, 40), 40,
+                             "the condition has " + std::to_string(text_.size()) +
+                                 " characters; at most " + std::to_string(max_condition_length) +
+                                 " are read");
     }
     root_ = Parser(text_, measures).parse();
 }

@@ -13,6 +13,9 @@ namespace partnersim::app {
 namespace {
 
 double quantile(const std::vector<double>& sorted_values, double q) {
+    // ResultsFile gives every run's value (summarise_results stops at zero runs); an empty list
+    // here would read before the start.
+    if (sorted_values.empty()) throw std::logic_error("quantile of no values");
     const double position = q * static_cast<double>(sorted_values.size() - 1);
     const auto below = static_cast<std::size_t>(std::floor(position));
     const auto above = std::min(below + 1, sorted_values.size() - 1);

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <ctime>
 #include <iomanip>
 #include <memory>
 #include <sstream>
+#include <thread>
+
+#include <unistd.h>
 
 #include "engine/ensemble.hpp"
 #include "engine/error.hpp"
@@ -13,6 +17,7 @@
 #include "io/design_tables.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io/output_file.hpp"
+#include "io/results_layout.hpp"
 #include "io/resume.hpp"
 #include "io/scenario_file.hpp"
 #include "io/shard.hpp"
@@ -76,8 +81,8 @@ ResultsPlan plan_results(const ExperimentFile& experiment, const RunRequest& req
     plan.shape.trace_partners = traced_partners(plan.design, plan.shape.trace_runs);
     plan.last = total;
     plan_model_constants(plan.design, plan.shape);
-    if (!request.shard.empty()) {
-        const ShardInfo shard = shard_of(request.shard, total);
+    if (request.shard) {  // given, even empty: "" is a mistake, not "no shard"
+        const ShardInfo shard = shard_of(*request.shard, total);
         std::tie(plan.first, plan.last) = shard_range(shard);
         plan.shape.shard = shard;
     }
@@ -135,7 +140,76 @@ EnsembleReport run_into(const ResultsPlan& plan, const RunRequest& request, std:
     return report;
 }
 
+// The bytes this process will write before compression: every run's record, series and
+// final values, the traced runs' partner states and the drawn model constants. Saturating.
+std::uint64_t output_bytes(const ResultsPlan& plan) {
+    const auto months = static_cast<std::uint64_t>(plan.shape.months);
+    const std::uint64_t runs = plan.last - plan.first;
+    const auto add = [](std::uint64_t a, std::uint64_t b) {
+        return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+    };
+    const auto times = [](std::uint64_t a, std::uint64_t b) {
+        return b != 0 && a > UINT64_MAX / b ? UINT64_MAX : a * b;
+    };
+    std::uint64_t bytes = times(runs, layout::bytes_per_run(measure_count, months).total());
+    const std::uint64_t trace_values =
+        times(times(plan.shape.trace_runs, months),
+              static_cast<std::uint64_t>(plan.shape.trace_partners) * partner_trace_count);
+    bytes = add(bytes, times(trace_values, layout::timeseries_value_bytes));
+    return add(bytes, times(runs, plan.shape.model_constants.size() * sizeof(double)));
+}
+
+// Refused before anything runs: an output larger than the free space of its folder would end
+// with a full disk hours later.
+void require_room(const ResultsPlan& plan, const RunRequest& request) {
+    const std::filesystem::path folder = request.output.has_parent_path()
+                                             ? request.output.parent_path()
+                                             : std::filesystem::path(".");
+    std::error_code error;
+    const std::filesystem::space_info space = std::filesystem::space(folder, error);
+    if (error) return;  // no folder: OutputFile says so
+    const std::uint64_t needed = output_bytes(plan);
+    if (needed > space.available) {
+        throw InputError("the results of " + std::to_string(plan.last - plan.first) +
+                             " runs need about " + std::to_string(needed / (1 << 20)) +
+                             " MiB before compression, and " + folder.string() + " has " +
+                             std::to_string(space.available / (1 << 20)) +
+                             " MiB free: free some space, or use fewer runs, months or --trace",
+                         "-o", 0, "");
+    }
+}
+
+// Runs wait in memory between the workers and the writer, up to 4 per thread (ensemble.hpp); a
+// traced run holds every partner's state every month (partners.count 5000 over 600 months is
+// 130 MB a run). Refused before running when that would take more than half the memory.
+void require_memory(const ResultsPlan& plan, const RunRequest& request) {
+    const auto months = static_cast<std::uint64_t>(plan.shape.months);
+    const std::uint64_t per_run =
+        layout::bytes_per_run(measure_count, months).total() +
+        (plan.shape.trace_runs > 0
+             ? months * static_cast<std::uint64_t>(plan.shape.trace_partners) *
+                   partner_trace_count * sizeof(float)
+             : 0);
+    const auto threads = static_cast<std::uint64_t>(
+        request.threads > 0 ? request.threads
+                            : static_cast<int>(std::thread::hardware_concurrency()));
+    const std::uint64_t in_flight = 4 * std::max<std::uint64_t>(threads, 1);
+    const auto pages = static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES));
+    const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE));
+    const std::uint64_t half_memory = pages / 2 * page;
+    if (per_run > half_memory / in_flight) {
+        throw InputError("each run holds about " + std::to_string(per_run / (1 << 20)) +
+                             " MiB until it is written, and up to " + std::to_string(in_flight) +
+                             " wait at once; that is more than half of this machine's " +
+                             std::to_string(pages * page / (1 << 20)) +
+                             " MiB: trace fewer partners or months, or use fewer --threads",
+                         "--trace", 0, "");
+    }
+}
+
 RunOutcome simulate(const ResultsPlan& plan, const RunRequest& request) {
+    require_room(plan, request);
+    require_memory(plan, request);
     OutputFile output(request.output, request.force,
                       request.resume ? ExistingPartial::resume : ExistingPartial::refuse);
     const auto started = std::chrono::steady_clock::now();
@@ -161,6 +235,9 @@ RunOutcome simulate(const ResultsPlan& plan, const RunRequest& request) {
         outcome.interrupted = true;
         return outcome;
     }
+    // Every run is in the partial file now: whatever fails from here (the closing compaction on
+    // a full disk, the rename) must leave it for --resume, never remove it.
+    output.keep();
     writer->close();
     output.commit();
     outcome.seconds =

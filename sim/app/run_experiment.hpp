@@ -41,7 +41,7 @@ struct RunRequest {
     bool force = false;
     std::uint64_t trace_runs = 0;             // record every partner's state for the first N runs
     bool resume = false;                      // finish the runs missing from OUTPUT.partial
-    std::string shard;                        // "K/N": run only the K-th of N slices of the runs
+    std::optional<std::string> shard;         // "K/N": only the K-th of N slices; absent: all
     std::string command_line;                 // recorded in the file
     const std::atomic<bool>* stop = nullptr;  // set (e.g. by a signal) to stop starting runs
     RunObserver* observer = nullptr;          // optional

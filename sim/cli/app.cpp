@@ -5,6 +5,7 @@
 
 #include "app/calibrate_model.hpp"
 #include "cli/commands.hpp"
+#include "engine/ensemble.hpp"
 
 namespace partnersim {
 namespace {
@@ -13,6 +14,11 @@ std::string joined(int argc, char** argv) {
     std::string line;
     for (int i = 0; i < argc; ++i) line += (i ? " " : "") + std::string(argv[i]);
     return line;
+}
+
+// --threads: 0 (all cores) up to the ensemble's cap, so a typo of a million is refused by name.
+CLI::Range threads_range() {
+    return CLI::Range(0, max_worker_threads());
 }
 
 void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
@@ -40,7 +46,7 @@ CLI::App* add_run(CLI::App& app, RunCommandOptions& run) {
     add_scenario_options(*run_cmd, run.scenario);
     run_cmd->add_option("-o,--output", run.output, "Results file (HDF5)")->required();
     run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(threads_range());
     run_cmd->add_flag("--force", run.force, "Overwrite an existing results file");
     run_cmd->add_flag("-q,--quiet", run.quiet, "No progress bar or messages");
     run_cmd->add_flag("--resume", run.resume,
@@ -92,7 +98,7 @@ CLI::App* add_calibrate(CLI::App& app, CalibrateCommandOptions& calibrate) {
         ->check(CLI::NonNegativeNumber &
                 CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
     cmd->add_option("--threads", calibrate.threads, "Worker threads (default: all cores)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(threads_range());
     cmd->add_option("-o,--output", calibrate.output, "Also write the tables to this HDF5 file");
     cmd->add_flag("--force", calibrate.force, "Overwrite an existing output file");
     cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress bar or messages");
@@ -126,7 +132,7 @@ CLI::App* add_compare(CLI::App& app, CompareCommandOptions& compare) {
                           "Draw the model constants not set explicitly from their plausible "
                           "ranges, one model per replicate, the same in both scenarios");
     compare_cmd->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(threads_range());
     compare_cmd->add_option("-o,--output", compare.output,
                             "Also write the comparison, month by month, to this HDF5 file");
     compare_cmd->add_flag("--force", compare.force, "Overwrite an existing output file");
@@ -303,7 +309,7 @@ int run_command_line(int argc, char** argv) {
     validate_cmd->add_option("--seed", validate.seed, "Master seed of every design")
         ->capture_default_str();
     validate_cmd->add_option("--threads", validate.threads, "Worker threads (default: all cores)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(threads_range());
     validate_cmd
         ->add_option("--uncertainty", validate.uncertainty_sets,
                      "Also run the ledger under N sampled sets of model constants (each "

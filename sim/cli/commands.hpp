@@ -27,8 +27,8 @@ struct RunCommandOptions {
     bool force = false;
     bool quiet = false;
     std::uint64_t trace_runs = 0;
-    bool resume = false;  // finish the runs missing from OUTPUT.partial
-    std::string shard;    // "K/N": run only the K-th of N slices of the runs
+    bool resume = false;               // finish the runs missing from OUTPUT.partial
+    std::optional<std::string> shard;  // "K/N": run only the K-th of N slices (absent: all)
     std::string command_line;
 };
 

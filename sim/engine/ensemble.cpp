@@ -5,16 +5,28 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
 namespace partnersim {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
 int worker_count(int requested) {
+    if (requested > max_worker_threads()) {
+        throw std::invalid_argument("run_ensemble: " + std::to_string(requested) +
+                                    " threads; at most " + std::to_string(max_worker_threads()));
+    }
     return requested > 0 ? requested : tbb::info::default_concurrency();
 }
 
 }  // namespace
+
+int max_worker_threads() {
+    return std::max(64, 8 * tbb::info::default_concurrency());
+}
 
 RunSource replicate_source(const Scenario& scenario) {
     return [scenario](std::uint64_t run_index) {

@@ -34,7 +34,13 @@ struct EnsembleReport {
     bool stopped = false;         // stopped early through `stop`
 };
 
-// Runs indices [first, last) and writes each result, in index order.
+// The most worker threads an ensemble starts: 8 per hardware thread, and at least 64. More
+// threads than cores only helps to check determinism; a million (--threads 1000000) spawned
+// threads until pthread_create failed and the process aborted.
+int max_worker_threads();
+
+// Runs indices [first, last) and writes each result, in index order. std::invalid_argument if
+// options.threads exceeds max_worker_threads().
 EnsembleReport run_ensemble(const RunSource& source, std::uint64_t first, std::uint64_t last,
                             ResultWriter& writer, const EnsembleOptions& options);
 

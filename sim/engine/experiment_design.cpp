@@ -217,6 +217,13 @@ std::uint64_t design_point_count(const SweepSpec& spec) {
     return saturating_multiply(cells, per_cell);
 }
 
+std::uint64_t design_bytes(const SweepSpec& spec) {
+    const std::uint64_t factors = spec.grid.size() + spec.ranges.size();
+    const std::uint64_t per_point = factors * sizeof(ParameterValue) + 2 * sizeof(std::uint64_t) +
+                                    2 * sizeof(int) + spec.ranges.size() * sizeof(double);
+    return saturating_multiply(design_point_count(spec), per_point);
+}
+
 std::uint64_t ExperimentDesign::grid_cells() const {
     std::uint64_t cells = 1;
     for (const auto& factor : spec.grid) cells = saturating_multiply(cells, factor.levels.size());
@@ -351,6 +358,10 @@ ExperimentDesign make_design(const Scenario& base, const SweepSpec& spec) {
     if (saturating_multiply(point_count, design.replicates) > max_design_runs) {
         throw std::invalid_argument("make_design: more than " + std::to_string(max_design_runs) +
                                     " runs");
+    }
+    if (design_bytes(s) > max_design_bytes) {
+        throw std::invalid_argument("make_design: the design would take more than " +
+                                    std::to_string(max_design_bytes) + " bytes");
     }
     std::uint64_t cells = 1;
     for (const auto& factor : s.grid) cells *= factor.levels.size();

@@ -84,6 +84,15 @@ inline constexpr std::uint64_t max_design_runs = 1'000'000'000;
 // saturates at UINT64_MAX instead of overflowing.
 std::uint64_t design_point_count(const SweepSpec& spec);
 
+// The memory a design of `spec` takes once made, estimated from its point count without making
+// it: per point a value of every varied parameter, the grid cell, sample, Saltelli and Morris
+// indices, and a number per range for the samples it is made from. Saturates at UINT64_MAX.
+std::uint64_t design_bytes(const SweepSpec& spec);
+
+// The most memory a design may take (the runs limit alone admitted designs of about 160 GB):
+// 2 GiB, about 10^7 points of a sweep over ten parameters.
+inline constexpr std::uint64_t max_design_bytes = std::uint64_t{2} << 30;
+
 // The seed of a design's Latin hypercube: from the master seed (run.seed) alone, so the same
 // file gives the same design, and unrelated to every run's stream.
 std::uint64_t latin_hypercube_seed(std::uint64_t master_seed);

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <sstream>
 #include <toml.hpp>
 
+#include "io/toml_document.hpp"
 #include "io/toml_values.hpp"
 
 namespace partnersim {
@@ -160,14 +160,7 @@ CalibrationTarget read_target(const Reader& r, const toml::value& table,
 }
 
 toml::value parse_document(const std::string& text, const std::string& file) {
-    std::istringstream in(text);
-    try {
-        return toml::parse(in, file);
-    } catch (const toml::exception& error) {
-        const std::string what = error.what();
-        throw ScenarioError(file, static_cast<int>(error.location().line()), "",
-                            "malformed TOML: " + what.substr(0, what.find('\n')));
-    }
+    return parse_toml_document(text, file);
 }
 
 }  // namespace

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 #include <toml.hpp>
 
 #include "io/scenario_file.hpp"
+#include "io/toml_document.hpp"
 #include "model/measures.hpp"
 
 namespace partnersim {
@@ -218,14 +218,7 @@ std::string_view direction_name(Direction direction) {
 }
 
 ClaimLedger parse_claim_ledger(std::string_view text, const std::filesystem::path& file) {
-    std::istringstream in{std::string(text)};
-    toml::value document;
-    try {
-        document = toml::parse(in, file.string());
-    } catch (const toml::exception& error) {
-        throw ScenarioError(file.string(), static_cast<int>(error.location().line()), "",
-                            "malformed TOML: " + std::string(error.what()));
-    }
+    const toml::value document = parse_toml_document(text, file.string());
     for (const auto& [key, value] : document.as_table()) {
         if (key != "bases" && key != "claim") {
             throw ScenarioError(file.string(), line_of(value), key,

@@ -4,12 +4,13 @@
 #include <array>
 #include <cmath>
 #include <iterator>
-#include <sstream>
+#include <set>
 #include <toml.hpp>
 #include <utility>
 #include <vector>
 
 #include "engine/sweep_rules.hpp"
+#include "io/toml_document.hpp"
 #include "io/toml_values.hpp"
 #include "model/parameters.hpp"
 
@@ -271,13 +272,15 @@ private:
                 fail(leaf.line, leaf.key, "the list of levels is empty; give at least one");
             }
             GridFactor factor{leaf.name, {}};
+            // Sorted, so 10^5 levels are checked in a blink (a scan of the earlier levels for
+            // each one took minutes). The values are range-checked first, so no NaN breaks the
+            // ordering.
+            std::set<ParameterValue> seen;
             for (const auto& element : elements) {
                 ParameterValue level = checked_value(spec, leaf, element, "level");
-                for (const auto& earlier : factor.levels) {
-                    if (earlier == level) {
-                        fail(line_of(element), leaf.key,
-                             "level " + format_value(level) + " is listed twice");
-                    }
+                if (!seen.insert(level).second) {
+                    fail(line_of(element), leaf.key,
+                         "level " + format_value(level) + " is listed twice");
                 }
                 factor.levels.push_back(std::move(level));
             }
@@ -419,6 +422,14 @@ void check_against_base(const SweepDraft& draft, const Scenario& base, const std
                 format_count(max_design_runs) +
                 ": use fewer levels or samples, or fewer run.replicates");
     }
+    // Checked before the design is made: it is held in memory whole.
+    if (const std::uint64_t bytes = design_bytes(spec); bytes > max_design_bytes) {
+        throw ScenarioError(
+            file, draft.line, "sweep",
+            "the sweep's " + format_count(points) + " design points would take about " +
+                format_count(bytes / (1 << 20)) + " MiB of memory to lay out; the limit is " +
+                format_count(max_design_bytes / (1 << 20)) + " MiB: use fewer levels or samples");
+    }
     // Rules tying parameters together (check_consistency), at each factor's extremes: every
     // factor alone, then every combination while there are few enough.
     const std::size_t factors = spec.grid.size() + spec.ranges.size();
@@ -471,8 +482,7 @@ ExperimentFile read_experiment(std::string_view text, const std::string& file,
     // The base first: it reports malformed TOML, and every section but [sweep].
     experiment.base = parse_scenario(text, file, std::span(&sweep_section, 1));
 
-    std::istringstream in{std::string(text)};
-    const toml::value document = toml::parse(in, file);  // parsed once already: no errors
+    const toml::value document = parse_toml_document(text, file);  // parsed once already
     std::optional<SweepDraft> draft;
     if (document.contains(sweep_section)) {
         draft = SweepReader(file).read(document.at(sweep_section));

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/error.hpp"
 #include "io/results_layout.hpp"
 
 namespace partnersim::hdf5 {
@@ -68,19 +69,72 @@ inline void check(herr_t status, const std::string& what) {
     if (status < 0) throw std::runtime_error("HDF5: cannot " + what);
 }
 
-// Runs `action`, prefixing the path of the file to any runtime error it throws.
+// HDF5 prints its whole error stack to stderr by default; we report our own message instead.
+// The setting is per thread in a thread-safe HDF5 (Debian's is), so every entry into io that
+// may run on a worker thread (naming_path below) sets it again; it costs a few instructions.
+//
+// It is also the first HDF5 call of every path into io, so it first tells HDF5 not to close
+// itself at exit: a file whose close failed (a disk that filled during the closing compaction)
+// stays open inside the library, and HDF5's exit handler crashed on it (a segmentation fault
+// after the clear error). Every file partnersim keeps is closed explicitly before exit.
+inline void silence_automatic_error_printing() {
+    static const bool no_exit_handler = [] {
+        H5dont_atexit();  // only before the library starts; a no-op after, harmless
+        return true;
+    }();
+    (void)no_exit_handler;
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
+
+// Runs `action`, prefixing the path of the file to any runtime error it throws; a bad input
+// (InputError) stays one, so a front end still reports it as the person's to fix.
 template <class Action>
 decltype(auto) naming_path(const std::filesystem::path& path, Action&& action) {
+    silence_automatic_error_printing();
     try {
         return action();
+    } catch (const InputError& error) {
+        throw InputError(path.string() + ": " + error.what(), path.string(), 0, error.key());
     } catch (const std::runtime_error& error) {
         throw std::runtime_error(path.string() + ": " + error.what());
     }
 }
 
-// HDF5 prints its whole error stack to stderr by default; we report our own message instead.
-inline void silence_automatic_error_printing() {
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+// Like naming_path, for reading a file the person named: whatever goes wrong reading it (a
+// dataset missing or of the wrong shape, a chunk that does not decompress) is the file's
+// fault, so every failure is an InputError naming the file.
+template <class Action>
+decltype(auto) reading_path(const std::filesystem::path& path, Action&& action) {
+    silence_automatic_error_printing();
+    try {
+        return action();
+    } catch (const Interrupted&) {
+        throw;
+    } catch (const std::logic_error&) {
+        throw;  // the caller's mistake (rows outside the file), not the file's
+    } catch (const InputError& error) {
+        throw InputError(path.string() + ": " + error.what(), path.string(), 0, error.key());
+    } catch (const std::exception& error) {
+        throw InputError(path.string() + ": " + error.what(), path.string(), 0, "");
+    }
+}
+
+// The number of elements of an attribute; a scalar attribute has one.
+inline hssize_t attribute_elements(hid_t attribute, const std::string& name) {
+    const Dataspace space(check_id(H5Aget_space(attribute), "shape attribute " + name));
+    const hssize_t points = H5Sget_simple_extent_npoints(space.get());
+    if (points < 0) throw std::runtime_error("HDF5: cannot size attribute " + name);
+    return points;
+}
+
+// A value read into one variable must be one element: an array attribute would be read past
+// the variable's end.
+inline void require_single_element(hid_t attribute, const std::string& name) {
+    const hssize_t points = attribute_elements(attribute, name);
+    if (points != 1) {
+        throw std::runtime_error("attribute " + name + " holds " + std::to_string(points) +
+                                 " values; expected one");
+    }
 }
 
 // File access for results: rows are written and read once, in order, whole chunks at a time,
@@ -99,13 +153,19 @@ inline PropertyList streaming_file_access() {
 // plain read-only open fails; reading it as an SWMR reader works and sees what was last flushed.
 inline File open_for_reading(const std::filesystem::path& path) {
     silence_automatic_error_printing();
-    if (!std::filesystem::exists(path)) throw std::runtime_error("no such file");
-    if (H5Fis_hdf5(path.c_str()) <= 0) throw std::runtime_error("not an HDF5 file");
+    if (!std::filesystem::exists(path)) throw InputError("no such file");
+    if (std::filesystem::is_directory(path)) throw InputError("is a folder, not a results file");
+    if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError("not an HDF5 file");
     const PropertyList access = streaming_file_access();
     const hid_t plain = H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get());
     if (plain >= 0) return File(plain);
-    return File(check_id(H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, access.get()),
-                         "open the file"));
+    // An SWMR reader retries a metadata read whose checksum fails, in case the writer is midway
+    // through writing it: by default 100 times per object, which on a half-truncated file
+    // added up to minutes. A handful of retries covers a live writer's flush.
+    check(H5Pset_metadata_read_attempts(access.get(), 4), "limit metadata read retries");
+    const hid_t swmr = H5Fopen(path.c_str(), H5F_ACC_RDONLY | H5F_ACC_SWMR_READ, access.get());
+    if (swmr < 0) throw InputError("cannot be opened as HDF5 (damaged or truncated)");
+    return File(swmr);
 }
 
 inline bool link_exists(hid_t location, std::string_view name_view) {
@@ -146,6 +206,7 @@ inline std::string read_string_attribute(hid_t object, std::string_view name_vie
     if (H5Tget_class(stored.get()) != H5T_STRING) {
         throw std::runtime_error("HDF5: attribute " + name + " is not a string");
     }
+    require_single_element(attribute.get(), name);
     if (H5Tis_variable_str(stored.get()) > 0) {
         const Datatype type = utf8_string_type();
         char* data = nullptr;
@@ -188,9 +249,11 @@ inline std::vector<std::string> read_string_array_attribute(hid_t object,
     const std::string name(name_view);
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
-    const Dataspace space(check_id(H5Aget_space(attribute.get()), "shape attribute " + name));
-    const hssize_t points = H5Sget_simple_extent_npoints(space.get());
-    if (points < 0) throw std::runtime_error("HDF5: cannot size attribute " + name);
+    const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
+    if (H5Tget_class(stored.get()) != H5T_STRING) {
+        throw std::runtime_error("HDF5: attribute " + name + " is not a list of strings");
+    }
+    const hssize_t points = attribute_elements(attribute.get(), name);
     std::vector<char*> data(static_cast<std::size_t>(points), nullptr);
     const Datatype type = utf8_string_type();
     if (!data.empty()) check(H5Aread(attribute.get(), type.get(), data.data()), "read " + name);
@@ -228,6 +291,7 @@ T read_scalar_attribute(hid_t object, std::string_view name_view, hid_t memory_t
     const std::string name(name_view);
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
+    require_single_element(attribute.get(), name);
     T value{};
     check(H5Aread(attribute.get(), memory_type, &value), "read attribute " + name);
     return value;

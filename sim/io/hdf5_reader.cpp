@@ -5,8 +5,10 @@
 #include <limits>
 #include <stdexcept>
 
+#include "engine/error.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/results_layout.hpp"
+#include "model/parameters.hpp"
 
 namespace partnersim {
 namespace {
@@ -37,11 +39,46 @@ std::vector<hsize_t> dimensions_of_rank(hid_t dataset, const std::string& name, 
     return dims;
 }
 
+// ---------------------------------------------------------------------------------------------
+// A file is input: it may be truncated, bit-flipped or made by hand, so what it declares (a
+// dataset's shape, an attribute) is checked before anything is allocated or read for it.
+
+// zlib's deflate (the writer's only compression) cannot do better than 1032:1, so no dataset of
+// a genuine file holds more bytes than that multiple of the file's size; slack covers tiny files.
+constexpr std::uint64_t max_deflate_ratio = 1032;
+constexpr std::uint64_t bound_slack_bytes = std::uint64_t{1} << 20;
+
+// The most bytes a dataset of this file can hold; a declared size beyond it is a lie.
+std::uint64_t readable_bytes(hid_t file) {
+    hsize_t size = 0;
+    hdf5::check(H5Fget_filesize(file, &size), "get the file size");
+    return size * max_deflate_ratio + bound_slack_bytes;
+}
+
+// The product of the dimensions, or an error when it exceeds what `limit_bytes` can hold for
+// elements of `element_bytes` (checked without overflow).
+std::uint64_t bounded_elements(const std::vector<hsize_t>& dims, std::size_t element_bytes,
+                               std::uint64_t limit_bytes, const std::string& name) {
+    const std::uint64_t limit = limit_bytes / element_bytes;
+    std::uint64_t size = 1;
+    for (const hsize_t d : dims) {
+        if (d != 0 && size > limit / d) {
+            std::string shape;
+            for (const hsize_t e : dims) shape += (shape.empty() ? "" : " x ") + std::to_string(e);
+            throw InputError(name + " declares " + shape +
+                             " values, more than a file of this size can hold (damaged?)");
+        }
+        size *= d;
+    }
+    return size;
+}
+
 template <class T>
 std::vector<T> read_all(hid_t dataset, hid_t memory_type, const std::vector<hsize_t>& dims,
                         const std::string& name) {
-    hsize_t size = 1;
-    for (const hsize_t d : dims) size *= d;
+    const hid_t file = H5Iget_file_id(dataset);
+    const hdf5::File owner(hdf5::check_id(file, "find the file of " + name));
+    const std::uint64_t size = bounded_elements(dims, sizeof(T), readable_bytes(file), name);
     std::vector<T> values(size);
     if (size > 0) {
         hdf5::check(H5Dread(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
@@ -91,8 +128,18 @@ ResultsMetadata read_metadata(hid_t file) {
     return metadata;
 }
 
+// The `months` attribute, within run.months' range (0, -5 or 2^31-1 would size every row).
 int months_of(hid_t file) {
-    return hdf5::read_scalar_attribute<int>(file, layout::months_attribute, H5T_NATIVE_INT);
+    const int months =
+        hdf5::read_scalar_attribute<int>(file, layout::months_attribute, H5T_NATIVE_INT);
+    const ParameterSpec& spec = *find_parameter("run.months");
+    if (months < spec.min || months > spec.max) {
+        throw InputError("attribute " + std::string(layout::months_attribute) + " is " +
+                         std::to_string(months) + "; a results file has " +
+                         std::to_string(static_cast<int>(spec.min)) + " to " +
+                         std::to_string(static_cast<int>(spec.max)) + " months");
+    }
+    return months;
 }
 
 ResultsShape shape_of(hid_t file) {
@@ -103,6 +150,12 @@ ResultsShape shape_of(hid_t file) {
     if (hdf5::link_exists(file, layout::agents_group) && hdf5::link_exists(file, first_trace)) {
         const hdf5::Dataset trace = open_dataset(file, first_trace);
         const std::vector<hsize_t> dims = dimensions_of_rank(trace.get(), first_trace, 3);
+        bounded_elements(dims, sizeof(float), readable_bytes(file), first_trace);
+        if (dims[1] != static_cast<hsize_t>(shape.months) ||
+            dims[2] > static_cast<hsize_t>(find_parameter("partners.count")->max)) {
+            throw InputError(first_trace + " does not have the shape traced runs x " +
+                             std::to_string(shape.months) + " months x partners");
+        }
         shape.trace_runs = dims[0];
         shape.trace_partners = static_cast<int>(dims[2]);
     }
@@ -126,6 +179,66 @@ ResultsShape shape_of(hid_t file) {
         }
     }
     return shape;
+}
+
+bool has_attribute(hid_t object, std::string_view name) {
+    return H5Aexists(object, std::string(name).c_str()) > 0;
+}
+
+// A dataset with one row per run: its rank, its trailing dimensions and the class of its type
+// as the layout says, and its declared size within what the file can hold. Returns its rows.
+std::uint64_t checked_run_rows(hid_t file, const std::string& name,
+                               const std::vector<hsize_t>& trailing, H5T_class_t type_class) {
+    const hdf5::Dataset dataset = open_dataset(file, name);
+    const std::vector<hsize_t> dims = dimensions(dataset.get(), name);
+    if (dims.size() != trailing.size() + 1 ||
+        !std::equal(trailing.begin(), trailing.end(), dims.begin() + 1)) {
+        std::string expected = "runs";
+        for (const hsize_t d : trailing) expected += " x " + std::to_string(d);
+        std::string found;
+        for (const hsize_t d : dims) found += (found.empty() ? "" : " x ") + std::to_string(d);
+        throw InputError(name + " has the shape " + (found.empty() ? "of a scalar" : found) +
+                         "; expected " + expected);
+    }
+    const hdf5::Datatype type(hdf5::check_id(H5Dget_type(dataset.get()), "type " + name));
+    if (H5Tget_class(type.get()) != type_class) {
+        throw InputError(name + " holds " +
+                         (type_class == H5T_FLOAT ? "no floating-point numbers" : "no integers") +
+                         "; the layout says it does");
+    }
+    bounded_elements(dims, H5Tget_size(type.get()), readable_bytes(file), name);
+    return dims[0];
+}
+
+// Every dataset with a row per run checked against the layout, the months attribute and each
+// other. A finished file (with its `runs` attribute) has the same rows in every one; a file
+// whose writer was killed may have some a flush ahead of others, and holds the rows all have.
+std::uint64_t checked_runs(hid_t file, int months, const std::vector<std::string>& measures) {
+    std::vector<std::pair<std::string, std::uint64_t>> rows;
+    for (const layout::RunColumn& column : layout::run_columns) {
+        const std::string name = layout::dataset_path(layout::runs_group, column.name);
+        rows.emplace_back(name, checked_run_rows(file, name, {}, H5T_INTEGER));
+    }
+    for (const std::string& measure : measures) {
+        const std::string series = layout::dataset_path(layout::timeseries_group, measure);
+        rows.emplace_back(
+            series, checked_run_rows(file, series, {static_cast<hsize_t>(months)}, H5T_FLOAT));
+        const std::string final_name = layout::dataset_path(layout::final_group, measure);
+        rows.emplace_back(final_name, checked_run_rows(file, final_name, {}, H5T_FLOAT));
+    }
+    std::uint64_t fewest = rows.front().second;
+    for (const auto& entry : rows) fewest = std::min(fewest, entry.second);
+    if (has_attribute(file, layout::runs_attribute)) {
+        const auto runs = hdf5::read_scalar_attribute<std::uint64_t>(file, layout::runs_attribute,
+                                                                     H5T_NATIVE_UINT64);
+        for (const auto& [name, count] : rows) {
+            if (count != runs) {
+                throw InputError(name + " has " + std::to_string(count) +
+                                 " rows; the file's `runs` attribute says " + std::to_string(runs));
+            }
+        }
+    }
+    return fewest;
 }
 
 // Rows [first, first + count) of a dataset whose first dimension counts runs.
@@ -153,10 +266,6 @@ void read_rows(hid_t dataset, hid_t memory_type, const std::string& name, std::u
         H5Dread(dataset, memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, out),
         "read rows " + std::to_string(first) + " to " + std::to_string(first + count - 1) + " of " +
             name);
-}
-
-bool has_attribute(hid_t object, std::string_view name) {
-    return H5Aexists(object, std::string(name).c_str()) > 0;
 }
 
 // The parameter tables of /design, grids and ranges, for files that predate the grid_factors
@@ -187,10 +296,8 @@ public:
     explicit Impl(const std::filesystem::path& path) : file_(hdf5::open_for_reading(path)) {
         info_.metadata = read_metadata(file());
         info_.months = months_of(file());
-        const std::string run_index = layout::dataset_path(layout::runs_group, layout::run_index);
-        const hdf5::Dataset runs = open_dataset(file(), run_index);
-        info_.runs = dimensions_of_rank(runs.get(), run_index, 1)[0];
         info_.measures = link_names(file(), layout::root_path(layout::timeseries_group));
+        info_.runs = checked_runs(file(), info_.months, info_.measures);
         shape_ = shape_of(file());
     }
 
@@ -231,6 +338,18 @@ public:
         const hdf5::Dataset dataset = open_dataset(file(), name);
         return read_all<T>(dataset.get(), memory_type,
                            dimensions_of_rank(dataset.get(), name, rank), name);
+    }
+
+    // The first info().runs rows of `values` (rows of `width` values); fewer is a damaged file.
+    template <class T>
+    std::vector<T> first_runs(std::vector<T> values, std::size_t width) const {
+        const std::size_t wanted = static_cast<std::size_t>(info_.runs) * width;
+        if (values.size() < wanted) {
+            throw InputError("a dataset has fewer rows than the file's " +
+                             std::to_string(info_.runs) + " runs");
+        }
+        values.resize(wanted);
+        return values;
     }
 
     TraceValues trace(const std::string& name) const {
@@ -303,7 +422,7 @@ private:
 };
 
 ResultsFile::ResultsFile(const std::filesystem::path& path)
-    : path_(path), impl_(hdf5::naming_path(path, [&] { return std::make_unique<Impl>(path); })) {}
+    : path_(path), impl_(hdf5::reading_path(path, [&] { return std::make_unique<Impl>(path); })) {}
 
 ResultsFile::~ResultsFile() = default;
 ResultsFile::ResultsFile(ResultsFile&&) noexcept = default;
@@ -318,69 +437,75 @@ const ResultsShape& ResultsFile::shape() const {
 }
 
 std::string ResultsFile::identity() const {
-    return hdf5::naming_path(path_, [&] { return impl_->identity(); });
+    return hdf5::reading_path(path_, [&] { return impl_->identity(); });
 }
 
 std::optional<DesignAttributes> ResultsFile::design() const {
-    return hdf5::naming_path(path_, [&] { return impl_->design(); });
+    return hdf5::reading_path(path_, [&] { return impl_->design(); });
 }
 
+// The datasets with a row per run are read as far as info().runs, the rows all of them hold
+// (a killed writer may have flushed one a little ahead of another).
+
 std::vector<double> ResultsFile::final_values(std::string_view measure) const {
-    return hdf5::naming_path(path_, [&] {
-        return impl_->vector<double>(layout::dataset_path(layout::final_group, measure),
-                                     H5T_NATIVE_DOUBLE);
+    return hdf5::reading_path(path_, [&] {
+        auto values = impl_->vector<double>(layout::dataset_path(layout::final_group, measure),
+                                            H5T_NATIVE_DOUBLE);
+        return impl_->first_runs(std::move(values), 1);
     });
 }
 
 std::vector<float> ResultsFile::timeseries(std::string_view measure) const {
-    return hdf5::naming_path(path_, [&] {
-        return impl_->vector<float>(layout::dataset_path(layout::timeseries_group, measure),
-                                    H5T_NATIVE_FLOAT, 2);
+    return hdf5::reading_path(path_, [&] {
+        auto values = impl_->vector<float>(layout::dataset_path(layout::timeseries_group, measure),
+                                           H5T_NATIVE_FLOAT, 2);
+        return impl_->first_runs(std::move(values), static_cast<std::size_t>(info().months));
     });
 }
 
 std::vector<std::uint64_t> ResultsFile::run_column(std::string_view column) const {
-    return hdf5::naming_path(path_, [&] {
-        return impl_->vector<std::uint64_t>(layout::dataset_path(layout::runs_group, column),
-                                            H5T_NATIVE_UINT64);
+    return hdf5::reading_path(path_, [&] {
+        auto values = impl_->vector<std::uint64_t>(layout::dataset_path(layout::runs_group, column),
+                                                   H5T_NATIVE_UINT64);
+        return impl_->first_runs(std::move(values), 1);
     });
 }
 
 TraceValues ResultsFile::trace(std::string_view variable) const {
-    return hdf5::naming_path(
+    return hdf5::reading_path(
         path_, [&] { return impl_->trace(layout::dataset_path(layout::agents_group, variable)); });
 }
 
 DatasetDescription ResultsFile::description(std::string_view dataset) const {
-    return hdf5::naming_path(path_, [&] { return impl_->description(std::string(dataset)); });
+    return hdf5::reading_path(path_, [&] { return impl_->description(std::string(dataset)); });
 }
 
 std::vector<double> ResultsFile::table(std::string_view group, std::string_view name) const {
-    return hdf5::naming_path(path_, [&] {
+    return hdf5::reading_path(path_, [&] {
         return impl_->vector<double>(layout::dataset_path(group, name), H5T_NATIVE_DOUBLE);
     });
 }
 
 std::vector<std::string> ResultsFile::labels(std::string_view group, std::string_view name) const {
-    return hdf5::naming_path(path_,
-                             [&] { return impl_->labels(layout::dataset_path(group, name)); });
+    return hdf5::reading_path(path_,
+                              [&] { return impl_->labels(layout::dataset_path(group, name)); });
 }
 
 std::vector<std::int64_t> ResultsFile::integer_table(std::string_view group,
                                                      std::string_view name) const {
-    return hdf5::naming_path(path_, [&] {
+    return hdf5::reading_path(path_, [&] {
         return impl_->vector<std::int64_t>(layout::dataset_path(group, name), H5T_NATIVE_INT64);
     });
 }
 
 std::vector<TableEntry> ResultsFile::tables(std::string_view group) const {
-    return hdf5::naming_path(path_, [&] { return impl_->tables(std::string(group)); });
+    return hdf5::reading_path(path_, [&] { return impl_->tables(std::string(group)); });
 }
 
 std::optional<double> ResultsFile::number_attribute(std::string_view dataset,
                                                     std::string_view name) const {
-    return hdf5::naming_path(path_,
-                             [&] { return impl_->number_attribute(std::string(dataset), name); });
+    return hdf5::reading_path(path_,
+                              [&] { return impl_->number_attribute(std::string(dataset), name); });
 }
 
 ResultsFileInfo read_results_info(const std::filesystem::path& path) {
@@ -441,23 +566,19 @@ public:
     explicit Impl(const std::filesystem::path& path) : file_(hdf5::open_for_reading(path)) {
         shape_ = shape_of(file_.get());
         for (const layout::RunColumn& column : layout::run_columns) {
-            columns_.push_back(
-                open_run_dataset(layout::dataset_path(layout::runs_group, column.name)));
+            columns_.push_back(open_run_dataset(
+                layout::dataset_path(layout::runs_group, column.name), {}, H5T_INTEGER));
         }
         for (const MeasureInfo& measure : measure_catalogue()) {
             series_.push_back(
-                open_run_dataset(layout::dataset_path(layout::timeseries_group, measure.name)));
-            final_.push_back(
-                open_run_dataset(layout::dataset_path(layout::final_group, measure.name)));
+                open_run_dataset(layout::dataset_path(layout::timeseries_group, measure.name),
+                                 {months()}, H5T_FLOAT));
+            final_.push_back(open_run_dataset(
+                layout::dataset_path(layout::final_group, measure.name), {}, H5T_FLOAT));
         }
         if (!shape_.model_constants.empty()) {
-            model_constants_ = open_run_dataset(model_constants_path());
-            const std::vector<hsize_t> dims =
-                dimensions(model_constants_->get(), model_constants_path());
-            if (dims.size() != 2 || dims[1] != shape_.model_constants.size()) {
-                throw std::runtime_error(model_constants_path() +
-                                         " does not have one column per name in its `columns`");
-            }
+            model_constants_ = open_run_dataset(model_constants_path(),
+                                                {shape_.model_constants.size()}, H5T_FLOAT);
         }
         if (shape_.trace_runs > 0) {
             for (const MeasureInfo& variable : partner_trace_catalogue()) {
@@ -532,17 +653,14 @@ public:
     }
 
 private:
-    hdf5::Dataset open_run_dataset(const std::string& name) {
-        hdf5::Dataset dataset = open_dataset(file_.get(), name);
-        const std::vector<hsize_t> dims = dimensions(dataset.get(), name);
-        if (dims.empty()) throw std::runtime_error(name + " has no run dimension");
-        const bool series = name.starts_with(layout::root_path(layout::timeseries_group) + "/");
-        if (series && (dims.size() != 2 || dims[1] != months())) {
-            throw std::runtime_error(name + " does not have " + std::to_string(shape_.months) +
-                                     " months");
-        }
-        rows_ = std::min<std::uint64_t>(rows_, dims[0]);
-        return dataset;
+    // Rows are read into buffers sized by the layout (one value per run, or one per month), so
+    // each dataset's shape and type is checked first: a 2-D /final dataset in a .partial was
+    // read past the end of its buffer.
+    hdf5::Dataset open_run_dataset(const std::string& name, const std::vector<hsize_t>& trailing,
+                                   H5T_class_t type_class) {
+        rows_ = std::min<std::uint64_t>(rows_,
+                                        checked_run_rows(file_.get(), name, trailing, type_class));
+        return open_dataset(file_.get(), name);
     }
 
     static std::string model_constants_path() {
@@ -592,7 +710,7 @@ private:
 };
 
 ResultsRowReader::ResultsRowReader(const std::filesystem::path& path)
-    : path_(path), impl_(hdf5::naming_path(path, [&] { return std::make_unique<Impl>(path); })) {}
+    : path_(path), impl_(hdf5::reading_path(path, [&] { return std::make_unique<Impl>(path); })) {}
 
 ResultsRowReader::~ResultsRowReader() = default;
 
@@ -605,11 +723,11 @@ const ResultsShape& ResultsRowReader::shape() const {
 }
 
 std::vector<std::uint64_t> ResultsRowReader::run_indices(std::uint64_t first, std::uint64_t count) {
-    return hdf5::naming_path(path_, [&] { return impl_->run_indices(first, count); });
+    return hdf5::reading_path(path_, [&] { return impl_->run_indices(first, count); });
 }
 
 std::vector<RunResult> ResultsRowReader::runs(std::uint64_t first, std::uint64_t count) {
-    return hdf5::naming_path(path_, [&] { return impl_->runs(first, count); });
+    return hdf5::reading_path(path_, [&] { return impl_->runs(first, count); });
 }
 
 }  // namespace partnersim

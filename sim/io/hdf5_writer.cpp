@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "io/chunked_dataset.hpp"
+#include "io/durable_file.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/results_copy.hpp"
 #include "io/results_layout.hpp"
@@ -496,7 +497,7 @@ void Hdf5ResultWriter::suspend() {
 }
 
 void Hdf5ResultWriter::move_to(const std::filesystem::path& new_path) {
-    std::filesystem::rename(path_, new_path);
+    durable_rename(path_, new_path);
     path_ = new_path;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "io/durable_file.hpp"
 #include "io/hdf5_reader.hpp"
 
 namespace partnersim {
@@ -40,7 +41,9 @@ void compact_results(const std::filesystem::path& path) {
         std::filesystem::remove(compacting, ignored);
         throw;
     }
-    std::filesystem::rename(compacting, path);
+    // Only a complete compacted file, on disk, replaces the streamed one: until this rename the
+    // streamed file (with every run) is untouched, whatever failed above.
+    durable_rename(compacting, path);
 }
 
 }  // namespace partnersim

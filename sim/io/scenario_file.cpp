@@ -1,17 +1,16 @@
 #include "io/scenario_file.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <iterator>
 #include <optional>
-#include <sstream>
 #include <toml.hpp>
 #include <utility>
 #include <vector>
 
+#include "io/toml_document.hpp"
 #include "io/toml_values.hpp"
 #include "model/parameters.hpp"
 
@@ -20,149 +19,20 @@ namespace {
 
 std::string format_error(const std::string& file, int line, const std::string& key,
                          const std::string& message) {
+    // Appended piece by piece: g++ 12 gives a false -Wrestrict on ":" + std::to_string(...).
     std::string text = file;
-    if (line > 0) text += ":" + std::to_string(line);
+    if (line > 0) {
+        text += ':';
+        text += std::to_string(line);
+    }
     text += ": ";
-    if (!key.empty()) text += "key '" + key + "': ";
-    return text + message;
-}
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string text;
-    for (const auto& item : items) {
-        if (!text.empty()) text += separator;
-        text += item;
+    if (!key.empty()) {
+        text += "key '";
+        text += key;
+        text += "': ";
     }
+    text += message;
     return text;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Malformed files. toml11's messages are multi-line, source-quoting diagnostics meant for a
-// terminal; a ScenarioError has to fit on one line, so keep the headline and the notes attached
-// to the quoted lines, and drop the decoration.
-
-struct SyntaxReport {
-    std::string headline;
-    std::vector<std::pair<int, std::string>> notes;   // (line, note) in message order
-    std::vector<std::pair<int, std::string>> quoted;  // (line, source text)
-};
-
-std::string clean_headline(std::string line) {
-    if (line.starts_with("[error]")) line = trim(std::string_view(line).substr(7));
-    if (line.starts_with("toml::")) {
-        // The parser function's name means nothing to a user.
-        const auto colon = line.find(": ");
-        line = colon == std::string::npos ? std::string() : line.substr(colon + 2);
-    }
-    if (line.starts_with("bad format: ")) line = line.substr(12);
-    line = trim(line);
-    while (!line.empty() && line.back() == '.') line.pop_back();
-    return line;
-}
-
-// A quoted source line looks like " 12 | text"; a note line like "    |   ^--- note".
-std::optional<int> quoted_line_number(std::string_view line, std::string_view& source) {
-    const auto bar = line.find(" | ");
-    if (bar == std::string_view::npos) return std::nullopt;
-    const std::string number = trim(line.substr(0, bar));
-    const auto is_digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
-    if (number.empty() || !std::all_of(number.begin(), number.end(), is_digit)) {
-        return std::nullopt;
-    }
-    source = line.substr(bar + 3);
-    return std::stoi(number);
-}
-
-std::optional<std::string> note_text(std::string_view line) {
-    const auto bar = line.find('|');
-    if (bar == std::string_view::npos || !trim(line.substr(0, bar)).empty()) return std::nullopt;
-    std::string rest = trim(line.substr(bar + 1));
-    if (rest.empty() || (rest.front() != '^' && rest.front() != '~')) return std::nullopt;
-    const auto text_start = rest.find_first_not_of("^~- ");
-    return text_start == std::string::npos ? std::string() : rest.substr(text_start);
-}
-
-SyntaxReport read_syntax_report(std::string_view what) {
-    SyntaxReport report;
-    std::istringstream lines{std::string(what)};
-    std::string line;
-    std::getline(lines, line);
-    report.headline = clean_headline(line);
-    int current = 0;
-    while (std::getline(lines, line)) {
-        std::string_view source;
-        if (const auto number = quoted_line_number(line, source)) {
-            current = *number;
-            report.quoted.emplace_back(current, std::string(source));
-        } else if (auto note = note_text(line)) {
-            if (!note->empty() && *note != "here") report.notes.emplace_back(current, *note);
-        }
-    }
-    return report;
-}
-
-bool is_bare_word(std::string_view word) {
-    if (word.empty() || !std::isalpha(static_cast<unsigned char>(word.front()))) return false;
-    const bool word_chars = std::all_of(word.begin(), word.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-    });
-    return word_chars && word != "true" && word != "false" && word != "inf" && word != "nan";
-}
-
-// `duration = open_ended` is the most likely malformed line in a scenario file: say so.
-std::string unquoted_choice_hint(const SyntaxReport& report, int error_line) {
-    for (const auto& [number, source] : report.quoted) {
-        if (number != error_line) continue;
-        const auto equals = source.find('=');
-        if (equals == std::string::npos) continue;
-        const std::string value = trim(std::string_view(source).substr(equals + 1));
-        const std::string word = trim(value.substr(0, value.find('#')));
-        if (is_bare_word(word)) {
-            return "; a choice is a string and needs quotes: \"" + word + "\"";
-        }
-    }
-    return {};
-}
-
-std::string condense_syntax_error(const SyntaxReport& report, int error_line) {
-    std::vector<std::string> notes;
-    const bool several_lines =
-        std::any_of(report.notes.begin(), report.notes.end(),
-                    [&](const auto& note) { return note.first != report.notes.front().first; });
-    for (const auto& [number, note] : report.notes) {
-        if (note == report.headline) continue;
-        notes.push_back(several_lines ? "line " + std::to_string(number) + ": " + note : note);
-    }
-    std::string main = report.headline;
-    if (main.empty() && !notes.empty()) {
-        main = notes.front();
-        notes.erase(notes.begin());
-    }
-    if (main.empty()) main = "cannot be read as TOML";
-    std::string message = "malformed TOML: " + main;
-    if (!notes.empty()) message += " (" + join(notes, "; ") + ")";
-    return message + unquoted_choice_hint(report, error_line);
-}
-
-toml::value parse_toml(std::string_view text, const std::string& file) {
-    std::istringstream in{std::string(text)};
-    try {
-        return toml::parse(in, file);
-    } catch (const toml::exception& error) {
-        // toml11 leaves its location at the offending line (for a key defined twice, the second
-        // definition); the message's first quoted line is the fallback.
-        const SyntaxReport report = read_syntax_report(error.what());
-        int line = static_cast<int>(error.location().line());
-        if (line <= 0 && !report.quoted.empty()) line = report.quoted.front().first;
-        throw ScenarioError(file, line, "", condense_syntax_error(report, line));
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,13 +208,25 @@ std::string range_text(const ParameterSpec& spec) {
     switch (spec.kind) {
         case ParameterKind::real:
         case ParameterKind::integer: {
-            std::string text = "[" + format_bound(spec.min) + ", " + format_bound(spec.max) + "]";
-            return spec.unit.empty() ? text : text + " " + spec.unit;
+            std::string text = "[";  // piece by piece: see format_error
+            text += format_bound(spec.min);
+            text += ", ";
+            text += format_bound(spec.max);
+            text += ']';
+            if (!spec.unit.empty()) {
+                text += ' ';
+                text += spec.unit;
+            }
+            return text;
         }
         case ParameterKind::boolean:
             return "[true, false]";
-        case ParameterKind::choice:
-            return "[" + join(spec.choices, " | ") + "]";
+        case ParameterKind::choice: {
+            std::string text = "[";
+            text += join(spec.choices, " | ");
+            text += ']';
+            return text;
+        }
     }
     return {};
 }
@@ -372,6 +254,11 @@ std::string read_scenario_text(const std::filesystem::path& path) {
     if (std::filesystem::is_directory(path, ignored)) {
         throw ScenarioError(name, 0, "", "is a directory, not a scenario file");
     }
+    // Bounded before reading, so a huge file (or /dev/zero's like) is refused, not swallowed.
+    if (const auto size = std::filesystem::file_size(path, ignored); !ignored) {
+        if (const auto problem = toml_size_problem(size))
+            throw ScenarioError(name, 0, "", *problem);
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ScenarioError(name, 0, "", "cannot open the scenario file for reading");
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -386,7 +273,7 @@ Scenario load_scenario(const std::filesystem::path& path,
 
 Scenario parse_scenario(std::string_view toml_text, const std::string& file_name,
                         std::span<const std::string> extra_sections) {
-    const toml::value document = parse_toml(toml_text, file_name);
+    const toml::value document = parse_toml_document(toml_text, file_name);
     Scenario scenario;
     for (const auto* entry : in_file_order(document.as_table())) {
         const std::string& name = entry->first;

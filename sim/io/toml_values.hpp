@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <toml.hpp>
 #include <utility>
 #include <vector>
@@ -35,5 +36,10 @@ std::string kind_noun(ParameterKind kind);
 
 // A scalar (integer, float, boolean, string) as a parameter value; nullopt for anything else.
 std::optional<ParameterValue> parameter_value_of(const toml::value& value);
+
+// The text without leading and trailing blanks (spaces, tabs, line ends).
+std::string trim(std::string_view text);
+// The items with `separator` between them.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 }  // namespace partnersim

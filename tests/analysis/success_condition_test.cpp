@@ -81,3 +81,40 @@ TEST(SuccessCondition, MistakesNameTheirPlaceAndTheNearestMeasure) {
 
 }  // namespace
 }  // namespace partnersim::analysis
+
+namespace partnersim::analysis {
+namespace {
+
+// The parser recurses once per '(' or 'not', and the tree once per clause: hostile conditions
+// (discover --success, report --success) are bounded before they can exhaust the stack.
+std::string error_text(const std::string& condition) {
+    try {
+        SuccessCondition c(condition, measures);
+    } catch (const ConditionError& error) {
+        return error.what();
+    }
+    return "";
+}
+
+TEST(SuccessCondition, DeepNestingIsRefusedNotRecursedInto) {
+    const std::string deep = std::string(1000, '(') + "candour > 0.5" + std::string(1000, ')');
+    EXPECT_NE(error_text(deep).find("nested more than 64 deep"), std::string::npos)
+        << error_text(deep);
+    std::string negations;
+    for (int i = 0; i < 1000; ++i) negations += "not ";
+    EXPECT_NE(error_text(negations + "candour > 0.5").find("nested more than 64 deep"),
+              std::string::npos);
+    // Up to the bound, nesting is fine.
+    const std::string fine = std::string(64, '(') + "candour > 0.5" + std::string(64, ')');
+    EXPECT_TRUE(SuccessCondition(fine, measures).holds(run(0, 0.6, 0)));
+}
+
+TEST(SuccessCondition, AnOverlongConditionIsRefusedBeforeParsing) {
+    std::string chain = "candour > 0.5";
+    while (chain.size() <= 4096) chain += " and candour > 0.5";
+    EXPECT_NE(error_text(chain).find("at most 4096"), std::string::npos) << error_text(chain);
+    EXPECT_NE(error_text(std::string(200000, '(')).find("at most 4096"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace partnersim::analysis

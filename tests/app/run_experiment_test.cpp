@@ -110,6 +110,16 @@ TEST_F(RunExperiment, BadInputIsAnInputErrorThatSaysWhere) {
         EXPECT_EQ(error.file(), "--shard");
         EXPECT_TRUE(test::contains(error.what(), "3/2")) << error.what();
     }
+    // An empty --shard is a mistake, not "no shard": it once ran every run.
+    sharded.shard = "";
+    try {
+        run_experiment(sharded);
+        FAIL() << "an empty shard was taken as no shard";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.file(), "--shard");
+        EXPECT_TRUE(test::contains(error.what(), "K/N")) << error.what();
+    }
+    EXPECT_FALSE(fs::exists(output_)) << "an empty shard still ran";
     RecordingObserver first;
     run_experiment(request(first));
     RecordingObserver second;

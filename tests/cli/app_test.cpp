@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <fstream>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -399,8 +401,9 @@ TEST_F(App, AnUnfinishedRunIsNotStartedOverWithoutResumeOrForce) {
 }
 
 // A sweep of a few thousand runs, long enough to be killed mid-way after a flush or two.
-std::string killable_sweep() {
-    return "[run]\nmonths = 48\nreplicates = 1500\nseed = 99\n\n"
+std::string killable_sweep(int replicates = 1500) {
+    return "[run]\nmonths = 48\nreplicates = " + std::to_string(replicates) +
+           "\nseed = 99\n\n"
            "[sweep]\nmethod = \"grid\"\n[sweep.grid]\n"
            "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n";
 }
@@ -442,6 +445,62 @@ TEST_F(App, ResumeAfterSigkillGivesTheUninterruptedResult) {
     test::expect_same_datasets(whole, output_);
 }
 
+// The runs of a partial file that a resume would keep (0 if it is missing or unreadable yet).
+std::uint64_t saved_runs(const fs::path& output) {
+    if (!fs::exists(partial_of(output))) return 0;
+    try {
+        return read_run_column(partial_of(output), "run_index").size();
+    } catch (const std::exception&) {
+        return 0;  // being created or replaced by a resume's copy
+    }
+}
+
+// Issue 16's crash test: one sweep killed (SIGKILL) at 20 random moments in a row, resumed each
+// time, then finished: the result is the uninterrupted one, bit for bit. A moment is "at once"
+// (before or while the partial file is created or a resume copies it) or "once more runs are
+// on disk than before" - a condition, polled, never a sleep that hopes.
+TEST_F(App, TwentyKillsInARowThenResumeGiveTheUninterruptedResult) {
+    const fs::path sweep = dir_ / "sweep.toml";
+    // 16,000 runs: each kill comes after at most one more flush, so 20 of them fit.
+    test::write_text_file(sweep, killable_sweep(8000));
+    const fs::path whole = dir_ / "whole.h5";
+    ASSERT_EQ(
+        partnersim({"run", sweep.string(), "-o", whole.string(), "--threads", "2", "-q"}).exit_code,
+        0);
+    std::mt19937 moments(16);  // fixed seed: the same moments every time
+    int kills = 0;
+    bool finished = false;
+    for (int attempt = 0; attempt < 20 && !finished; ++attempt) {
+        const std::uint64_t before = saved_runs(output_);
+        test::Subprocess child({executable, "run", sweep.string(), "-o", output_.string(),
+                                "--threads", "2", "--resume", "-q"});
+        if (std::uniform_int_distribution<int>(0, 3)(moments) != 0) {
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+            while (child.running() && saved_runs(output_) <= before &&
+                   std::chrono::steady_clock::now() < deadline) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
+        child.send_signal(SIGKILL);
+        const ProcessResult ended = child.wait(std::chrono::seconds(30));
+        if (ended.term_signal == SIGKILL) {
+            ++kills;
+            ASSERT_FALSE(fs::exists(output_)) << "a killed run left a final file";
+        } else {
+            ASSERT_EQ(ended.exit_code, 0) << ended.err;  // it finished before the kill
+            finished = true;
+        }
+    }
+    EXPECT_GE(kills, 15) << "the sweep was too short to be killed often";
+    if (!finished) {
+        const ProcessResult last = partnersim(
+            {"run", sweep.string(), "-o", output_.string(), "--threads", "1", "--resume", "-q"});
+        ASSERT_EQ(last.exit_code, 0) << last.err;
+    }
+    EXPECT_FALSE(fs::exists(partial_of(output_)));
+    test::expect_same_datasets(whole, output_);
+}
+
 TEST_F(App, ShardsMergeIntoTheSingleProcessResult) {
     const fs::path sweep = dir_ / "sweep.toml";
     test::write_text_file(sweep,
@@ -469,6 +528,162 @@ TEST_F(App, ABadShardIsBadInput) {
     EXPECT_EQ(result.exit_code, 2) << result.err;
     EXPECT_TRUE(contains(result.err, "--shard")) << result.err;
     EXPECT_FALSE(fs::exists(output_));
+}
+
+}  // namespace
+}  // namespace partnersim
+
+// --- Outputs that lose nothing (issue 16) ------------------------------------------------------
+
+#include <sys/mount.h>
+
+namespace partnersim {
+namespace {
+
+// Two runs with one -o, and --force over a live run: the second is refused at once, and the
+// first one's work is untouched and finishes.
+TEST_F(App, ASecondRunOfTheSameOutputIsRefusedWhileTheFirstWrites) {
+    const fs::path sweep = dir_ / "sweep.toml";
+    test::write_text_file(sweep, killable_sweep());
+    test::Subprocess first(
+        {executable, "run", sweep.string(), "-o", output_.string(), "--threads", "1", "-q"});
+    ASSERT_TRUE(wait_until_runs_are_saved(first, output_)) << "the first run saved nothing";
+    for (const bool force : {false, true}) {
+        std::vector<std::string> args{"run", sweep.string(), "-o", output_.string(), "-q"};
+        if (force) args.push_back("--force");
+        const ProcessResult second = partnersim(args);
+        EXPECT_EQ(second.exit_code, 2) << second.err;
+        EXPECT_TRUE(contains(second.err, "another partnersim process")) << second.err;
+        EXPECT_TRUE(fs::exists(partial_of(output_))) << "the second run removed the first's work";
+    }
+    const ProcessResult finished = first.wait(std::chrono::seconds(300));
+    ASSERT_EQ(finished.exit_code, 0) << finished.err;
+    EXPECT_EQ(read_results_info(output_).runs, 3000u);
+    EXPECT_FALSE(fs::exists(dir_ / "results.h5.lock"));
+}
+
+TEST_F(App, ResumeRefusesASymbolicLinkAsThePartialFile) {
+    const fs::path victim = dir_ / "victim";
+    test::write_text_file(victim, "someone else's file\n");
+    fs::create_symlink(victim, partial_of(output_));
+    const ProcessResult result =
+        partnersim({"run", scenario_.string(), "-o", output_.string(), "--resume", "-q"});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_TRUE(contains(result.err, "symbolic link")) << result.err;
+    EXPECT_EQ(test::read_file_bytes(victim), "someone else's file\n");
+    EXPECT_FALSE(fs::exists(output_));
+}
+
+TEST_F(App, AnEmptyOutputNameIsRefusedBeforeRunning) {
+    const ProcessResult result =
+        partnersim({"run", scenario_.string(), "-o", "", "--replicates", "10000000", "-q"});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_TRUE(contains(result.err, "output file name is empty")) << result.err;
+}
+
+TEST_F(App, AnOutputLargerThanTheFreeSpaceIsRefusedBeforeRunning) {
+    // 10^7 replicates of 600 months: terabytes, on any test machine's disk.
+    const ProcessResult result =
+        partnersim({"run", scenario_.string(), "-o", output_.string(), "--replicates", "10000000",
+                    "--set", "run.months=600", "-q"});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_TRUE(contains(result.err, "MiB free")) << result.err;
+    EXPECT_FALSE(fs::exists(partial_of(output_)));
+}
+
+TEST_F(App, AMillionThreadsIsBadInput) {
+    const ProcessResult result = partnersim(
+        {"run", scenario_.string(), "-o", output_.string(), "--threads", "1000000", "-q"});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_TRUE(contains(result.err, "--threads")) << result.err;
+    EXPECT_FALSE(fs::exists(partial_of(output_)));
+}
+
+TEST_F(App, AnEmptyShardIsBadInput) {
+    const ProcessResult result =
+        partnersim({"run", scenario_.string(), "-o", output_.string(), "--shard", "", "-q"});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_TRUE(contains(result.err, "--shard")) << result.err;
+    EXPECT_FALSE(fs::exists(output_));
+}
+
+// A small tmpfs (root only; skipped elsewhere) that fills up mid-run. The run must end with a
+// clear error (exit 1), no signal, no final file, and a partial file that --resume finishes,
+// once there is room, into the uninterrupted result.
+class FullDisk : public App {
+protected:
+    void SetUp() override {
+        fs::create_directories(disk_);
+        if (::mount("tmpfs", disk_.c_str(), "tmpfs", 0, "size=8m") != 0) {
+            GTEST_SKIP() << "cannot mount a tmpfs (not root?): the disk-full tests need one";
+        }
+        mounted_ = true;
+    }
+    void TearDown() override {
+        if (mounted_) ::umount2(disk_.c_str(), MNT_DETACH);
+    }
+    void grow_disk() {
+        ASSERT_EQ(::mount("tmpfs", disk_.c_str(), "tmpfs", MS_REMOUNT, "size=256m"), 0);
+    }
+
+    fs::path disk_ = dir_ / "disk";
+    bool mounted_ = false;
+};
+
+// Filled while the run streams: a filler file takes the space left once runs are on disk.
+TEST_F(FullDisk, ADiskThatFillsMidRunEndsCleanlyAndResumes) {
+    const fs::path sweep = dir_ / "sweep.toml";
+    test::write_text_file(sweep, killable_sweep());
+    const fs::path whole = dir_ / "whole.h5";
+    ASSERT_EQ(partnersim({"run", sweep.string(), "-o", whole.string(), "-q"}).exit_code, 0);
+    const fs::path output = disk_ / "results.h5";
+    grow_disk();  // room for the check before running; filled below
+    test::Subprocess child(
+        {executable, "run", sweep.string(), "-o", output.string(), "--threads", "1", "-q"});
+    ASSERT_TRUE(wait_until_runs_are_saved(child, output));
+    {
+        std::ofstream filler(disk_ / "filler", std::ios::binary);
+        const std::string block(1 << 16, 'x');
+        while (filler.write(block.data(), block.size())) {
+        }
+    }
+    const ProcessResult failed = child.wait(std::chrono::seconds(300));
+    EXPECT_EQ(failed.term_signal, 0) << "killed by a signal: " << failed.err;
+    EXPECT_EQ(failed.exit_code, 1) << failed.err;
+    EXPECT_TRUE(contains(failed.err, "error:")) << failed.err;
+    EXPECT_FALSE(fs::exists(output));
+    ASSERT_TRUE(fs::exists(partial_of(output))) << "the runs done before the disk filled are lost";
+    fs::remove(disk_ / "filler");
+    const ProcessResult resumed =
+        partnersim({"run", sweep.string(), "-o", output.string(), "--resume", "-q"});
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+    test::expect_same_datasets(whole, output);
+}
+
+// The closing compaction needs room for the compressed copy beside the streamed file: on a
+// disk without it, the streamed file (every run) must stay, and --resume finish it later.
+TEST_F(FullDisk, ADiskFullDuringTheClosingCompactionKeepsEveryRun) {
+    const fs::path sweep = dir_ / "sweep.toml";
+    // About 7 MB streamed (uncompressed) into 8 MB: the compressed copy (3 MB) does not fit.
+    test::write_text_file(sweep,
+                          "[run]\nmonths = 120\nreplicates = 500\nseed = 3\n\n[partners]\n"
+                          "count = 5\n");
+    const fs::path whole = dir_ / "whole.h5";
+    ASSERT_EQ(partnersim({"run", sweep.string(), "-o", whole.string(), "-q"}).exit_code, 0);
+    const fs::path output = disk_ / "results.h5";
+    const ProcessResult failed = partnersim({"run", sweep.string(), "-o", output.string(), "-q"});
+    if (failed.exit_code == 0) GTEST_SKIP() << "the compacted copy fitted after all";
+    EXPECT_EQ(failed.term_signal, 0) << failed.err;
+    EXPECT_EQ(failed.exit_code, 1) << failed.err;
+    EXPECT_FALSE(fs::exists(output));
+    ASSERT_TRUE(fs::exists(partial_of(output))) << "the compaction lost the finished runs";
+    EXPECT_EQ(read_results_info(partial_of(output)).runs, 500u);
+    EXPECT_TRUE(contains(failed.err, "compacting")) << failed.err;
+    grow_disk();
+    const ProcessResult resumed =
+        partnersim({"run", sweep.string(), "-o", output.string(), "--resume", "-q"});
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+    test::expect_same_datasets(whole, output);
 }
 
 }  // namespace

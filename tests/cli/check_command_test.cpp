@@ -144,3 +144,32 @@ TEST(ResolveScenario, SeedAndReplicatesOptionsAreValidatedLikeSet) {
 
 }  // namespace
 }  // namespace partnersim
+
+#include "support/subprocess.hpp"
+
+namespace partnersim {
+namespace {
+
+// The real executable on the inputs that crashed it (issue 16): exit 2 with the file and line,
+// never a signal. 200,000 unclosed `[` after a key was a segmentation fault (exit 139).
+TEST(CheckCommand, HostileScenarioFilesAreLocatedErrorsNotCrashes) {
+    const struct {
+        std::string text;
+        std::string location;
+    } cases[] = {
+        {"[run]\nseed = " + std::string(200000, '['), ":2:"},
+        {"[run]\nseed = " + std::string(1000, '{') + "\n", ":2:"},
+        {"\"a\\n99999999999 | x\" = 1\n\"a\\n99999999999 | x\" = 2\n", ":2:"},
+    };
+    for (const auto& hostile : cases) {
+        const test::TempFile file(hostile.text);
+        const test::ProcessResult result =
+            test::run_process({PARTNERSIM_EXECUTABLE, "check", file.path().string()});
+        EXPECT_EQ(result.term_signal, 0) << "killed by a signal";
+        EXPECT_EQ(result.exit_code, exit_bad_input) << result.err;
+        EXPECT_TRUE(contains(result.err, file.path().string() + hostile.location)) << result.err;
+    }
+}
+
+}  // namespace
+}  // namespace partnersim

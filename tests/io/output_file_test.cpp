@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -211,6 +212,61 @@ TEST(OutputFile, ResumingAcceptsAnExistingPartialFileAndKeepsIt) {
     EXPECT_NO_THROW(OutputFile(dir / "fresh.h5", false, ExistingPartial::resume));
     write_text(dir / "done.h5", "finished results");
     EXPECT_THROW(OutputFile(dir / "done.h5", false, ExistingPartial::resume), OutputExists);
+}
+
+// One writer per output (issue 16): the second is refused at once, --force or not, and the
+// first one's partial file is untouched; once the first is gone the output is free again.
+TEST(OutputFile, ASecondWriterOfTheSameOutputIsRefusedAndTouchesNothing) {
+    const test::TempDir dir;
+    std::optional<OutputFile> first(std::in_place, dir / "results.h5", false);
+    write_text(first->partial_path(), "the first run's work");
+    for (const bool force : {false, true}) {
+        try {
+            const OutputFile second(dir / "results.h5", force, ExistingPartial::overwrite);
+            FAIL() << "a second writer was let in (force " << force << ")";
+        } catch (const OutputLocked& error) {
+            EXPECT_NE(std::string(error.what()).find("another partnersim process"),
+                      std::string::npos)
+                << error.what();
+        }
+    }
+    EXPECT_EQ(read_text(first->partial_path()), "the first run's work");
+    first->commit();
+    first.reset();
+    EXPECT_FALSE(std::filesystem::exists(dir / "results.h5.lock")) << "the lock file stays";
+    EXPECT_NO_THROW(OutputFile(dir / "other.h5", false));
+    EXPECT_NO_THROW(OutputFile(dir / "results.h5", true));
+}
+
+TEST(OutputFile, AFailedCheckReleasesTheLock) {
+    const test::TempDir dir;
+    write_text(dir / "results.h5", "earlier results");
+    EXPECT_THROW(OutputFile(dir / "results.h5", false), OutputExists);
+    EXPECT_FALSE(std::filesystem::exists(dir / "results.h5.lock"));
+    EXPECT_NO_THROW(OutputFile(dir / "results.h5", true));
+}
+
+// `ln -s victim results.h5.partial`: the writer would truncate the victim through the link.
+TEST(OutputFile, ASymbolicLinkAsThePartialFileIsRefused) {
+    const test::TempDir dir;
+    write_text(dir / "victim", "not yours");
+    std::filesystem::create_symlink(dir / "victim", dir / "results.h5.partial");
+    for (const auto partial :
+         {ExistingPartial::overwrite, ExistingPartial::refuse, ExistingPartial::resume}) {
+        try {
+            const OutputFile output(dir / "results.h5", true, partial);
+            FAIL() << "a symbolic link was accepted as the partial file";
+        } catch (const InputError& error) {
+            EXPECT_NE(std::string(error.what()).find("symbolic link"), std::string::npos)
+                << error.what();
+        }
+    }
+    EXPECT_EQ(read_text(dir / "victim"), "not yours");
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "results.h5.partial"));
+}
+
+TEST(OutputFile, AnEmptyNameIsBadInput) {
+    EXPECT_THROW(OutputFile("", true), InputError);
 }
 
 }  // namespace
