@@ -8,12 +8,14 @@
 namespace partnersim {
 namespace {
 
-// Partners best first by `value`; equal values in index order, so the order is the same on
-// every platform (equal values share their ranks' shares anyway).
+// Enrolled partners best first by `value`; equal values in slot order, so the order is the same
+// on every platform (equal values share their ranks' shares anyway).
 template <class Value>
-void rank_best_first(std::vector<std::size_t>& order, std::size_t n, Value value) {
-    order.resize(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+void rank_best_first(std::vector<std::size_t>& order, const PartnerPopulation& p, Value value) {
+    order.clear();
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (p.enrolled[i]) order.push_back(i);
+    }
     std::sort(order.begin(), order.end(), [&value](std::size_t a, std::size_t b) {
         const double va = value(a), vb = value(b);
         return va > vb || (va == vb && a < b);
@@ -24,14 +26,16 @@ void rank_best_first(std::vector<std::size_t>& order, std::size_t n, Value value
 
 double decision_quality(const PartnerPopulation& p, const std::vector<double>& belief,
                         double sharpness, DecisionScratch& scratch) {
-    const std::size_t n = p.count;
+    // Over the partners enrolled now, as every mean is: one that left, or a slot no newcomer
+    // has taken, is no longer the funder's to back.
+    const std::size_t n = p.enrolled_count();
     if (n == 0) return 0.0;
     auto& order = scratch.order;
     auto& ideal = scratch.ideal_shares;
     const auto truth = [&p](std::size_t i) { return p.true_effectiveness(i); };
 
     // What knowing the truth would buy: the funder's own rule applied to the truth.
-    rank_best_first(order, n, truth);
+    rank_best_first(order, p, truth);
     ideal.resize(n);
     double even = 0.0;
     for (std::size_t k = 0; k < n; ++k) {
@@ -47,7 +51,7 @@ double decision_quality(const PartnerPopulation& p, const std::vector<double>& b
 
     // What the funder's knowledge buys: the same shares, in the order of its beliefs; partners
     // it cannot tell apart share their ranks' shares.
-    rank_best_first(order, n, [&belief](std::size_t i) { return belief[i]; });
+    rank_best_first(order, p, [&belief](std::size_t i) { return belief[i]; });
     double achieved = 0.0;
     for (std::size_t first = 0; first < n;) {
         std::size_t last = first + 1;

@@ -26,7 +26,8 @@ struct DecisionScratch {
 // the funder ranks partners as the truth does, 0 when it can do no better than an even spread (e.g.
 // before it learns anything), below 0 when its ranking is worse than even (about -0.4 when
 // reversed). Only the order of beliefs counts, so timid (shrunk) beliefs that rank partners rightly
-// score as well as bold ones. 0 when every partner is equally effective (nothing to gain).
+// score as well as bold ones. 0 when every partner is equally effective (nothing to gain). Over
+// enrolled partners only (a partner that left, or a newcomer's slot not yet taken, is skipped).
 double decision_quality(const PartnerPopulation& partners, const std::vector<double>& belief,
                         double sharpness, DecisionScratch& scratch);
 double decision_quality(const PartnerPopulation& partners, const std::vector<double>& belief,

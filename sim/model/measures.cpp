@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "model/enrolment.hpp"
 #include "model/participation.hpp"
 #include "model/trust.hpp"
 #include "model/world.hpp"
@@ -30,20 +31,6 @@ double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger
         n += 1.0;
     }
     return n > 0.0 ? sum / n : 0.0;
-}
-
-// Share of pairs of enrolled partners with a tie at least `threshold`.
-double enrolled_density(const PartnerPopulation& p, float threshold) {
-    const auto& weights = p.ties.weights();
-    std::size_t strong = 0, pairs = 0, pair = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
-            if (!p.enrolled[i] || !p.enrolled[j]) continue;
-            ++pairs;
-            strong += weights[pair] >= threshold ? 1 : 0;
-        }
-    }
-    return pairs > 0 ? static_cast<double>(strong) / static_cast<double>(pairs) : 0.0;
 }
 
 // What several measures read from the partners, gathered in one pass.
@@ -119,7 +106,7 @@ double portfolio_impact(const MeasureInputs& in) {
     return in.sums.impact;
 }
 double network_density(const MeasureInputs& in) {
-    return enrolled_density(in.world.partners, working_tie);
+    return enrolled_tie_density(in.world.partners, working_tie);
 }
 double burden_hours(const MeasureInputs& in) {
     return enrolled_mean(in.world.partners, in.world.partners.burden_hours);
@@ -376,7 +363,7 @@ MeasureValues measure_world(const World& world, MeasureScratch& scratch) {
 
 void trace_partners(const World& world, float* out, std::size_t variable_stride) {
     const auto& p = world.partners;
-    const std::size_t n = p.count;
+    const std::size_t n = p.founders;
     auto row = [out, variable_stride](PartnerTrace t) {
         return out + static_cast<std::size_t>(t) * variable_stride;
     };

@@ -38,8 +38,12 @@ struct MonthlyExperiences {
 struct PartnerPopulation {
     // Slots, fixed for the run. A partner that leaves keeps its slot with enrolled = 0 (no
     // resizing in the hot loop); every measure counts enrolled partners only.
+    // Slots 0..founders-1 hold the partners of month 0; the rest are set aside for newcomers
+    // (docs/model.md 7.15), filled in order: `joined` of them so far.
     std::size_t count = 0;
-    std::vector<std::uint8_t> enrolled;  // still in the programme
+    std::size_t founders = 0;
+    std::size_t joined = 0;
+    std::vector<std::uint8_t> enrolled;  // in the programme now (a newcomer's slot: once joined)
     std::vector<int> absent_months;      // consecutive months away while activities ran
     // Traits, fixed for the run.
     std::vector<double> resources;         // organisational slack, 0..1

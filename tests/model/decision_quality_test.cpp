@@ -19,6 +19,7 @@ const double sharpness = AdaptationConstants{}.support_sharpness;
 PartnerPopulation with_truth(const std::vector<double>& truth) {
     PartnerPopulation p;
     p.count = truth.size();
+    p.enrolled.assign(truth.size(), 1);
     p.baseline_effectiveness = truth;
     p.practice_gain.assign(truth.size(), 0.0);
     return p;
@@ -42,6 +43,20 @@ double mean_quality_at_noise(double noise, std::size_t partners, int draws) {
         sum += decision_quality(with_truth(truth), belief, sharpness);
     }
     return sum / draws;
+}
+
+// Over enrolled partners only, as every mean: a partner that left (or a newcomer's slot not yet
+// taken) is not the funder's to back, however the funder misranks it.
+TEST(DecisionQuality, CountsEnrolledPartnersOnly) {
+    auto p = with_truth({-1.0, 0.5, 2.0, 0.0, 3.0});
+    const std::vector<double> belief{-1.0, 0.5, 2.0, 0.0, -5.0};
+    EXPECT_LT(decision_quality(p, belief, sharpness), 0.9);
+    p.enrolled[4] = 0;
+    EXPECT_NEAR(decision_quality(p, belief, sharpness), 1.0, 1e-12);
+    const auto four = with_truth({-1.0, 0.5, 2.0, 0.0});
+    const std::vector<double> misranked{0.5, -1.0, 2.0, 0.0, 9.0};
+    EXPECT_DOUBLE_EQ(decision_quality(p, misranked, sharpness),
+                     decision_quality(four, {0.5, -1.0, 2.0, 0.0}, sharpness));
 }
 
 TEST(DecisionQuality, IsOneForTheTruthsOwnRankingAndZeroForNoKnowledge) {
