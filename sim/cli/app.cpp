@@ -228,6 +228,26 @@ int run_command_line(int argc, char** argv) {
     AnalyzeCommandOptions analyze;
     auto* analyze_cmd = add_analyze(app, analyze);
 
+    ValidateCommandOptions validate;
+    validate.ledger = PARTNERSIM_LEDGER_FILE;
+    auto* validate_cmd = app.add_subcommand(
+        "validate", "Test every claim of the seeds at several base scenarios (claims ledger)");
+    validate_cmd->add_option("--ledger", validate.ledger, "Claims ledger (TOML)")
+        ->capture_default_str();
+    validate_cmd->add_option("--bases", validate.bases,
+                             "Scenario files to test every claim at (default: the ledger's)");
+    validate_cmd->add_option("--replicates", validate.replicates, "Paired replicates per design")
+        ->check(CLI::Range(2, 100000))
+        ->capture_default_str();
+    validate_cmd->add_option("--seed", validate.seed, "Master seed of every design")
+        ->capture_default_str();
+    validate_cmd->add_option("--threads", validate.threads, "Worker threads (default: all cores)")
+        ->check(CLI::NonNegativeNumber);
+    validate_cmd->add_option("-o,--output", validate.output,
+                             "Also write the table to this HDF5 file");
+    validate_cmd->add_flag("--force", validate.force, "Overwrite an existing output file");
+    validate_cmd->add_flag("-q,--quiet", validate.quiet, "No progress bar or messages");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& success) {
@@ -253,6 +273,7 @@ int run_command_line(int argc, char** argv) {
     if (report_cmd->parsed()) return report_command(report, std::cout, std::cerr);
     if (export_cmd->parsed()) return export_command(export_options, std::cout, std::cerr);
     if (analyze_cmd->parsed()) return analyze_command(analyze, std::cout, std::cerr);
+    if (validate_cmd->parsed()) return validate_command(validate, std::cout, std::cerr);
     return exit_bad_input;
 }
 

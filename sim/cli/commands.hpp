@@ -94,6 +94,17 @@ struct ReportCommandOptions {
     bool force = false;
 };
 
+struct ValidateCommandOptions {
+    std::filesystem::path ledger;              // the claims ledger (docs/claims.toml)
+    std::vector<std::filesystem::path> bases;  // --bases: test every claim here instead
+    int replicates = 200;                      // paired replicates per design
+    std::uint64_t seed = 777;
+    int threads = 0;
+    std::filesystem::path output;  // -o: the claims x bases table as HDF5
+    bool force = false;
+    bool quiet = false;
+};
+
 int run_command(const RunCommandOptions& options, std::ostream& out, std::ostream& err);
 int check_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err);
 // The design a scenario file (with or without [sweep]) asks for, its first points and an upper
@@ -118,6 +129,10 @@ int discover_command(const DiscoverCommandOptions& options, std::ostream& out, s
 int report_command(const ReportCommandOptions& options, std::ostream& out, std::ostream& err);
 // The results (and stored analyses) as CSV files in a folder (analysis/csv_export.hpp).
 int export_command(const ExportCommandOptions& options, std::ostream& out, std::ostream& err);
+// Runs the claims ledger: every tested claim of the seeds at each base scenario as a paired
+// design, printed as a claims x bases table of effects and verdicts (holds / weak / fails /
+// reversed) and optionally stored as HDF5. 0 done, 2 bad input, 1 failure, 130 interrupted.
+int validate_command(const ValidateCommandOptions& options, std::ostream& out, std::ostream& err);
 // Main effects, an interaction, and Sobol or Morris indices of a sweep's results; stored in
 // "<results>.analysis.h5" (io/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
 int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std::ostream& err);

@@ -53,6 +53,15 @@ double available_hours(const World& world, std::size_t i) {
            (floor + (1.0 - floor) * world.partners.resources[i]);
 }
 
+// Support "meeting them where they are" takes only the time a partner can absorb this month:
+// beyond it, more facilitator hours go into preparing bespoke tools and follow-up, not into the
+// partner's diary ("It can take time to understand needs and what participants can absorb").
+double time_in_support(const World& world, std::size_t i) {
+    const auto& c = world.scenario.constants.burden;
+    return std::min(c.partner_share_of_support * world.partners.one_to_one_hours[i],
+                    c.absorbable_share * available_hours(world, i));
+}
+
 void account_burden(World& world) {
     auto& p = world.partners;
     auto& lived = world.experiences;
@@ -64,9 +73,6 @@ void account_burden(World& world) {
     const double unwaived_resentment = c.unwaived_resentment;
     const double base_activity_hours = c.base_activity_hours;
     const double convening_hours = c.convening_hours_at_full_intensity;
-    // A facilitator's one-to-one hour includes preparation and follow-up the partner does not
-    // sit in.
-    const double partner_share_of_support = c.partner_share_of_support;
     const double forced_attendance_resentment = c.forced_attendance_resentment;
     const double overload_resentment = c.overload_resentment;
     // Bad experience of the funder per unit of extractive reporting strain.
@@ -98,7 +104,7 @@ void account_burden(World& world) {
         if (p.present[i]) {
             learning_hours = base_activity_hours +
                              convening_hours * world.facilitator.convening_intensity +
-                             partner_share_of_support * p.one_to_one_hours[i] + backbone_each;
+                             time_in_support(world, i) + backbone_each;
         }
         p.burden_hours[i] = report_hours + learning_hours;
         // The funder's reporting demands are what partners most see it do month by month:

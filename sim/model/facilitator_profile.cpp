@@ -99,6 +99,8 @@ FacilitatorProfile make_facilitator_profile(const FacilitatorParameters& facilit
             shape_external(profile, facilitator, constants);
             break;
     }
+    const double floor = constants.credibility_floor;
+    profile.credibility = floor + 2.0 * (1.0 - floor) * profile.skill(Skill::sectoral);
     return profile;
 }
 

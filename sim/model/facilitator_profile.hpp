@@ -24,6 +24,12 @@ struct FacilitatorProfile {
     bool hours_from_partners = false;  // self-managed: the backbone's hours are partners' own
     std::array<double, skill_count> skills{};
 
+    // Sectoral expertise "gives confidence to partners and philanthropy staff" and supports
+    // "credibility and build[s] trust with partners": a multiplier on the trust the
+    // facilitator's substantive work (support, convenings, synthesis) earns; 1 at a sectoral
+    // skill of 0.5, from facilitator_kinds.credibility_floor at none to 2 - floor at full.
+    double credibility = 1.0;
+
     double skill(Skill s) const { return skills[static_cast<std::size_t>(s)]; }
 };
 

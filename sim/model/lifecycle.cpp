@@ -24,6 +24,15 @@ namespace {
 void drift_or_review_goals(World& world, int next_month) {
     const auto& setup = world.scenario.setup;
     world.goal_alignment = std::max(0.0, world.goal_alignment - goal_drift_per_month(world));
+    // "Sufficient set-up time for the partnership, enabling trust and relationships to form ...
+    // and clear goals to emerge"; "Where partnerships are formed too quickly without fully
+    // developed strategies, this can undermine meaningful collaboration down the line": what
+    // set-up does not settle stays unsettled, since only a review restores alignment later.
+    const auto& facilitator = world.facilitator;
+    if (facilitator.active && facilitator.months_active <= setup.setup_months) {
+        world.goal_alignment +=
+            world.scenario.constants.lifecycle.goal_emergence * (1.0 - world.goal_alignment);
+    }
     // "Long-term partnerships can include time-bound learning milestones or questions that
     // are collaboratively revisited"; "Review and iteration are also crucial".
     const bool reviewing = setup.duration == Duration::open_ended && setup.review &&
@@ -47,6 +56,12 @@ void grow_embeddedness(World& world) {
 }
 
 }  // namespace
+
+double paid_hours(const FacilitatorState& facilitator) {
+    // Delivered hours are what is left of the paid ones after a consortium's own management
+    // ("may require more resources for management"): the funder pays for both.
+    return facilitator.hours.total() / (1.0 - facilitator.profile.overhead);
+}
 
 double goal_drift_per_month(const World& world) {
     const auto& setup = world.scenario.setup;
@@ -84,8 +99,7 @@ void advance_lifecycle(World& world) {
         world.facilitator.active = false;
     }
     update_end_pressure(world, next_month);
-    world.cumulative_cost +=
-        world.facilitator.hours.total() * world.scenario.facilitator.hourly_cost;
+    world.cumulative_cost += paid_hours(world.facilitator) * world.scenario.facilitator.hourly_cost;
     world.month = next_month;
 }
 

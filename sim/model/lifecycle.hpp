@@ -17,6 +17,10 @@ void advance_lifecycle(World& world);
 // month `month` about to be simulated.
 void update_end_pressure(World& world, int month);
 
+// Facilitator hours the funder pays for this month: those delivered plus a consortium's own
+// management overhead (cost counts them all).
+double paid_hours(const FacilitatorState& facilitator);
+
 // Drift of shared goals per month without review.
 double goal_drift_per_month(const World& world);
 

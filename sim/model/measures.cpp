@@ -4,7 +4,6 @@
 #include <cmath>
 #include <vector>
 
-#include "model/enrolment.hpp"
 #include "model/participation.hpp"
 #include "model/trust.hpp"
 #include "model/world.hpp"
@@ -31,6 +30,24 @@ double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger
         n += 1.0;
     }
     return n > 0.0 ? sum / n : 0.0;
+}
+
+// Weighted density over pairs of enrolled partners: the mean strength of their tie (0 = no
+// ties, 1 = every pair fully tied). Continuous in the weights, so a network whose ties hover near
+// a cut-off does not read as empty or as whole on a small change of any input (issue 11: a share
+// of pairs above 0.25 read 0.02 for a network builder and jumped to 0.2-0.6).
+double enrolled_weighted_density(const PartnerPopulation& p) {
+    const auto& weights = p.ties.weights();
+    double sum = 0.0;
+    std::size_t pairs = 0, pair = 0;
+    for (std::size_t i = 0; i < p.count; ++i) {
+        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
+            if (!p.enrolled[i] || !p.enrolled[j]) continue;
+            ++pairs;
+            sum += weights[pair];
+        }
+    }
+    return pairs > 0 ? sum / static_cast<double>(pairs) : 0.0;
 }
 
 // What several measures read from the partners, gathered in one pass.
@@ -106,7 +123,7 @@ double portfolio_impact(const MeasureInputs& in) {
     return in.sums.impact;
 }
 double network_density(const MeasureInputs& in) {
-    return enrolled_tie_density(in.world.partners, working_tie);
+    return enrolled_weighted_density(in.world.partners);
 }
 double burden_hours(const MeasureInputs& in) {
     return enrolled_mean(in.world.partners, in.world.partners.burden_hours);
@@ -150,8 +167,8 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "mean over partners of trust = good / (good + bad), partner → facilitator ledger",
      "support, relationship contact and convenings that partners experience as good, an early "
      "arrival, no neglect",
-     "whether the trust is deserved; partners who left the relationship long ago count as their "
-     "faded prior",
+     "whether the trust is deserved; partners who left (not counted); a newcomer counts at its "
+     "prior trust from the month it joins, so a join lowers the mean with nothing gone wrong",
      &trust_partner_facilitator},
     {Measure::trust_partner_funder, "trust_partner_funder", "Mean trust of partners in the funder",
      "share 0-1", "mean partner → funder trust",
@@ -167,7 +184,8 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
     {Measure::capacity, "capacity", "Mean MEL capacity of partners", "share 0-1",
      "mean MEL capacity", "one-to-one support, spillover along ties, continued use after the end",
      "whether capacity is used to improve practice (see `portfolio_impact`); who gained (see "
-     "`capacity_gini`)",
+     "`capacity_gini`); a newcomer counts with the capacity it brought, so a join moves the mean "
+     "with no learning",
      &capacity},
     {Measure::capacity_gini, "capacity_gini",
      "Gini coefficient of partners' MEL capacity gains since month 0", "index 0-1",
@@ -200,7 +218,7 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "share of attainable gain, at most 1",
      "`1 − sqrt(regret_share)`: the root of the regret of backing partners in the order of the "
      "funder's beliefs rather than of the truth, as a share of what knowing the truth gains over "
-     "an even spread (below)",
+     "an even spread (below), over the partners enrolled now",
      "knowing which partners are most effective, weighted by how much the funder's own rule would "
      "give them",
      "the support the funder actually gives (it adopts beliefs only at decision windows and in "
@@ -219,9 +237,10 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "the partners' effectiveness",
      &portfolio_impact},
     {Measure::network_density, "network_density",
-     "Share of partner pairs with a working tie (weight >= 0.25)", "share 0-1",
-     "share of partner pairs with tie weight ≥ 0.25", "working ties (weight ≥ 0.25)",
-     "weak ties, and whether ties carry learning", &network_density},
+     "Mean strength of the tie between partners over all pairs (weighted density)", "share 0-1",
+     "weighted density: mean tie weight over all pairs of enrolled partners",
+     "ties of any strength, each for its weight",
+     "whether the ties form a connected core, and whether ties carry learning", &network_density},
     {Measure::burden_hours, "burden_hours",
      "Mean hours a partner spends on reporting and learning this month", "hours/month",
      "mean hours a partner spent this month on reporting and learning",

@@ -195,6 +195,13 @@ std::vector<ParameterSpec> model_constant_specs() {
         constant("facilitator_kinds.consortium_coverage_per_member", &MC::facilitator_kinds,
                  &FacilitatorKindConstants::consortium_coverage_per_member, {0, 1}, {0.05, 0.15},
                  "share/member", "Local coverage each member beyond the first adds.", "assumption"),
+        constant("facilitator_kinds.credibility_floor", &MC::facilitator_kinds,
+                 &FacilitatorKindConstants::credibility_floor, {0, 1}, {0.3, 0.7}, "factor",
+                 "Credibility with partners and funder staff of a facilitator with no sectoral "
+                 "skill (a multiplier on the trust its work earns; 1 at skill 0.5).",
+                 "assumption; rests on Itad/Porticus 2025 s5: sectoral expertise 'gives "
+                 "confidence to partners and philanthropy staff'; s6: 'potentially even more "
+                 "important than facilitation skills'"),
         constant("facilitator_kinds.consortium_gap_filled_per_member", &MC::facilitator_kinds,
                  &FacilitatorKindConstants::consortium_gap_filled_per_member, {0, 0.5},
                  {0.05, 0.15}, "share/member",
@@ -567,6 +574,11 @@ std::vector<ParameterSpec> model_constant_specs() {
         constant("burden.partner_share_of_support", &MC::burden,
                  &BurdenConstants::partner_share_of_support, {0, 1}, {0.3, 0.7}, "share",
                  "Share of a facilitator's one-to-one hour the partner sits in.", "assumption"),
+        constant("burden.absorbable_share", &MC::burden, &BurdenConstants::absorbable_share, {0, 1},
+                 {0.15, 0.35}, "share",
+                 "Most of its available hours a partner gives to one-to-one support in a month.",
+                 "assumption; rests on Itad/Porticus 2025: support 'meeting them where they are', "
+                 "'what participants can absorb at a given moment'"),
         constant("burden.funder_reporting_factor", &MC::burden,
                  &BurdenConstants::funder_reporting_factor, {0, 5}, {1.2, 1.8}, "factor",
                  "Reporting hours under funder-defined reporting, against shared questions (1).",
@@ -625,7 +637,7 @@ std::vector<ParameterSpec> model_constant_specs() {
                  "Monthly share of the gap to the target value closed.", "assumption"),
         whole("perceived_value.quick_win_months", &MC::perceived_value,
               &ValueConstants::quick_win_months, {0, 36}, {3, 9}, "months",
-              "Months after set-up in which quick wins show.",
+              "First months of the facilitator's work in which quick wins show.",
               "assumption; rests on Itad/Porticus 2025: 'if you don't quickly show how it can be "
               "used ... lose interest quickly'"),
         constant("perceived_value.quick_win_boost", &MC::perceived_value,
@@ -702,17 +714,17 @@ std::vector<ParameterSpec> model_constant_specs() {
                  "evidence.",
                  "assumption"),
         constant("learning.funder_reporting_indicator_gap", &MC::learning,
-                 &LearningConstants::funder_reporting_indicator_gap, {0, 5}, {0.56, 1.04},
+                 &LearningConstants::funder_reporting_indicator_gap, {0, 5}, {0.25, 0.45},
                  "effect s.d.",
                  "S.d. of the lasting error of reading a partner's indicators under funder "
                  "reporting evidence.",
-                 "assumption; rests on Itad/Porticus 2025: 'taking data at face value without "
-                 "asking what it means'"),
+                 "assumption; rests on Itad/Porticus 2025: funder-defined reporting gives 'Easily "
+                 "synthesised cross-portfolio insights' (the lowest gap of the three models)"),
         constant("learning.funder_reporting_synthesis_gain", &MC::learning,
-                 &LearningConstants::funder_reporting_synthesis_gain, {0, 2}, {0.28, 0.52}, "share",
+                 &LearningConstants::funder_reporting_synthesis_gain, {0, 2}, {0.7, 1.3}, "share",
                  "Weight of the facilitator's synthesis at full quality and reach under funder "
                  "reporting evidence.",
-                 "assumption"),
+                 "assumption; rests on Itad/Porticus 2025: 'Easily synthesised'"),
         constant("learning.shared_questions_direct_gain", &MC::learning,
                  &LearningConstants::shared_questions_direct_gain, {0, 1}, {0.02, 0.06}, "share",
                  "Monthly weight of the funder's own reading of reports under shared questions "
@@ -856,6 +868,11 @@ std::vector<ParameterSpec> model_constant_specs() {
             "lifecycle.review_realignment", &MC::lifecycle, &LifecycleConstants::review_realignment,
             {0, 1}, {0.4, 0.8}, "share", "Share of lost goal alignment a review restores.",
             "assumption; rests on Itad/Porticus 2025: 'Review and iteration are also crucial'"),
+        constant("lifecycle.goal_emergence", &MC::lifecycle, &LifecycleConstants::goal_emergence,
+                 {0, 1}, {0.15, 0.45}, "share",
+                 "Share of the gap to full goal alignment closed in each set-up month.",
+                 "assumption; rests on Itad/Porticus 2025: 'Sufficient set-up time ... clear goals "
+                 "to emerge'"),
         constant("lifecycle.drift_per_month", &MC::lifecycle, &LifecycleConstants::drift_per_month,
                  {0, 1}, {0.01, 0.03}, "per month",
                  "Monthly goal drift of an open-ended partnership with no clarity of purpose.",

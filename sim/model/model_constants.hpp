@@ -56,6 +56,7 @@ struct FacilitatorKindConstants {
     double consortium_overhead_cap = 0.4;
     double consortium_coverage_per_member = 0.1;
     double consortium_gap_filled_per_member = 0.1;
+    double credibility_floor = 0.5;  // credibility with no sectoral skill (1 at skill 0.5)
 };
 
 // Process 1: shocks, focal points and funding security.
@@ -171,7 +172,8 @@ struct BurdenConstants {
     double convening_hours_at_full_intensity = 6.0;  // most of a workshop day a month
     double base_activity_hours = 2.0;
     double partner_share_of_support = 0.5;  // of a facilitator's one-to-one hour
-    double funder_reporting_factor = 1.5;   // reporting weight; shared questions are 1
+    double absorbable_share = 0.25;        // most of its available hours a partner gives to support
+    double funder_reporting_factor = 1.5;  // reporting weight; shared questions are 1
     double partner_led_factor = 0.6;
     double accountability_base = 0.5;  // reporting scales with this + accountability focus
     double resource_floor = 0.25;      // available hours: floor + (1 - floor) x resources
@@ -190,7 +192,7 @@ struct BurdenConstants {
 // Process 4e: perceived value.
 struct ValueConstants {
     double adjustment = 0.2;      // monthly share of the gap closed
-    double quick_win_months = 6;  // months after set-up in which quick wins show
+    double quick_win_months = 6;  // first months of the facilitator's work with quick wins
     double quick_win_boost = 0.3;
     double clarity_floor = 0.5;  // purpose: alignment x (floor + (1 - floor) x clarity)
     double base = 0.05;
@@ -221,8 +223,8 @@ struct LearningConstants {
     double clean_story = 0.75;   // the result a partner would like to be seen to have
     double reading_noise = 0.5;  // month-to-month noise in any reading of a report
     double funder_reporting_direct_gain = 0.12;
-    double funder_reporting_indicator_gap = 0.8;
-    double funder_reporting_synthesis_gain = 0.4;
+    double funder_reporting_indicator_gap = 0.35;
+    double funder_reporting_synthesis_gain = 1.0;
     double shared_questions_direct_gain = 0.04;
     double shared_questions_indicator_gap = 0.5;
     double shared_questions_synthesis_gain = 1.0;
@@ -263,6 +265,7 @@ struct AdaptationConstants {
 struct LifecycleConstants {
     double end_pressure_months = 6;
     double review_realignment = 0.6;  // share of lost alignment a review restores
+    double goal_emergence = 0.3;      // share of the gap to alignment closed per set-up month
     double drift_per_month = 0.02;    // open-ended goal drift with no clarity of purpose
     double clarity_slows_drift = 0.7;
     double time_bound_drift_share = 0.25;

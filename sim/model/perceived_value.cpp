@@ -12,10 +12,11 @@ void update_perceived_value(World& world) {
     const auto& c = world.scenario.constants.perceived_value;
     // "Balancing set-up time with the need to generate immediate, tangible benefits to
     // participants so they see the value"; "if you don't quickly show how it can be used ...
-    // [partners] lose interest quickly".
+    // [partners] lose interest quickly". Quick wins are "immediate": they show in the
+    // facilitator's first months whatever the set-up's length (issue 11: a longer set-up used to
+    // lengthen them and so brought perceived value earlier).
     const bool early =
-        facilitator.active &&
-        facilitator.months_active < setup.setup_months + static_cast<int>(c.quick_win_months);
+        facilitator.active && facilitator.months_active < static_cast<int>(c.quick_win_months);
     const double quick_win = early ? c.quick_win_boost * setup.quick_wins : 0.0;
     const double purpose = world.goal_alignment *
                            (c.clarity_floor + (1.0 - c.clarity_floor) * setup.clarity_of_purpose);

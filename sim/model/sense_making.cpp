@@ -63,8 +63,9 @@ void make_sense_with_funder(World& world) {
         (c.strategic_floor + (1.0 - c.strategic_floor) * profile.skill(Skill::strategic_learning)) *
         staff_time * understanding * objectivity(facilitator.embeddedness, c);
     // Useful synthesis is what the funder values: "Without this the learning partnership can be
-    // seen as dispensable."
-    world.experiences.funder_facilitator_good += facilitator.synthesis;
+    // seen as dispensable." Sector knowledge "gives confidence to ... philanthropy staff" (its
+    // 'challenge role') in what the synthesis says.
+    world.experiences.funder_facilitator_good += facilitator.synthesis * profile.credibility;
     if (facilitator.synthesis < c.useless_synthesis) {
         world.experiences.funder_facilitator_bad += c.dispensable_severity;
     }

@@ -67,7 +67,9 @@ void provide_support(World& world) {
         p.capacity[i] +=
             capacity_learning_rate * effect * quality * p.engagement[i] * (1.0 - p.capacity[i]);
         p.benefit[i] += effect * quality * p.engagement[i];
-        lived.partner_facilitator_good[i] += effect * quality * soft_trust;
+        // Support earns trust as far as the facilitator is credible in the partner's field.
+        lived.partner_facilitator_good[i] +=
+            effect * quality * soft_trust * facilitator.profile.credibility;
 
         const double contact = saturating(relationship_each, relationship_half_hours);
         lived.partner_facilitator_good[i] +=

@@ -8,7 +8,9 @@
 
 namespace partnersim {
 
-// A tie this strong counts as a working relationship in network_density.
+// A tie this strong is a working relationship partners can meet on by themselves once the
+// facilitator has gone (effort.cpp): self-organisation needs a connected core, which appears
+// past a threshold (Guimera et al. 2005). The measure network_density has no cut-off.
 inline constexpr float working_tie = 0.25f;
 
 class TieNetwork {
@@ -35,7 +37,6 @@ public:
         for (const float w : weights_) strong += w >= threshold ? 1 : 0;
         return static_cast<double>(strong) / static_cast<double>(weights_.size());
     }
-
     std::vector<float>& weights() { return weights_; }
     const std::vector<float>& weights() const { return weights_; }
 

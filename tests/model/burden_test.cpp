@@ -84,9 +84,27 @@ TEST_F(BurdenTest, MoreSupportAndStrongerConveningsTakeMoreOfAPartnersTime) {
     EXPECT_GT(intense.partners.burden_hours[0], world.partners.burden_hours[0]);
 }
 
+// "Hands on, flexible, pragmatic support is highly valued by partners": support meets partners
+// where they are, so a partner gives it no more than a quarter of its available hours however
+// many hours the facilitator puts in (issue 11: more support used to lower participation).
+TEST_F(BurdenTest, SupportTakesNoMoreOfAPartnersTimeThanItCanAbsorb) {
+    world.partners.one_to_one_hours[0] = 2.0;
+    EXPECT_DOUBLE_EQ(time_in_support(world, 0), 1.0);  // half the hours, below the cap
+    const double cap = 0.25 * available_hours(world, 1);
+    world.partners.one_to_one_hours[1] = 4.0 * cap;
+    account_burden(world);
+    const double at_cap = world.partners.burden_hours[1];
+    EXPECT_DOUBLE_EQ(time_in_support(world, 1), cap);
+    world.partners.one_to_one_hours[1] = 40.0 * cap;
+    account_burden(world);
+    EXPECT_DOUBLE_EQ(world.partners.burden_hours[1], at_cap);
+}
+
 TEST_F(BurdenTest, SameHoursStrainASmallOrganisationMore) {
     world.partners.resources[0] = 0.1;
     world.partners.resources[1] = 0.9;
+    // Support within what the smaller one can absorb, so both spend the same hours.
+    for (auto& h : world.partners.one_to_one_hours) h = 2.0;
     account_burden(world);
     EXPECT_DOUBLE_EQ(world.partners.burden_hours[0], world.partners.burden_hours[1]);
     EXPECT_GT(world.partners.strain[0], world.partners.strain[1]);
@@ -196,6 +214,7 @@ TEST_F(BurdenTest, ForcedAttendanceHurtsMoreWhenItOverstrainsThePartner) {
     world.partners.resources[0] = 0.9;
     world.partners.resources[1] = 0.02;
     world.partners.one_to_one_hours[1] = 40.0;
+    world.facilitator.convening_intensity = 1.0;
     account_burden(world);
     ASSERT_GT(world.partners.strain[1], 1.0);
     EXPECT_GT(world.experiences.partner_funder_bad[1], world.experiences.partner_funder_bad[0]);

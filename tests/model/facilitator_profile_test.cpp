@@ -23,6 +23,23 @@ FacilitatorProfile profile_of(FacilitatorKind kind,
     return make_facilitator_profile(params(kind, external), kKinds);
 }
 
+// Sectoral expertise "gives confidence to partners and philanthropy staff": credibility rises
+// with the effective sectoral skill, is 1 at skill 0.5 (the default model's trust is unchanged
+// there), and the floor at none.
+TEST(FacilitatorProfile, CredibilityRisesWithSectoralSkill) {
+    FacilitatorParameters f = params(FacilitatorKind::external);
+    f.sectoral = 0.5;
+    EXPECT_DOUBLE_EQ(make_facilitator_profile(f, kKinds).credibility, 1.0);
+    f.sectoral = 0.0;
+    EXPECT_DOUBLE_EQ(make_facilitator_profile(f, kKinds).credibility, kKinds.credibility_floor);
+    f.sectoral = 0.9;
+    const double expert = make_facilitator_profile(f, kKinds).credibility;
+    EXPECT_GT(expert, 1.0);
+    // An emerging organisation's sectoral skill is scaled down, and its credibility with it.
+    f.external_kind = ExternalKind::emerging;
+    EXPECT_LT(make_facilitator_profile(f, kKinds).credibility, expert);
+}
+
 TEST(FacilitatorProfile, EstablishedExternalFirmBringsItsStatedSkillsAndIndependence) {
     const FacilitatorParameters f = params(FacilitatorKind::external);
     const FacilitatorProfile p = make_facilitator_profile(f, kKinds);

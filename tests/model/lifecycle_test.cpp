@@ -1,4 +1,5 @@
 #include "model/lifecycle.hpp"
+#include "model/effort.hpp"
 
 #include <gtest/gtest.h>
 
@@ -182,6 +183,7 @@ TEST(GoalDrift, OpenEndedGoalsDriftMoreThanTimeBoundAndClarityOfPurposeSlowsIt) 
 
 TEST(AdvanceLifecycle, OpenEndedGoalsDriftWithoutReviewAndReviewRestoresThem) {
     Scenario s = test::small_scenario(4);
+    s.setup.setup_months = 0;  // no set-up, in which goals emerge instead
     s.setup.duration = Duration::open_ended;
     s.setup.review_interval_months = 12;
     World drifting = test::make_world(s);
@@ -293,6 +295,53 @@ TEST(AdvanceLifecycle, AddsTheMonthsFacilitatorHoursToTheCostAndMovesTheClock) {
     advance_lifecycle(world);
     EXPECT_DOUBLE_EQ(world.cumulative_cost, 10000.0);
     EXPECT_EQ(world.month, 2);
+}
+
+// "Sufficient set-up time ... [for] clear goals to emerge": goal alignment rises in each set-up
+// month the facilitator is there, and a partnership formed without set-up keeps its lower
+// alignment afterwards (time-bound goals barely drift, and nothing else restores them).
+TEST(AdvanceLifecycle, GoalsEmergeDuringSetUpAndStayLowWithoutIt) {
+    Scenario s = test::small_scenario(4);
+    s.setup.setup_months = 0;
+    World rushed = test::make_world(s);
+    s.setup.setup_months = 4;
+    World prepared = test::make_world(s);
+    for (World* w : {&rushed, &prepared}) w->facilitator.active = true;
+    const double start = prepared.goal_alignment;
+    ASSERT_LT(start, 1.0);
+    for (int month = 0; month < 4; ++month) {
+        const double before = prepared.goal_alignment;
+        advance_lifecycle(prepared);
+        advance_lifecycle(rushed);
+        EXPECT_GT(prepared.goal_alignment, before);
+        EXPECT_LT(rushed.goal_alignment, before + 1e-12);
+    }
+    for (int month = 4; month < 24; ++month) {
+        advance_lifecycle(prepared);
+        advance_lifecycle(rushed);
+    }
+    EXPECT_GT(prepared.goal_alignment, rushed.goal_alignment + 0.1);
+}
+
+// A consortium "may require more resources for management": the hours its members spend
+// managing themselves are paid for too, so at the same budget it costs as much as a single
+// firm and delivers fewer hours (issue 11: it used to look 10% cheaper).
+TEST(AdvanceLifecycle, CostCountsAConsortiumsManagementHours) {
+    Scenario s = test::small_scenario(4);
+    s.facilitator.kind = FacilitatorKind::external;
+    World firm = test::make_world(s);
+    s.facilitator.external_kind = ExternalKind::consortium;
+    s.facilitator.consortium_members = 3;
+    World consortium = test::make_world(s);
+    ASSERT_GT(consortium.facilitator.profile.overhead, 0.0);
+    for (World* w : {&firm, &consortium}) {
+        w->facilitator.active = true;
+        allocate_effort(*w);
+        advance_lifecycle(*w);
+    }
+    EXPECT_LT(consortium.facilitator.hours.total(), firm.facilitator.hours.total());
+    EXPECT_NEAR(consortium.cumulative_cost, firm.cumulative_cost, 1e-9 * firm.cumulative_cost);
+    EXPECT_DOUBLE_EQ(firm.cumulative_cost, s.setup.budget_hours * s.facilitator.hourly_cost);
 }
 
 }  // namespace

@@ -188,10 +188,11 @@ TEST_F(MeasureWorldTest, TrustMeasuresAreMeansOfEachDirection) {
     EXPECT_NEAR(measure(Measure::trust_funder_facilitator), 0.3, 1e-12);
 }
 
-TEST_F(MeasureWorldTest, NetworkDensityCountsOnlyWorkingTies) {
+// Weighted density: a weak tie counts for its strength, not as nothing or as a working tie.
+TEST_F(MeasureWorldTest, NetworkDensityIsTheMeanTieStrengthOverAllPairs) {
     test::set_tie(world, 0, 1, 0.9f);
-    test::set_tie(world, 2, 3, 0.1f);  // an acquaintance, not a working tie
-    EXPECT_NEAR(measure(Measure::network_density), 1.0 / 6.0, 1e-12);
+    test::set_tie(world, 2, 3, 0.1f);  // an acquaintance counts a little
+    EXPECT_NEAR(measure(Measure::network_density), (0.9 + 0.1) / 6.0, 1e-6);
 }
 
 TEST_F(MeasureWorldTest, MeansAndWorldLevelStatesAreReported) {
