@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "analysis/grouped_means.hpp"
+#include "model/measures.hpp"
 
 namespace partnersim::analysis {
 
@@ -11,10 +12,22 @@ std::vector<std::size_t> chosen_measures(const ResultsTable& table,
                                          const std::vector<std::string>& names) {
     std::vector<std::size_t> indices;
     if (names.empty()) {
-        for (std::size_t m = 0; m < table.measures.size(); ++m) indices.push_back(m);
+        for (std::size_t m = 0; m < table.measures.size(); ++m) {
+            if (measure_kind(table.measures[m]) == MeasureKind::continuous) indices.push_back(m);
+        }
         return indices;
     }
-    for (const auto& name : names) indices.push_back(table.measure_index(name));
+    for (const auto& name : names) {
+        if (measure_kind(name) != MeasureKind::continuous) {
+            throw std::invalid_argument(
+                name + " is a " +
+                (measure_kind(name) == MeasureKind::month ? "month" : "class code") +
+                ": its mean means nothing; the risk of failure per design point (shares per "
+                "class with Wilson intervals, the median month of failure) is the table "
+                "outcome_risk; for a mean, use failed or collapsed (0/1)");
+        }
+        indices.push_back(table.measure_index(name));
+    }
     return indices;
 }
 

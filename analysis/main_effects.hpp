@@ -33,8 +33,9 @@ struct MainEffects {
 // measure.
 MainEffects main_effects(const ResultsTable& table, const MainEffectOptions& options = {});
 
-// The measures an option list names (all when empty), as column indices; throws
-// std::invalid_argument for an unknown name.
+// The measures an option list names (all continuous ones when empty: a class code or a month
+// has no meaningful mean, model/measures.hpp's kind), as column indices; throws
+// std::invalid_argument for an unknown name or one that is not continuous.
 std::vector<std::size_t> chosen_measures(const ResultsTable& table,
                                          const std::vector<std::string>& names);
 

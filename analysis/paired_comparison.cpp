@@ -79,6 +79,8 @@ ScenarioComparison compare_runs(const std::vector<RunResult>& baseline,
     comparison.confidence = confidence;
     for (std::size_t m = 0; m < measure_count; ++m) {
         const auto measure = static_cast<Measure>(m);
+        // A class code or a month has no meaningful mean difference: outcome_risk compares them.
+        if (measure_table()[m].kind != MeasureKind::continuous) continue;
         MeasureComparison compared;
         compared.measure = std::string(measure_catalogue()[m].name);
         for (int month = 0; month < comparison.months; ++month) {

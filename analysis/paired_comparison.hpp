@@ -39,7 +39,7 @@ struct ScenarioComparison {
     int months = 0;
     std::size_t replicates = 0;
     double confidence = 0.95;
-    std::vector<MeasureComparison> measures;  // in the model's measure order
+    std::vector<MeasureComparison> measures;  // continuous ones, in the model's order
 };
 
 // The comparison of two replicate sets, run r of each sharing its stream. Both sets must have

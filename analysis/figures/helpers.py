@@ -34,6 +34,8 @@ FINAL = "final"
 MONTHS = "months"
 DESIGN = "design"
 RUN_INDEX = "run_index"
+REPLICATE = "replicate"
+MODEL_CONSTANTS = "model_constants"
 DESIGN_POINT = "design_point"
 DESIGN_POINTS = "design_points"
 RUNS_ATTRIBUTE = "runs"
@@ -139,6 +141,24 @@ def results_identity(results_path):
     with h5py.File(results_path, "r") as results:
         identity = results.attrs.get(IDENTITY)
     return None if identity is None else _text(identity)
+
+
+def interval_kind(results):
+    """Which interval the numbers of a results file carry (sim/io/results_layout.hpp,
+    analysis/outcome_risk.hpp): a Monte Carlo interval when the model's constants were fixed,
+    an interval over plausible models when every replicate drew its own (`--uncertainty`)."""
+    if MODEL_CONSTANTS not in results.get(RUNS, {}):
+        return ("Monte Carlo interval: the precision of the estimate with the model's constants "
+                "fixed at their defaults; it is not what is known")
+    runs = results[RUNS]
+    models = (len(set(runs[REPLICATE][:].tolist())) if REPLICATE in runs
+              else len(runs[MODEL_CONSTANTS]))
+    return f"interval over {models} plausible models and runs"
+
+
+def short_interval_kind(kind):
+    """'Monte Carlo interval' or 'interval over N plausible models and runs'."""
+    return kind.split(":")[0]
 
 
 def attribute(results, name, default=""):

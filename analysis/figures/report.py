@@ -26,7 +26,8 @@ import h5py
 import findings
 from helpers import (COMMAND_LINE, CREATED_UTC, DESIGN_POINTS, MONTHS_ATTRIBUTE,
                      PARTNERSIM_VERSION, REPLICATES_PER_POINT, RUNS_ATTRIBUTE, SWEEP, Measures,
-                     analysis_path_for, attribute, read_tables, results_identity, run_count)
+                     analysis_path_for, attribute, interval_kind, read_tables, results_identity,
+                     run_count, short_interval_kind)
 from pictures import make_pictures
 
 MAX_TABLE_ROWS = 500  # rows shown per table; the file holds them all
@@ -119,7 +120,17 @@ def cell(value):
     return f"<td>{esc(value)}</td>"
 
 
-def table_html(name, table, source):
+def interval_kind_of(results_path):
+    with h5py.File(results_path, "r") as results:
+        return interval_kind(results)
+
+
+def labelled(sentence, kind):
+    """A finding's '95% interval' named as the kind it is, next to the numbers."""
+    return sentence.replace("95% interval", "95% " + short_interval_kind(kind))
+
+
+def table_html(name, table, source, kind):
     rows = table.rows()
     shown = rows[:MAX_TABLE_ROWS]
     head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
@@ -128,7 +139,8 @@ def table_html(name, table, source):
     more = (f"<p class='explain'>The first {len(shown)} of {len(rows)} rows; all are in "
             f"{esc(source)}, table /{esc(name)}.</p>" if len(rows) > len(shown) else "")
     return (f"<details><summary>{esc(name)}: {esc(table.description)} ({len(rows)} rows)"
-            f"</summary>\n<p class='explain'>Computed from: {esc(table.key)}</p>{more}\n"
+            f"</summary>\n<p class='explain'>Intervals: {esc(kind)}. Computed from: "
+            f"{esc(table.key)}</p>{more}\n"
             f"<div class='scroll'><table class='data'><thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n{body}\n</tbody></table></div></details>")
 
@@ -190,7 +202,11 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
                  "made. A <em>standard deviation</em> is the typical spread of a measure between "
                  "runs: an effect of one standard deviation is as large as the usual run-to-run "
                  "differences (about 0.2 is small, 0.5 moderate, 0.8 or more large).</p>")
-    sections = findings.all_findings(tables, compared, measures, chosen)
+    kind = interval_kind_of(results_path)
+    parts.append(f"<p class='explain'><strong>Which interval.</strong> Every interval on this "
+                 f"page is a {esc(kind)}.</p>")
+    sections = [(heading, [labelled(s, kind) for s in sentences])
+                for heading, sentences in findings.all_findings(tables, compared, measures, chosen)]
     if not sections:
         parts.append("<p>No analysis tables with clear results were found"
                      + (f" in {esc(analysis_path)}" if analysis_path else "") + ".</p>")
@@ -209,7 +225,7 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
                  "stored, in full (click to open). Numbers to four significant digits.</p>")
     for source, collection in ((analysis_path, tables), (comparison_path, compared)):
         for name in sorted(collection, key=table_rank):
-            parts.append(table_html(name, collection[name], source))
+            parts.append(table_html(name, collection[name], source, kind))
     parts.append("</body></html>\n")
     return "\n".join(parts)
 

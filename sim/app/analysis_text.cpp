@@ -80,6 +80,29 @@ void print_design_header(const analysis::ResultsTable& table, std::ostream& out)
     out << '\n';
 }
 
+void print_outcome_risk(const analysis::AnalysisTable& risks, const std::string& when,
+                        std::ostream& out) {
+    out << "Risk of failure at " << when
+        << ", per design point: share of runs failed (struggling or collapsed)\n"
+           "[95% Wilson interval], the share in each class, and the median month of failure.\n";
+    const auto& points = risks.text_column("point");
+    const auto number = [&](const std::string& name) -> const std::vector<double>& {
+        return risks.number_column(name);
+    };
+    for (std::size_t row = 0; row < points.size(); ++row) {
+        std::ostringstream line;
+        line << std::fixed << std::setprecision(3) << "  " << points[row] << ": failed "
+             << number("failed")[row] << " [" << number("failed_low")[row] << ", "
+             << number("failed_high")[row] << "]; thriving " << number("thriving")[row]
+             << ", struggling " << number("struggling")[row] << ", collapsed "
+             << number("collapsed")[row];
+        const double month = number("median_failure_month")[row];
+        if (!std::isnan(month)) line << std::setprecision(1) << "; median month " << month;
+        out << line.str() << '\n';
+    }
+    out << '\n';
+}
+
 void print_effects_table(const analysis::AnalysisTable& effects, const std::string& when,
                          std::ostream& out) {
     out << "Main effects at " << when

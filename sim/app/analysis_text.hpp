@@ -12,6 +12,10 @@
 namespace partnersim::app {
 
 // What was run: the file, the sweep in words, points, replicates, runs.
+// The risk of failure per design point (table outcome_risk).
+void print_outcome_risk(const analysis::AnalysisTable& risks, const std::string& when,
+                        std::ostream& out);
+
 void print_design_header(const analysis::ResultsTable& table, std::ostream& out);
 // "month 60 (the final month)" or "month 24 of 60".
 std::string describe_month(const analysis::ResultsTable& table);

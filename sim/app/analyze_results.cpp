@@ -5,9 +5,11 @@
 #include "analysis/interaction.hpp"
 #include "analysis/main_effects.hpp"
 #include "analysis/morris_analysis.hpp"
+#include "analysis/outcome_risk.hpp"
 #include "analysis/sobol_analysis.hpp"
 #include "app/analysis_text.hpp"
 #include "app/input_checked.hpp"
+#include "io/hdf5_reader.hpp"
 
 namespace partnersim::app {
 namespace {
@@ -22,6 +24,12 @@ std::string options_key(const AnalyzeRequest& request, const ResultsTable& table
     return key.str();
 }
 
+// A stored table says which interval it holds (the analysis file and its CSV export).
+std::vector<AnalysisTable> labelled(std::vector<AnalysisTable> tables, const std::string& kind) {
+    for (auto& table : tables) table.description += " (" + kind + ")";
+    return tables;
+}
+
 BootstrapOptions bootstrap_of(const AnalyzeRequest& request) {
     return {request.resamples, 0.95, request.bootstrap_seed};
 }
@@ -34,7 +42,7 @@ void analyse_main_effects(const AnalyzeRequest& request, AnalysisCache& cache,
         effect_options.levels.bins = request.bins;
         effect_options.measures = request.measures;
         MainEffects effects = main_effects(outcome.table, effect_options);
-        return std::vector<AnalysisTable>{effects.level_means, effects.effects};
+        return labelled({effects.level_means, effects.effects}, outcome.interval_kind);
     });
     outcome.level_means = std::move(tables[0]);
     outcome.effects = std::move(tables[1]);
@@ -52,7 +60,7 @@ void analyse_interaction(const AnalyzeRequest& request, AnalysisCache& cache,
         interaction_options.levels.bins = request.bins;
         interaction_options.measures = request.measures;
         Interaction result = interaction(outcome.table, interaction_options);
-        return std::vector<AnalysisTable>{result.cell_means, result.effects};
+        return labelled({result.cell_means, result.effects}, outcome.interval_kind);
     });
     outcome.interaction_cells = std::move(tables[0]);
     outcome.interaction = std::move(tables[1]);
@@ -63,14 +71,14 @@ void analyse_sensitivity(const AnalyzeRequest& request, AnalysisCache& cache,
     const ResultsTable& table = outcome.table;
     if (table.is_saltelli()) {
         outcome.sobol = cache.get({"sobol_indices"}, "", [&] {
-            return std::vector<AnalysisTable>{
-                sobol_table(table, request.measures, bootstrap_of(request))};
+            return labelled({sobol_table(table, request.measures, bootstrap_of(request))},
+                            outcome.interval_kind);
         })[0];
     }
     if (table.is_morris()) {
         outcome.morris = cache.get({"morris"}, "", [&] {
-            return std::vector<AnalysisTable>{
-                morris_table(table, request.measures, bootstrap_of(request))};
+            return labelled({morris_table(table, request.measures, bootstrap_of(request))},
+                            outcome.interval_kind);
         })[0];
     }
 }
@@ -101,6 +109,12 @@ AnalysisOutcome analyze_results(const AnalyzeRequest& request) {
         return table;
     });
     AnalysisCache cache(request.results, options_key(request, outcome.table), request.recompute);
+    const bool drawn = !read_results_shape(request.results).model_constants.empty();
+    outcome.interval_kind =
+        interval_kind(drawn, static_cast<std::size_t>(outcome.table.replicates_per_point));
+    outcome.risks = cache.get({"outcome_risk"}, "", [&] {
+        return std::vector<AnalysisTable>{outcome_risk_table(outcome.table, outcome.interval_kind)};
+    })[0];
     analyse_main_effects(request, cache, outcome);
     if (!request.interaction.empty()) analyse_interaction(request, cache, outcome);
     analyse_sensitivity(request, cache, outcome);
@@ -111,7 +125,9 @@ AnalysisOutcome analyze_results(const AnalyzeRequest& request) {
 void write_analysis_text(const AnalysisOutcome& outcome, bool levels, std::ostream& out) {
     const std::string when = describe_month(outcome.table);
     print_design_header(outcome.table, out);
+    out << "Intervals: " << outcome.interval_kind << ".\n\n";
     print_effects_table(outcome.effects, when, out);
+    print_outcome_risk(outcome.risks, when, out);
     if (levels) print_level_means(outcome.level_means, out);
     if (outcome.interaction) print_interaction_table(*outcome.interaction, when, out);
     if (outcome.sobol) print_sobol_table(*outcome.sobol, when, out);

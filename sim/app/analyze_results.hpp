@@ -35,6 +35,8 @@ struct AnalysisOutcome {
     std::optional<analysis::AnalysisTable> interaction;
     std::optional<analysis::AnalysisTable> sobol;   // for a Saltelli design
     std::optional<analysis::AnalysisTable> morris;  // for a Morris design
+    analysis::AnalysisTable risks;                  // outcome_risk: per design point
+    std::string interval_kind;                      // analysis::interval_kind
     CacheReport cache;
 };
 

@@ -1,5 +1,8 @@
 #include "app/compare_designs.hpp"
 
+#include <limits>
+
+#include "analysis/statistics.hpp"
 #include "app/scenario_request.hpp"
 #include "engine/collecting_writer.hpp"
 #include "engine/ensemble.hpp"
@@ -7,6 +10,7 @@
 #include "io/analysis_file.hpp"
 #include "io/output_file.hpp"
 #include "io/scenario_file.hpp"
+#include "model/measures.hpp"
 #include "model/parameters.hpp"
 
 namespace partnersim::app {
@@ -65,17 +69,18 @@ void check_output_folder(const std::filesystem::path& output) {
 
 ComparedScenarios resolve_pair(const CompareRequest& request, ComparisonOutcome& outcome) {
     ComparedScenarios pair;
-    pair.baseline = single_scenario(
-        {request.baseline, request.baseline_overrides, request.seed, request.replicates},
-        "baseline");
+    pair.baseline = single_scenario({request.baseline, request.baseline_overrides, request.seed,
+                                     request.replicates, request.uncertainty},
+                                    "baseline");
     const std::filesystem::path variant_file = request.variant.value_or(request.baseline);
     if (!request.variant && request.variant_overrides.empty()) {
         throw InputError(
             "nothing to compare: give a second scenario file, or --set "
             "key=value to make the variant");
     }
-    pair.variant = single_scenario(
-        {variant_file, request.variant_overrides, request.seed, request.replicates}, "variant");
+    pair.variant = single_scenario({variant_file, request.variant_overrides, request.seed,
+                                    request.replicates, request.uncertainty},
+                                   "variant");
     outcome.baseline_label = request.baseline.string();
     for (const auto& o : request.baseline_overrides)
         outcome.baseline_label += " --set-baseline " + o;
@@ -118,16 +123,68 @@ std::vector<RunResult> run_replicates(const Scenario& scenario, const CompareReq
     return std::move(writer.results());
 }
 
-std::vector<AnalysisTable> comparison_tables(const ScenarioComparison& comparison) {
+std::vector<double> finals_of(const std::vector<RunResult>& runs, Measure measure) {
+    std::vector<double> values;
+    values.reserve(runs.size());
+    for (const RunResult& run : runs) values.push_back(run.final_value(measure));
+    return values;
+}
+
+analysis::OutcomeRisk risk_of(const std::vector<RunResult>& runs) {
+    return analysis::outcome_risk(finals_of(runs, Measure::outcome),
+                                  finals_of(runs, Measure::outcome_cause),
+                                  finals_of(runs, Measure::outcome_month));
+}
+
+// The per-replicate effect of each continuous measure across the drawn models.
+std::vector<EffectAcrossModels> across_models(const std::vector<RunResult>& baseline,
+                                              const std::vector<RunResult>& variant) {
+    std::vector<EffectAcrossModels> spread;
+    for (const MeasureSpec& measure : measure_table()) {
+        if (measure.kind != MeasureKind::continuous) continue;
+        const std::vector<double> before = finals_of(baseline, measure.id);
+        const std::vector<double> after = finals_of(variant, measure.id);
+        std::vector<double> effect(before.size());
+        for (std::size_t r = 0; r < effect.size(); ++r) effect[r] = after[r] - before[r];
+        const double mean = analysis::mean_of(effect);
+        double same = 0;
+        for (const double e : effect) same += (mean > 0 && e > 0) || (mean < 0 && e < 0);
+        spread.push_back({std::string(measure.name), analysis::quantile(effect, 0.05),
+                          analysis::quantile(effect, 0.95),
+                          same / static_cast<double>(effect.size())});
+    }
+    return spread;
+}
+
+// What the option did, for the reader: drawn per replicate, alike in both; which were held.
+void note_drawn_models(const ComparedScenarios& pair, std::vector<std::string>& notes) {
+    std::string note =
+        "model constants: drawn per replicate from their plausible ranges (triangular around "
+        "the default), the same model in replicate r of both scenarios";
+    UncertaintySettings held = pair.baseline.uncertainty;
+    for (const std::string& name : pair.variant.uncertainty.held) hold(held, name);
+    if (held.held.empty()) {
+        note += "; none is held";
+    } else {
+        note += "; held at their set values, not drawn:";
+        for (const std::string& name : held.held) note += " " + name;
+    }
+    notes.push_back(note);
+}
+
+std::vector<AnalysisTable> comparison_tables(const ComparisonOutcome& outcome) {
+    const ScenarioComparison& comparison = outcome.comparison;
+    const std::string kind = " (" + outcome.interval_kind + ")";
     AnalysisTable final_table(
         "comparison",
         "Variant minus baseline at the final month over paired replicates: means, the mean "
-        "difference with its 95% t interval, and the standardised effect (Cohen's d)",
+        "difference with its 95% t interval, and the standardised effect (Cohen's d)" +
+            kind,
         {"measure"},
         {"baseline_mean", "variant_mean", "difference", "low", "high", "standardised"});
     AnalysisTable over_time(
         "comparison_over_time",
-        "Variant minus baseline at the end of every month, as in `comparison`", {"measure"},
+        "Variant minus baseline at the end of every month, as in `comparison`" + kind, {"measure"},
         {"month", "baseline_mean", "variant_mean", "difference", "low", "high", "standardised"});
     for (const auto& m : comparison.measures) {
         const PairedEffect& e = m.final;
@@ -140,10 +197,45 @@ std::vector<AnalysisTable> comparison_tables(const ScenarioComparison& compariso
                                             t.difference.high, t.standardised});
         }
     }
-    return {final_table, over_time};
+    AnalysisTable risk(
+        "comparison_risk",
+        "Share of runs in each outcome class and cause at the end, baseline and variant, with "
+        "95% Wilson intervals; the row failed is struggling or collapsed, with the paired "
+        "difference (variant - baseline) and Newcombe's interval for paired shares" +
+            kind,
+        {"outcome"},
+        {"baseline_share", "baseline_low", "baseline_high", "variant_share", "variant_low",
+         "variant_high", "difference", "low", "high"});
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const auto add = [&](const analysis::ShareOfRuns& b, const analysis::ShareOfRuns& v,
+                         const analysis::Interval& d) {
+        risk.add_row({b.name}, {b.share.estimate, b.share.low, b.share.high, v.share.estimate,
+                                v.share.low, v.share.high, d.estimate, d.low, d.high});
+    };
+    for (std::size_t k = 0; k < outcome.baseline_risk.classes.size(); ++k) {
+        add(outcome.baseline_risk.classes[k], outcome.variant_risk.classes[k], {nan, nan, nan});
+    }
+    for (std::size_t k = 0; k < outcome.baseline_risk.causes.size(); ++k) {
+        add(outcome.baseline_risk.causes[k], outcome.variant_risk.causes[k], {nan, nan, nan});
+    }
+    add(outcome.baseline_risk.failure, outcome.variant_risk.failure, outcome.failure_difference);
+    std::vector<AnalysisTable> tables{final_table, over_time, risk};
+    if (outcome.drawn_models) {
+        AnalysisTable spread("comparison_across_models",
+                             "The per-replicate paired effect at the final month across the "
+                             "drawn models: its 5th and 95th percentiles and the share of "
+                             "models in which it has the sign of the mean effect" +
+                                 kind,
+                             {"measure"}, {"p05", "p95", "same_sign"});
+        for (const auto& m : outcome.across_models) {
+            spread.add_row({m.measure}, {m.p05, m.p95, m.same_sign});
+        }
+        tables.push_back(spread);
+    }
+    return tables;
 }
 
-void save(const ScenarioComparison& comparison, const ComparedScenarios& pair,
+void save(const ComparisonOutcome& outcome, const ComparedScenarios& pair,
           const CompareRequest& request, const std::string& variant_label) {
     // Refuses to overwrite without --force, and leaves an earlier run's resumable .partial
     // alone unless forced, as `run` does.
@@ -154,7 +246,7 @@ void save(const ScenarioComparison& comparison, const ComparedScenarios& pair,
     const std::string key = "baseline: " + request.baseline.string() +
                             "; variant: " + variant_label + "; seed " +
                             std::to_string(pair.baseline.run.seed);
-    for (auto& table : comparison_tables(comparison)) stored.push_back({table, key});
+    for (auto& table : comparison_tables(outcome)) stored.push_back({table, key});
     analysis::store_tables(output.partial_path(), stored);
     output.commit();
 }
@@ -175,9 +267,20 @@ ComparisonOutcome compare_designs(const CompareRequest& request) {
         run_replicates(pair.variant, request, replicates, 2 * replicates);
     if (request.observer != nullptr) request.observer->finished();
     outcome.comparison = analysis::compare_runs(baseline, variant);
+    outcome.baseline_risk = risk_of(baseline);
+    outcome.variant_risk = risk_of(variant);
+    outcome.failure_difference = analysis::paired_share_difference(
+        analysis::failure_events(finals_of(baseline, Measure::outcome)),
+        analysis::failure_events(finals_of(variant, Measure::outcome)));
+    outcome.drawn_models = pair.baseline.uncertainty.model_constants == ModelUncertainty::plausible;
+    outcome.interval_kind = analysis::interval_kind(outcome.drawn_models, baseline.size());
+    if (outcome.drawn_models) {
+        outcome.across_models = across_models(baseline, variant);
+        note_drawn_models(pair, outcome.notes);
+    }
     outcome.differences = differences(pair.baseline, pair.variant);
     if (!request.output.empty()) {
-        save(outcome.comparison, pair, request, outcome.variant_label);
+        save(outcome, pair, request, outcome.variant_label);
         outcome.saved = request.output;
     }
     return outcome;

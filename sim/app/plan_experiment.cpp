@@ -2,6 +2,7 @@
 
 #include "io/results_layout.hpp"
 #include "model/measures.hpp"
+#include "model/model_uncertainty.hpp"
 
 namespace partnersim::app {
 namespace {
@@ -21,6 +22,11 @@ ResultsSizeEstimate size_of(const ExperimentDesign& design) {
     size.timeseries = runs * static_cast<double>(per_run.timeseries);
     size.finals = runs * static_cast<double>(per_run.final_values);
     size.records = runs * static_cast<double>(per_run.run_record);
+    // Under --uncertainty every run also records its drawn model (/runs/model_constants).
+    if (design.base.uncertainty.model_constants == ModelUncertainty::plausible) {
+        size.records += runs * static_cast<double>(model_constant_entries().size() *
+                                                   sizeof(layout::ModelConstantValue));
+    }
     return size;
 }
 

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/results_table.hpp"
 #include "engine/error.hpp"
 #include "io/hdf5_reader.hpp"
+#include "io/results_layout.hpp"
+#include "model/measures.hpp"
 
 namespace partnersim::app {
 namespace {
@@ -33,6 +36,25 @@ MeasureSpread spread_of(std::string measure, std::vector<double> values) {
     return s;
 }
 
+std::size_t distinct(std::vector<std::uint64_t> values) {
+    std::sort(values.begin(), values.end());
+    return static_cast<std::size_t>(std::unique(values.begin(), values.end()) - values.begin());
+}
+
+// Per design point; a shard or an unfinished file, which analyses refuse, as one group.
+std::vector<PointRisk> risks_of(const ResultsFile& file) {
+    try {
+        return analysis::outcome_risks_by_point(analysis::read_results_table(file));
+    } catch (const std::invalid_argument&) {
+        const auto finals = [&](Measure m) {
+            return file.final_values(measure_table()[static_cast<std::size_t>(m)].name);
+        };
+        return {{"the runs of this file (a shard or unfinished: not split by design point)",
+                 analysis::outcome_risk(finals(Measure::outcome), finals(Measure::outcome_cause),
+                                        finals(Measure::outcome_month))}};
+    }
+}
+
 ResultsFile opened(const std::filesystem::path& results) {
     try {
         return ResultsFile(results);
@@ -46,16 +68,24 @@ ResultsFile opened(const std::filesystem::path& results) {
 ResultsSummary summarise_results(const std::filesystem::path& results) {
     const ResultsFile file = opened(results);
     const ResultsFileInfo& info = file.info();
-    ResultsSummary summary{results,
-                           info.runs,
-                           info.months,
-                           info.metadata.partnersim_version,
-                           info.metadata.created_utc,
-                           {}};
+    ResultsSummary summary;
+    summary.file = results;
+    summary.runs = info.runs;
+    summary.months = info.months;
+    summary.partnersim_version = info.metadata.partnersim_version;
+    summary.created_utc = info.metadata.created_utc;
     if (info.runs == 0) return summary;
     for (const auto& measure : info.measures) {
+        if (measure_kind(measure) != MeasureKind::continuous) continue;  // see the risks
         summary.measures.push_back(spread_of(measure, file.final_values(measure)));
     }
+    summary.risks = risks_of(file);
+    summary.drawn_models = !file.shape().model_constants.empty();
+    if (summary.drawn_models) {
+        summary.models = distinct(file.run_column(layout::replicate));
+        summary.held_constants = file.shape().held_constants;
+    }
+    summary.interval_kind = analysis::interval_kind(summary.drawn_models, summary.models);
     return summary;
 }
 

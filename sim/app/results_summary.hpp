@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/outcome_risk.hpp"
+
 namespace partnersim::app {
 
 struct MeasureSpread {
@@ -14,13 +16,21 @@ struct MeasureSpread {
     double mean = 0, half_width = 0, p05 = 0, p95 = 0;  // half_width: of the 95% interval
 };
 
+using analysis::PointRisk;
+
 struct ResultsSummary {
     std::filesystem::path file;
     std::uint64_t runs = 0;
     int months = 0;
     std::string partnersim_version;
     std::string created_utc;
-    std::vector<MeasureSpread> measures;  // empty when the file holds no run
+    std::vector<MeasureSpread> measures;  // continuous measures; empty when the file has no run
+    std::vector<PointRisk> risks;         // per design point (analysis::outcome_risks_by_point)
+    // Which interval the intervals are (analysis::interval_kind): drawn models or not.
+    bool drawn_models = false;
+    std::size_t models = 0;  // distinct drawn models (replicates), with drawn_models
+    std::vector<std::string> held_constants;  // set or swept, so not drawn
+    std::string interval_kind;
 };
 
 // Throws InputError if the file is missing or not a results file, std::runtime_error (a

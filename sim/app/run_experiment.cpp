@@ -60,6 +60,14 @@ ShardInfo shard_of(const std::string& text, std::uint64_t total) {
     }
 }
 
+// Under uncertainty.model_constants = "plausible" every run records its drawn model; the held
+// constants are those set in the scenario and those the sweep varies.
+void plan_model_constants(const ExperimentDesign& design, ResultsShape& shape) {
+    if (design.base.uncertainty.model_constants != ModelUncertainty::plausible) return;
+    shape.model_constants = model_constant_names();
+    shape.held_constants = held_constants(design);
+}
+
 ResultsPlan plan_results(const ExperimentFile& experiment, const RunRequest& request) {
     ResultsPlan plan{design_of(experiment), {}, {}, 0, 0};
     const std::uint64_t total = plan.design.runs();
@@ -67,6 +75,7 @@ ResultsPlan plan_results(const ExperimentFile& experiment, const RunRequest& req
     plan.shape.trace_runs = std::min(request.trace_runs, total);
     plan.shape.trace_partners = traced_partners(plan.design, plan.shape.trace_runs);
     plan.last = total;
+    plan_model_constants(plan.design, plan.shape);
     if (!request.shard.empty()) {
         const ShardInfo shard = shard_of(request.shard, total);
         std::tie(plan.first, plan.last) = shard_range(shard);

@@ -28,6 +28,9 @@ std::int64_t as_signed(std::uint64_t value, const std::string& flag, const std::
     return static_cast<std::int64_t>(value);
 }
 
+// What --uncertainty stands for.
+const std::string uncertainty_override = "uncertainty.model_constants=plausible";
+
 }  // namespace
 
 ExperimentFile resolve_experiment(const ScenarioRequest& choice) {
@@ -39,6 +42,7 @@ ExperimentFile resolve_experiment(const ScenarioRequest& choice) {
     if (choice.replicates) {
         overrides.push_back(flag_override("--replicates", "run.replicates", *choice.replicates));
     }
+    if (choice.uncertainty) overrides.push_back(uncertainty_override);
     return load_experiment(choice.file, overrides);
 }
 

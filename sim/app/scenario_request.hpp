@@ -18,6 +18,8 @@ struct ScenarioRequest {
     std::vector<std::string> overrides;      // key=value, applied in order (--set)
     std::optional<std::uint64_t> seed;       // overrides run.seed (--seed)
     std::optional<std::int64_t> replicates;  // overrides run.replicates (--replicates)
+    // --uncertainty: uncertainty.model_constants = "plausible", after the --set overrides.
+    bool uncertainty = false;
 };
 
 // The scenario file, with its sweep if it has one, every override applied and checked; throws

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/calibrate_model.hpp"
 #include "cli/commands.hpp"
 
 namespace partnersim {
@@ -29,6 +30,9 @@ void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
         .add_option("--replicates", choice.replicates,
                     "Replicate runs per design point (overrides run.replicates)")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
+    command.add_flag("--uncertainty", choice.uncertainty,
+                     "Draw the model constants not set explicitly from their plausible ranges, "
+                     "one model per replicate (uncertainty.model_constants=plausible)");
 }
 
 CLI::App* add_run(CLI::App& app, RunCommandOptions& run) {
@@ -61,6 +65,40 @@ CLI::App* add_merge(CLI::App& app, MergeCommandOptions& merge) {
     return merge_cmd;
 }
 
+CLI::App* add_calibrate(CLI::App& app, CalibrateCommandOptions& calibrate) {
+    auto* cmd = app.add_subcommand(
+        "calibrate",
+        "Fit the model constants to the literature's figures (ABC rejection over a Latin "
+        "hypercube of their plausible ranges)");
+    cmd->add_option("--targets", calibrate.targets, "Targets file (TOML)")->capture_default_str();
+    cmd->add_option("--samples", calibrate.samples, "Prior samples (Latin hypercube points)")
+        ->capture_default_str()
+        ->check(CLI::Range(std::uint64_t{1}, app::max_calibration_samples));
+    cmd->add_option("--replicates", calibrate.replicates, "Runs per sample and target scenario")
+        ->capture_default_str()
+        ->check(CLI::Range(std::int64_t{1}, app::max_calibration_replicates));
+    cmd->add_option("--constants", calibrate.constants,
+                    "Constants to calibrate, as shell patterns of dotted names (e.g. 'burden.*'); "
+                    "default: every model constant")
+        ->type_name("PATTERN");
+    cmd->add_option("--only", calibrate.only,
+                    "Fit only these targets (by name); default: every target of the file")
+        ->type_name("TARGET");
+    cmd->add_option("--accept", calibrate.accept, "Fraction of samples accepted")
+        ->capture_default_str()
+        ->check(CLI::Range(1e-9, 1.0));
+    cmd->add_option("--seed", calibrate.seed, "Master seed")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber &
+                CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
+    cmd->add_option("--threads", calibrate.threads, "Worker threads (default: all cores)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("-o,--output", calibrate.output, "Also write the tables to this HDF5 file");
+    cmd->add_flag("--force", calibrate.force, "Overwrite an existing output file");
+    cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress bar or messages");
+    return cmd;
+}
+
 CLI::App* add_compare(CLI::App& app, CompareCommandOptions& compare) {
     auto* compare_cmd = app.add_subcommand(
         "compare", "Run two scenarios with paired seeds and report the difference they make");
@@ -84,6 +122,9 @@ CLI::App* add_compare(CLI::App& app, CompareCommandOptions& compare) {
         ->add_option("--replicates", compare.replicates,
                      "Paired replicates (overrides run.replicates)")
         ->check(CLI::Range(std::int64_t{2}, std::int64_t{10'000'000}));
+    compare_cmd->add_flag("--uncertainty", compare.uncertainty,
+                          "Draw the model constants not set explicitly from their plausible "
+                          "ranges, one model per replicate, the same in both scenarios");
     compare_cmd->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
         ->check(CLI::NonNegativeNumber);
     compare_cmd->add_option("-o,--output", compare.output,
@@ -227,6 +268,9 @@ int run_command_line(int argc, char** argv) {
     auto* export_cmd = add_export(app, export_options);
     AnalyzeCommandOptions analyze;
     auto* analyze_cmd = add_analyze(app, analyze);
+    CalibrateCommandOptions calibrate;
+    calibrate.targets = PARTNERSIM_CALIBRATION_TARGETS_FILE;
+    auto* calibrate_cmd = add_calibrate(app, calibrate);
 
     ValidateCommandOptions validate;
     validate.ledger = PARTNERSIM_LEDGER_FILE;
@@ -273,6 +317,7 @@ int run_command_line(int argc, char** argv) {
     if (report_cmd->parsed()) return report_command(report, std::cout, std::cerr);
     if (export_cmd->parsed()) return export_command(export_options, std::cout, std::cerr);
     if (analyze_cmd->parsed()) return analyze_command(analyze, std::cout, std::cerr);
+    if (calibrate_cmd->parsed()) return calibrate_command(calibrate, std::cout, std::cerr);
     if (validate_cmd->parsed()) return validate_command(validate, std::cout, std::cerr);
     return exit_bad_input;
 }

@@ -46,6 +46,7 @@ struct CompareCommandOptions {
     std::vector<std::string> baseline_overrides;   // --set-baseline
     std::optional<std::uint64_t> seed;
     std::optional<std::int64_t> replicates;
+    bool uncertainty = false;  // --uncertainty, for both scenarios
     int threads = 0;
     std::filesystem::path output;  // optional: the comparison tables as HDF5
     bool force = false;
@@ -94,6 +95,20 @@ struct ReportCommandOptions {
     bool force = false;
 };
 
+struct CalibrateCommandOptions {
+    std::filesystem::path targets;  // default (app.cpp): the source tree's targets file
+    std::uint64_t samples = 200;
+    std::int64_t replicates = 20;
+    std::vector<std::string> constants;  // shell patterns; empty: every model constant
+    std::vector<std::string> only;       // target names; empty: every target
+    double accept = 0.1;
+    std::uint64_t seed = 20251;
+    int threads = 0;
+    std::filesystem::path output;
+    bool force = false;
+    bool quiet = false;
+};
+
 struct ValidateCommandOptions {
     std::filesystem::path ledger;              // the claims ledger (docs/claims.toml)
     std::vector<std::filesystem::path> bases;  // --bases: test every claim here instead
@@ -116,6 +131,8 @@ int params_command(ParamsListing listing, std::ostream& out);
 int summary_command(const std::filesystem::path& results, std::ostream& out, std::ostream& err);
 // The summary as `summary` prints it (and `run` after writing).
 void print_summary(const app::ResultsSummary& summary, std::ostream& out);
+// The risk of failure per design point: shares per class and cause, the median failure month.
+void print_risks(const std::vector<app::PointRisk>& risks, std::ostream& out);
 // Joins shard files into one results file (io/merge.hpp): 0 merged, 2 bad input (not shards of
 // one experiment, gap, overlap, unfinished shard, existing output), 1 failure.
 int merge_command(const MergeCommandOptions& options, std::ostream& out, std::ostream& err);
@@ -136,5 +153,8 @@ int validate_command(const ValidateCommandOptions& options, std::ostream& out, s
 // Main effects, an interaction, and Sobol or Morris indices of a sweep's results; stored in
 // "<results>.analysis.h5" (io/analysis_file.hpp). 0 done, 2 bad input, 1 failure.
 int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std::ostream& err);
+// Approximate Bayesian computation of the model constants against a targets file
+// (app/calibrate_model.hpp): posterior ranges, each target's fit. 0 done, 2 bad input, 1 failure.
+int calibrate_command(const CalibrateCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace partnersim

@@ -93,6 +93,67 @@ void print_over_time(const ScenarioComparison& comparison, std::ostream& out) {
     out << '\n';
 }
 
+// The effect replicate by replicate: each replicate is one drawn model, so this is how far
+// the effect itself, not its mean, spreads over what the model might be.
+void print_across_models(const app::ComparisonOutcome& outcome, std::ostream& out) {
+    out << "Across the " << outcome.comparison.replicates
+        << " drawn models: the per-replicate paired effect at the final month, 5th - 95th "
+           "percentile, and the share of models in which it has the sign of the mean effect.\n\n";
+    out << "  " << std::left << std::setw(27) << "measure" << std::right << std::setw(25)
+        << "5% - 95% of the effect" << std::setw(12) << "same sign" << '\n';
+    for (const auto& m : outcome.across_models) {
+        std::ostringstream range;
+        range << std::showpos << std::fixed << std::setprecision(precision_for(m.p95)) << m.p05
+              << " - " << m.p95;
+        std::ostringstream share;
+        share << std::fixed << std::setprecision(2) << m.same_sign;
+        out << "  " << std::left << std::setw(27) << m.measure << std::right << std::setw(25)
+            << range.str() << std::setw(12) << share.str() << '\n';
+    }
+    out << '\n';
+}
+
+std::string share(const analysis::Interval& s) {
+    std::ostringstream text;
+    text << std::fixed << std::setprecision(3) << s.estimate << " [" << s.low << ", " << s.high
+         << "]";
+    return text.str();
+}
+
+void print_risk(const app::ComparisonOutcome& outcome, std::ostream& out) {
+    const analysis::OutcomeRisk& b = outcome.baseline_risk;
+    const analysis::OutcomeRisk& v = outcome.variant_risk;
+    out << "Risk of failure: share of runs ending in each class [95% Wilson interval]; failed is "
+           "struggling or collapsed,\nwith the paired difference [95% Newcombe interval for "
+           "paired shares].\n\n";
+    out << "  " << std::left << std::setw(27) << "class" << std::setw(24) << "baseline"
+        << std::setw(24) << "variant"
+        << "difference" << '\n';
+    for (std::size_t k = 0; k < b.classes.size(); ++k) {
+        out << "  " << std::left << std::setw(27) << b.classes[k].name << std::setw(24)
+            << share(b.classes[k].share) << std::setw(24) << share(v.classes[k].share) << '\n';
+    }
+    const analysis::Interval& d = outcome.failure_difference;
+    out << "  " << std::left << std::setw(27) << "failed" << std::setw(24) << share(b.failure.share)
+        << std::setw(24) << share(v.failure.share) << signed_interval(d.estimate, d.low, d.high, 3)
+        << (d.excludes_zero() ? " *" : "") << '\n';
+    const auto month = [](const analysis::OutcomeRisk& r) {
+        if (r.failed_runs == 0) return std::string("none failed");
+        std::ostringstream text;
+        text << std::fixed << std::setprecision(1) << r.median_failure_month;
+        return text.str();
+    };
+    out << "  " << std::left << std::setw(27) << "median month of failure" << std::setw(24)
+        << month(b) << std::setw(24) << month(v) << '\n';
+    out << "  by cause (share of runs):\n";
+    for (std::size_t k = 0; k < b.causes.size(); ++k) {
+        if (b.causes[k].runs == 0 && v.causes[k].runs == 0) continue;
+        out << "    " << std::left << std::setw(25) << b.causes[k].name << std::setw(24)
+            << share(b.causes[k].share) << std::setw(24) << share(v.causes[k].share) << '\n';
+    }
+    out << std::right << '\n';
+}
+
 void print_outcome(const app::ComparisonOutcome& outcome, std::ostream& out) {
     out << "baseline: " << outcome.baseline_label << "\nvariant:  " << outcome.variant_label
         << '\n';
@@ -101,8 +162,10 @@ void print_outcome(const app::ComparisonOutcome& outcome, std::ostream& out) {
         << '\n';
     for (const auto& line : outcome.differences) out << "  " << line << '\n';
     for (const auto& note : outcome.notes) out << "note: " << note << '\n';
-    out << '\n';
+    out << "intervals: " << outcome.interval_kind << ".\n\n";
     print_final(outcome.comparison, out);
+    if (outcome.drawn_models) print_across_models(outcome, out);
+    print_risk(outcome, out);
     print_over_time(outcome.comparison, out);
 }
 
@@ -118,6 +181,7 @@ int compare_command(const CompareCommandOptions& options, std::ostream& out, std
                                     options.baseline_overrides,
                                     options.seed,
                                     options.replicates,
+                                    options.uncertainty,
                                     options.threads,
                                     options.output,
                                     options.force,

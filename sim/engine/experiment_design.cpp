@@ -414,6 +414,15 @@ ExperimentDesign make_design(const Scenario& base, const SweepSpec& spec) {
     return design;
 }
 
+std::vector<std::string> held_constants(const ExperimentDesign& design) {
+    UncertaintySettings held = design.base.uncertainty;
+    for (const std::string& parameter : design.parameters) {
+        const ParameterSpec* spec = find_parameter(parameter);
+        if (spec != nullptr && spec->is_model_constant()) hold(held, parameter);
+    }
+    return held.held;
+}
+
 RunSource design_source(const ExperimentDesign& design) {
     // Scenarios are applied once per point up to this many points; beyond it, per run (a few
     // registry calls, small beside a run) so that memory stays bounded.

@@ -117,6 +117,10 @@ ExperimentDesign single_point_design(const Scenario& scenario);
 // errors).
 ExperimentDesign make_design(const Scenario& base, const SweepSpec& spec);
 
+// The model constants an uncertainty draw leaves alone in this design: those set in its base
+// scenario and those it varies (sorted, unique).
+std::vector<std::string> held_constants(const ExperimentDesign& design);
+
 // The runs of a design, for run_ensemble: {scenario_at(point), run_id(index)}, with the
 // scenarios of up to 2^20 points built once up front. The source keeps its own copy of the
 // design.

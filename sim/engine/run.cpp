@@ -46,7 +46,9 @@ RunId make_run_id(std::uint64_t master_seed, std::uint64_t design_point, std::ui
     return id;
 }
 
-RunResult run_partnership(const Scenario& scenario, const RunId& id, RunOptions options) {
+namespace {
+
+RunResult run_model(const Scenario& scenario, const RunId& id, RunOptions options) {
     RunResult result;
     result.id = id;
     result.months = scenario.run.months;
@@ -71,6 +73,20 @@ RunResult run_partnership(const Scenario& scenario, const RunId& id, RunOptions 
     result.outcome = world.outcome.kind;
     result.outcome_month = world.outcome.month;
     result.outcome_cause = world.outcome.cause;
+    return result;
+}
+
+}  // namespace
+
+RunResult run_partnership(const Scenario& scenario, const RunId& id, RunOptions options) {
+    if (scenario.uncertainty.model_constants != ModelUncertainty::plausible) {
+        return run_model(scenario, id, options);
+    }
+    // This replicate's model: the constants not held, drawn from their plausible ranges.
+    Scenario drawn = scenario;
+    draw_model_constants(drawn, model_draw_seed(id.stream_seed));
+    RunResult result = run_model(drawn, id, options);
+    result.model_constants = model_constant_values(drawn);
     return result;
 }
 

@@ -29,6 +29,9 @@ struct RunResult {
     OutcomeClass outcome = OutcomeClass::thriving;
     int outcome_month = -1;
     OutcomeCause outcome_cause = OutcomeCause::none;
+    // The value of every model constant this run used (model_constant_entries() order), only
+    // when the scenario draws them (uncertainty.model_constants = plausible), empty otherwise.
+    std::vector<double> model_constants;
     // Per-partner monthly states, only for traced runs, empty otherwise:
     // trace[(variable * months + month) * partners + partner].
     int partners = 0;

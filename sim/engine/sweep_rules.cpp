@@ -5,7 +5,7 @@
 namespace partnersim {
 
 bool is_design_factor(const ParameterSpec& parameter) {
-    return parameter.section() != "run";
+    return parameter.section() != "run" && parameter.section() != "uncertainty";
 }
 
 bool has_range(const ParameterSpec& parameter) {

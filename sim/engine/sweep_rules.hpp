@@ -12,8 +12,9 @@
 
 namespace partnersim {
 
-// May the sweep vary it? Not run.* (months, replicates, seed): they are settings of the whole
-// experiment.
+// May the sweep vary it? Not run.* (months, replicates, seed) nor uncertainty.*: they are
+// settings of the whole experiment (a design point with and one without drawn models would
+// not be compared on equal terms).
 bool is_design_factor(const ParameterSpec& parameter);
 
 // May it be sampled over a range [low, high]? Only a number (real or integer); booleans and

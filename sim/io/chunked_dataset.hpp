@@ -146,6 +146,7 @@ public:
     }
 
     void close() { dataset_.reset(); }
+    hid_t id() const { return dataset_.get(); }  // e.g. to attach attributes
 
 private:
     std::string name_;

@@ -211,8 +211,13 @@ private:
         }
         if (!is_design_factor(*spec)) {
             fail(leaf.line, leaf.key,
-                 "run.months, run.replicates and run.seed are settings of the whole experiment, "
-                 "not design factors; set them in [run]");
+                 spec->section() == "run"
+                     ? "run.months, run.replicates and run.seed are settings of the whole "
+                       "experiment, not design factors; set them in [run]"
+                     : "uncertainty.model_constants is a setting of the whole experiment, not a "
+                       "design factor: every design point draws its models alike; set it in "
+                       "[uncertainty] (or --uncertainty), and compare two files to see its "
+                       "effect");
         }
         for (const auto& place : draft_.places) {
             if (place.parameter == leaf.name) {

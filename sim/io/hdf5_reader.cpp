@@ -106,6 +106,15 @@ ResultsShape shape_of(hid_t file) {
         shape.trace_runs = dims[0];
         shape.trace_partners = static_cast<int>(dims[2]);
     }
+    const std::string drawn =
+        layout::dataset_path(layout::runs_group, layout::model_constants_dataset);
+    if (hdf5::link_exists(file, drawn)) {
+        const hdf5::Dataset constants = open_dataset(file, drawn);
+        shape.model_constants =
+            hdf5::read_string_array_attribute(constants.get(), layout::columns_attribute);
+        shape.held_constants =
+            hdf5::read_string_array_attribute(constants.get(), layout::held_attribute);
+    }
     if (H5Aexists(file, std::string(layout::shard_attribute).c_str()) > 0) {
         const std::string label = hdf5::read_string_attribute(file, layout::shard_attribute);
         const auto total = hdf5::read_scalar_attribute<std::uint64_t>(
@@ -441,6 +450,15 @@ public:
             final_.push_back(
                 open_run_dataset(layout::dataset_path(layout::final_group, measure.name)));
         }
+        if (!shape_.model_constants.empty()) {
+            model_constants_ = open_run_dataset(model_constants_path());
+            const std::vector<hsize_t> dims =
+                dimensions(model_constants_->get(), model_constants_path());
+            if (dims.size() != 2 || dims[1] != shape_.model_constants.size()) {
+                throw std::runtime_error(model_constants_path() +
+                                         " does not have one column per name in its `columns`");
+            }
+        }
         if (shape_.trace_runs > 0) {
             for (const MeasureInfo& variable : partner_trace_catalogue()) {
                 const std::string name = layout::dataset_path(layout::agents_group, variable.name);
@@ -506,6 +524,7 @@ public:
                 block[r].final_values[m] = finals[r];
             }
         }
+        if (model_constants_) read_model_constants(block, first);
         for (RunResult& run : block) {
             if (run.id.run_index < shape_.trace_runs) read_trace(run);
         }
@@ -524,6 +543,21 @@ private:
         }
         rows_ = std::min<std::uint64_t>(rows_, dims[0]);
         return dataset;
+    }
+
+    static std::string model_constants_path() {
+        return layout::dataset_path(layout::runs_group, layout::model_constants_dataset);
+    }
+
+    void read_model_constants(std::vector<RunResult>& block, std::uint64_t first) {
+        const std::size_t width = shape_.model_constants.size();
+        std::vector<double> rows(block.size() * width);
+        read_rows(model_constants_->get(), H5T_NATIVE_DOUBLE, model_constants_path(), first,
+                  block.size(), rows.data());
+        for (std::size_t r = 0; r < block.size(); ++r) {
+            const auto start = rows.begin() + static_cast<std::ptrdiff_t>(r * width);
+            block[r].model_constants.assign(start, start + static_cast<std::ptrdiff_t>(width));
+        }
     }
 
     void read_trace(RunResult& run) {
@@ -554,6 +588,7 @@ private:
     std::vector<hdf5::Dataset> series_;
     std::vector<hdf5::Dataset> final_;
     std::vector<hdf5::Dataset> traces_;
+    std::optional<hdf5::Dataset> model_constants_;
 };
 
 ResultsRowReader::ResultsRowReader(const std::filesystem::path& path)

@@ -163,6 +163,7 @@ public:
         write_months_axis(file_.get(), shape.months);
         create_run_columns();
         create_measure_datasets();
+        if (!shape.model_constants.empty()) create_model_constants();
         if (shape.trace_runs > 0) traces_.emplace(file_.get(), shape, !crash_safe_);
     }
 
@@ -187,6 +188,7 @@ public:
             timeseries_[m].append(result.timeseries.data() + m * months);
             final_[m].append(&result.final_values[m]);
         }
+        if (model_constants_) model_constants_->append(result.model_constants.data());
         if (is_traced(result)) traces_->write(result);
         last_run_index_ = result.id.run_index;
         ++runs_written_;
@@ -204,6 +206,7 @@ public:
         for (auto& column : run_columns_) column.close();
         for (auto& series : timeseries_) series.close();
         for (auto& value : final_) value.close();
+        if (model_constants_) model_constants_->close();
         if (traces_) traces_->close();
         hdf5::check(file_.close(), "close the file");
     }
@@ -314,6 +317,23 @@ private:
         }
     }
 
+    // The drawn model of every run: a row of all model constants, named by `columns`.
+    void create_model_constants() {
+        const hdf5::Group runs =
+            hdf5::open_or_create_group(file_.get(), std::string(layout::runs_group));
+        typename GrowingDataset<layout::ModelConstantValue>::Options options;
+        options.preferred_chunk_runs = matrix_chunk_runs;
+        options.compress = !crash_safe_;
+        model_constants_.emplace(runs.get(), std::string(layout::model_constants_dataset),
+                                 std::vector<hsize_t>{shape_.model_constants.size()},
+                                 layout::model_constants_description, layout::model_constants_units,
+                                 options);
+        hdf5::write_string_array_attribute(model_constants_->id(), layout::columns_attribute,
+                                           shape_.model_constants);
+        hdf5::write_string_array_attribute(model_constants_->id(), layout::held_attribute,
+                                           shape_.held_constants);
+    }
+
     hdf5::Dataset create_table(const std::string& group, const std::string& name, hid_t type,
                                hsize_t size) {
         const hdf5::Group parent = open_or_create_group(file_.get(), group);
@@ -334,6 +354,7 @@ private:
         for (std::size_t c = 1; c < run_columns_.size(); ++c) run_columns_[c].write_pending();
         for (auto& series : timeseries_) series.write_pending();
         for (auto& value : final_) value.write_pending();
+        if (model_constants_) model_constants_->write_pending();
         if (crash_safe_) {
             hdf5::check(H5Fflush(file_.get(), H5F_SCOPE_GLOBAL), "flush the file");
             run_columns_[0].write_pending();
@@ -370,6 +391,13 @@ private:
             throw std::invalid_argument("run " + std::to_string(result.id.run_index) +
                                         " does not have the file's " +
                                         std::to_string(shape_.months) + " months");
+        }
+        if (result.model_constants.size() != shape_.model_constants.size()) {
+            throw std::invalid_argument(
+                "run " + std::to_string(result.id.run_index) + " records " +
+                std::to_string(result.model_constants.size()) + " model constants; the file has " +
+                std::to_string(shape_.model_constants.size()) +
+                " (a run with drawn constants in a file without them, or the reverse)");
         }
         if (is_traced(result)) validate_trace(result);
     }
@@ -423,6 +451,7 @@ private:
     std::vector<GrowingDataset<layout::RunColumnValue>> run_columns_;  // run_index first
     std::vector<GrowingDataset<layout::TimeseriesValue>> timeseries_;
     std::vector<GrowingDataset<layout::FinalValue>> final_;
+    std::optional<GrowingDataset<layout::ModelConstantValue>> model_constants_;
     std::optional<TraceDatasets> traces_;
     std::uint64_t runs_written_ = 0;
     std::optional<std::uint64_t> last_run_index_;

@@ -46,6 +46,11 @@ struct ResultsShape {
     std::uint64_t trace_runs = 0;  // runs 0..trace_runs-1 may carry per-partner traces
     int trace_partners = 0;        // partners per traced run (smaller runs are NaN-padded)
     std::optional<ShardInfo> shard = std::nullopt;  // set when the file holds one shard
+    // Under uncertainty.model_constants = "plausible": the names of the model constants each
+    // run records (/runs/model_constants, one column each), and those held at set values
+    // rather than drawn. Empty: the file records no drawn models.
+    std::vector<std::string> model_constants = {};
+    std::vector<std::string> held_constants = {};
 };
 
 enum class ResultsStorage {

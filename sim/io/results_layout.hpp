@@ -76,6 +76,20 @@ inline constexpr std::array<RunColumn, 4> run_columns{{
      "none"},
 }};
 
+// /runs/model_constants: float64 [runs x model constants], only in a file whose runs draw
+// their model (uncertainty.model_constants = "plausible"): the value of every model constant
+// each run used. Its attribute `columns` names the constants (UTF-8 array, in column order),
+// `held` those set explicitly and so not drawn.
+inline constexpr std::string_view model_constants_dataset = "model_constants";
+inline constexpr std::string_view model_constants_description =
+    "Value of every model constant the run used: drawn per replicate from its plausible range "
+    "(uncertainty.model_constants = plausible), or held at its set value; columns named by the "
+    "attribute `columns`, the held ones listed in `held`";
+inline constexpr std::string_view model_constants_units = "the constant's own unit";
+inline constexpr std::string_view columns_attribute = "columns";
+inline constexpr std::string_view held_attribute = "held";
+using ModelConstantValue = double;
+
 // --- Storage types: what one value takes on disk, before compression --------------------------
 using TimeseriesValue = float;         // /timeseries and /agents: float32
 using FinalValue = double;             // /final: float64

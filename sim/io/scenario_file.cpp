@@ -446,7 +446,12 @@ std::string scenario_to_toml(const Scenario& scenario) {
             section = spec.section();
             text += "\n[" + std::string(section) + "]\n";
         }
-        text += key_line(spec, scenario) + "\n";
+        // A constant an uncertainty draw chooses is written as a comment, so that reading the
+        // text back leaves it drawn rather than set explicitly.
+        const bool drawn = spec.is_model_constant() &&
+                           scenario.uncertainty.model_constants == ModelUncertainty::plausible &&
+                           !is_held(scenario.uncertainty, spec.name);
+        text += (drawn ? "# drawn per replicate: " : "") + key_line(spec, scenario) + "\n";
     }
     return text;
 }

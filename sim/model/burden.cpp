@@ -106,6 +106,7 @@ void account_burden(World& world) {
                              convening_hours * world.facilitator.convening_intensity +
                              time_in_support(world, i) + backbone_each;
         }
+        p.report_hours[i] = report_hours;
         p.burden_hours[i] = report_hours + learning_hours;
         // The funder's reporting demands are what partners most see it do month by month:
         // "avoid burdening them with top-down standardised reporting".

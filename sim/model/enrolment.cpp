@@ -48,6 +48,7 @@ void withdraw_partner(World& world, std::size_t partner) {
     p.present[partner] = 0;
     p.engagement[partner] = 0.0;
     p.burden_hours[partner] = 0.0;
+    p.report_hours[partner] = 0.0;
     p.strain[partner] = 0.0;
     p.support[partner] = 0.0;
     double total = 0.0;

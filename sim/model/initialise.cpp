@@ -79,9 +79,9 @@ void size_partner_states(PartnerPopulation& p, std::size_t founders, std::size_t
                     &p.practice_gain,    &p.capacity,         &p.initial_capacity,
                     &p.power_asymmetry,  &p.perceived_value,  &p.candour,
                     &p.funding_security, &p.engagement,       &p.burden_hours,
-                    &p.one_to_one_hours, &p.benefit,          &p.strain,
-                    &p.self_estimate,    &p.self_precision,   &p.report,
-                    &p.support}) {
+                    &p.report_hours,     &p.one_to_one_hours, &p.benefit,
+                    &p.strain,           &p.self_estimate,    &p.self_precision,
+                    &p.report,           &p.support}) {
         v->assign(n, 0.0);
     }
     p.context.assign(n, 0);
@@ -89,6 +89,9 @@ void size_partner_states(PartnerPopulation& p, std::size_t founders, std::size_t
     p.absent_months.assign(n, 0);
     p.stress_months.assign(n, 0);
     p.present.assign(n, 0);
+    p.months_on_offer.assign(n, 0);
+    p.months_present.assign(n, 0);
+    p.met_obstacle.assign(n, 0);
     p.ties = TieNetwork(n);
 }
 

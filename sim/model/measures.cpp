@@ -140,6 +140,33 @@ double facilitator_hours(const MeasureInputs& in) {
 double cost(const MeasureInputs& in) {
     return in.world.cumulative_cost;
 }
+double reporting_hours_per_year(const MeasureInputs& in) {
+    return 12.0 * enrolled_mean(in.world.partners, in.world.partners.report_hours);
+}
+// Partners enrolled at the start (the founders; newcomers are not in the denominator) whose
+// attendance so far lies in [low, high); those who left count as peripheral.
+double attendance_share(const PartnerPopulation& p, double low, double high) {
+    std::size_t in_band = 0;
+    for (std::size_t i = 0; i < p.founders; ++i) {
+        if (!p.enrolled[i] || p.months_on_offer[i] == 0) continue;
+        const double attendance =
+            static_cast<double>(p.months_present[i]) / static_cast<double>(p.months_on_offer[i]);
+        in_band += attendance >= low && attendance < high ? 1 : 0;
+    }
+    return p.founders > 0 ? static_cast<double>(in_band) / static_cast<double>(p.founders) : 0.0;
+}
+double core_share(const MeasureInputs& in) {
+    return attendance_share(in.world.partners, core_attendance, 2.0);
+}
+double active_ring_share(const MeasureInputs& in) {
+    return attendance_share(in.world.partners, active_ring_attendance, core_attendance);
+}
+double obstacle_share(const MeasureInputs& in) {
+    const auto& p = in.world.partners;
+    std::size_t met = 0;
+    for (std::size_t i = 0; i < p.founders; ++i) met += p.met_obstacle[i];
+    return p.founders > 0 ? static_cast<double>(met) / static_cast<double>(p.founders) : 0.0;
+}
 bool judged(const MeasureInputs& in) {
     return in.world.outcome.decided;
 }
@@ -162,57 +189,106 @@ double outcome_cause(const MeasureInputs& in) {
 // The measures, declared once. The texts are markdown (docs/model.md section 10 is generated
 // from them); descriptions and units are plain, as the results file carries them.
 constexpr std::array<MeasureSpec, measure_count> measures{{
-    {Measure::trust_partner_facilitator, "trust_partner_facilitator",
-     "Mean trust of partners in the facilitator (beta reputation)", "share 0-1",
+    {Measure::trust_partner_facilitator,
+     "trust_partner_facilitator",
+     "Mean trust of partners in the facilitator (beta reputation)",
+     "share 0-1",
      "mean over partners of trust = good / (good + bad), partner → facilitator ledger",
      "support, relationship contact and convenings that partners experience as good, an early "
      "arrival, no neglect",
      "whether the trust is deserved; partners who left (not counted); a newcomer counts at its "
      "prior trust from the month it joins, so a join lowers the mean with nothing gone wrong",
-     &trust_partner_facilitator},
-    {Measure::trust_partner_funder, "trust_partner_funder", "Mean trust of partners in the funder",
-     "share 0-1", "mean partner → funder trust",
+     &trust_partner_facilitator,
+     MeasureKind::continuous,
+     {}},
+    {Measure::trust_partner_funder,
+     "trust_partner_funder",
+     "Mean trust of partners in the funder",
+     "share 0-1",
+     "mean partner → funder trust",
      "what the funder does: light, useful reporting, reports waived in a crisis, learning that "
      "visibly shapes decisions, no penalties for disclosure, focal points who stay",
      "the funder's intentions; anything the funder does that the model has no experience for (e.g. "
      "its grant terms)",
-     &trust_partner_funder},
-    {Measure::trust_funder_facilitator, "trust_funder_facilitator",
-     "Trust of the funder in the facilitator", "share 0-1", "funder → facilitator trust",
+     &trust_partner_funder,
+     MeasureKind::continuous,
+     {}},
+    {Measure::trust_funder_facilitator,
+     "trust_funder_facilitator",
+     "Trust of the funder in the facilitator",
+     "share 0-1",
+     "funder → facilitator trust",
      "useful synthesis, stable focal points, an early arrival",
-     "the quality of the facilitator's work for partners", &trust_funder_facilitator},
-    {Measure::capacity, "capacity", "Mean MEL capacity of partners", "share 0-1",
-     "mean MEL capacity", "one-to-one support, spillover along ties, continued use after the end",
+     "the quality of the facilitator's work for partners",
+     &trust_funder_facilitator,
+     MeasureKind::continuous,
+     {}},
+    {Measure::capacity,
+     "capacity",
+     "Mean MEL capacity of partners",
+     "share 0-1",
+     "mean MEL capacity",
+     "one-to-one support, spillover along ties, continued use after the end",
      "whether capacity is used to improve practice (see `portfolio_impact`); who gained (see "
      "`capacity_gini`); a newcomer counts with the capacity it brought, so a join moves the mean "
      "with no learning",
-     &capacity},
-    {Measure::capacity_gini, "capacity_gini",
-     "Gini coefficient of partners' MEL capacity gains since month 0", "index 0-1",
+     &capacity,
+     MeasureKind::continuous,
+     {}},
+    {Measure::capacity_gini,
+     "capacity_gini",
+     "Gini coefficient of partners' MEL capacity gains since month 0",
+     "index 0-1",
      "Gini coefficient of capacity gains `g[i] = max(0, capacity[i] − initial_capacity[i])`: with "
      "gains sorted ascending, `2 Σ (rank × g) / (N Σ g) − (N + 1) / N` (ranks 1..N); 0 if no gains",
-     "gains spread evenly over partners", "the size of the gains; losses (counted as none)",
-     &capacity_inequality},
-    {Measure::participation, "participation",
-     "Share of partners taking part in learning activities", "share 0-1",
-     "share of partners present this month", "attendance, voluntary or mandatory",
-     "how engaged those present are (see `tokenism`)", &participation},
-    {Measure::tokenism, "tokenism",
-     "Share of participating partners attending with low engagement (< 0.4)", "share 0-1",
-     "among present partners, share with engagement < 0.4; 0 if none present", "engaged attendance",
-     "partners who stay away", &tokenism},
-    {Measure::candour, "candour", "Mean share of what partners learn that they report honestly",
-     "share 0-1", "mean candour",
+     "gains spread evenly over partners",
+     "the size of the gains; losses (counted as none)",
+     &capacity_inequality,
+     MeasureKind::continuous,
+     {}},
+    {Measure::participation,
+     "participation",
+     "Share of partners taking part in learning activities",
+     "share 0-1",
+     "share of partners present this month",
+     "attendance, voluntary or mandatory",
+     "how engaged those present are (see `tokenism`)",
+     &participation,
+     MeasureKind::continuous,
+     {}},
+    {Measure::tokenism,
+     "tokenism",
+     "Share of participating partners attending with low engagement (< 0.4)",
+     "share 0-1",
+     "among present partners, share with engagement < 0.4; 0 if none present",
+     "engaged attendance",
+     "partners who stay away",
+     &tokenism,
+     MeasureKind::continuous,
+     {}},
+    {Measure::candour,
+     "candour",
+     "Mean share of what partners learn that they report honestly",
+     "share 0-1",
+     "mean candour",
      "safety against felt threat: trust, a buffering facilitator, low power asymmetry",
-     "whether what is reported is accurate (see `belief_error`)", &candour},
-    {Measure::belief_error, "belief_error",
+     "whether what is reported is accurate (see `belief_error`)",
+     &candour,
+     MeasureKind::continuous,
+     {}},
+    {Measure::belief_error,
+     "belief_error",
      "Root mean square error of the funder's beliefs about partners' effectiveness",
-     "effectiveness s.d.", "root mean square of `belief[i] − true effectiveness[i]`",
+     "effectiveness s.d.",
+     "root mean square of `belief[i] − true effectiveness[i]`",
      "beliefs close to the truth in level and scale",
      "whether the funder ranks partners rightly (a funder can be right about the order but timid); "
      "what it does with its beliefs",
-     &belief_error},
-    {Measure::decision_quality, "decision_quality",
+     &belief_error,
+     MeasureKind::continuous,
+     {}},
+    {Measure::decision_quality,
+     "decision_quality",
      "Share of the gain from knowing the truth that the funder's ranking of partners would capture "
      "in its allocation of support (0 = no better than an even spread)",
      "share of attainable gain, at most 1",
@@ -224,8 +300,11 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "the support the funder actually gives (it adopts beliefs only at decision windows and in "
      "part: see `portfolio_impact`); calibration of beliefs; anything but effectiveness as the "
      "ground for support",
-     &decision_quality_now},
-    {Measure::portfolio_impact, "portfolio_impact",
+     &decision_quality_now,
+     MeasureKind::continuous,
+     {}},
+    {Measure::portfolio_impact,
+     "portfolio_impact",
      "What learning has added to the effectiveness of the work the funder's support pays for: "
      "support-weighted practice gains, which fade without use",
      "effectiveness s.d.",
@@ -235,64 +314,168 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "the selection of better partners (not impact by itself; see `decision_quality`); baseline "
      "effectiveness and its drift; gains of partners the funder barely supports; outcomes beyond "
      "the partners' effectiveness",
-     &portfolio_impact},
-    {Measure::network_density, "network_density",
-     "Mean strength of the tie between partners over all pairs (weighted density)", "share 0-1",
+     &portfolio_impact,
+     MeasureKind::continuous,
+     {}},
+    {Measure::network_density,
+     "network_density",
+     "Mean strength of the tie between partners over all pairs (weighted density)",
+     "share 0-1",
      "weighted density: mean tie weight over all pairs of enrolled partners",
      "ties of any strength, each for its weight",
-     "whether the ties form a connected core, and whether ties carry learning", &network_density},
-    {Measure::burden_hours, "burden_hours",
-     "Mean hours a partner spends on reporting and learning this month", "hours/month",
+     "whether the ties form a connected core, and whether ties carry learning",
+     &network_density,
+     MeasureKind::continuous,
+     {}},
+    {Measure::burden_hours,
+     "burden_hours",
+     "Mean hours a partner spends on reporting and learning this month",
+     "hours/month",
      "mean hours a partner spent this month on reporting and learning",
      "nothing: it is a cost, lower is lighter",
      "whether the hours were worth it (see `perceived_value`); paid hours are still hours",
-     &burden_hours},
-    {Measure::perceived_value, "perceived_value", "Mean value partners see in the partnership",
-     "share 0-1", "mean perceived value",
-     "benefit, purpose, quick wins, low strain and secure funding", "the value to the funder",
-     &perceived_value},
-    {Measure::goal_alignment, "goal_alignment", "How far shared goals still guide the partnership",
-     "share 0-1", "how far shared goals still guide the partnership",
+     &burden_hours,
+     MeasureKind::continuous,
+     {}},
+    {Measure::perceived_value,
+     "perceived_value",
+     "Mean value partners see in the partnership",
+     "share 0-1",
+     "mean perceived value",
+     "benefit, purpose, quick wins, low strain and secure funding",
+     "the value to the funder",
+     &perceived_value,
+     MeasureKind::continuous,
+     {}},
+    {Measure::goal_alignment,
+     "goal_alignment",
+     "How far shared goals still guide the partnership",
+     "share 0-1",
+     "how far shared goals still guide the partnership",
      "clarity of purpose, time-bound closure, reviews of open-ended work",
-     "whether the goals are good ones", &goal_alignment},
-    {Measure::facilitator_hours, "facilitator_hours", "Facilitator hours worked this month",
-     "hours/month", "facilitator hours worked this month (all activities)",
-     "nothing: it is effort, not effect", "the use made of the hours", &facilitator_hours},
-    {Measure::cost, "cost", "Cumulative cost of facilitator hours", "currency",
-     "cumulative cost of facilitator hours, this month included", "nothing: it is a cost",
-     "any benefit", &cost},
-    {Measure::failed, "failed",
-     "1 if the partnership has ended struggling or collapsed, else 0 (so far)", "0/1",
+     "whether the goals are good ones",
+     &goal_alignment,
+     MeasureKind::continuous,
+     {}},
+    {Measure::facilitator_hours,
+     "facilitator_hours",
+     "Facilitator hours worked this month",
+     "hours/month",
+     "facilitator hours worked this month (all activities)",
+     "nothing: it is effort, not effect",
+     "the use made of the hours",
+     &facilitator_hours,
+     MeasureKind::continuous,
+     {}},
+    {Measure::cost,
+     "cost",
+     "Cumulative cost of facilitator hours",
+     "currency",
+     "cumulative cost of facilitator hours, this month included",
+     "nothing: it is a cost",
+     "any benefit",
+     &cost,
+     MeasureKind::continuous,
+     {}},
+    {Measure::reporting_hours,
+     "reporting_hours",
+     "Mean hours a year a partner spends on the funder's reporting, at this month's rate",
+     "hours/year",
+     "12 × the mean over enrolled partners of this month's reporting hours (the funder's "
+     "reporting demand for the evidence model and accountability focus, less what a flexible "
+     "funder waives in a crisis); CEP's typical grantee spends about 20 hours a year",
+     "nothing: it is a cost, lower is lighter",
+     "learning hours (see `burden_hours`); whether the reports are useful to anyone",
+     &reporting_hours_per_year,
+     MeasureKind::continuous,
+     {}},
+    {Measure::core_share,
+     "core_share",
+     "Share of the partners enrolled at the start in the core: present in at least 80% of the "
+     "months with activities on offer",
+     "share 0-1",
+     "among the partners enrolled at month 0, the share still enrolled whose months present "
+     "over months enrolled with activities on offer is ≥ 0.8 (Wenger et al. 2002: a core of "
+     "about 10-15%; the cut-off is ours)",
+     "steady attendance",
+     "how engaged those present are; partners who left count as peripheral",
+     &core_share,
+     MeasureKind::continuous,
+     {}},
+    {Measure::active_ring_share,
+     "active_ring_share",
+     "Share of the partners enrolled at the start in the active ring: present in 50-80% of the "
+     "months with activities on offer",
+     "share 0-1",
+     "as `core_share`, attendance in [0.5, 0.8) (Wenger et al. 2002: an active ring of about "
+     "15-20%; the cut-offs are ours)",
+     "regular but not constant attendance",
+     "the core (see `core_share`); engagement",
+     &active_ring_share,
+     MeasureKind::continuous,
+     {}},
+    {Measure::obstacle_share,
+     "obstacle_share",
+     "Share of the partners enrolled at the start that have met an obstacle (a spell in "
+     "survival mode) so far",
+     "share 0-1",
+     "among the partners enrolled at month 0, the share that has been in survival mode after a "
+     "context shock, a regional shock or a field crisis while enrolled (Open Road Alliance: "
+     "about one project in five meets an obstacle that needs contingency funding)",
+     "nothing: obstacles are the context's, not the design's",
+     "how large the obstacle was, and whether the funder helped (see `trust_partner_funder`)",
+     &obstacle_share,
+     MeasureKind::continuous,
+     {}},
+    {Measure::failed,
+     "failed",
+     "1 if the partnership has ended struggling or collapsed, else 0 (so far)",
+     "0/1",
      "1 once the run's outcome (docs/model.md 7.16) is struggling or collapsed; its mean over runs "
      "is the risk that the design fails",
      "focal points, an early facilitator, an adequate budget, secure funding: whatever keeps the "
      "funder, the partners and the facilitator in the partnership",
-     "how badly a run failed, and what a thriving run achieved", &failed},
-    {Measure::collapsed, "collapsed",
-     "1 if the partnership has collapsed (ended before its time), else 0", "0/1",
+     "how badly a run failed, and what a thriving run achieved",
+     &failed,
+     MeasureKind::continuous,
+     {}},
+    {Measure::collapsed,
+     "collapsed",
+     "1 if the partnership has collapsed (ended before its time), else 0",
+     "0/1",
      "1 once the funder ended the partnership, the partners disengaged for good or the "
      "facilitator withdrew",
-     "what keeps a partnership alive to its end", "a partnership that survives but struggles",
-     &collapsed},
+     "what keeps a partnership alive to its end",
+     "a partnership that survives but struggles",
+     &collapsed,
+     MeasureKind::continuous,
+     {}},
     {Measure::outcome, "outcome",
      "Outcome class: 0 thriving, 1 struggling, 2 collapsed; -1 not yet judged",
      "code (labels in /labels/outcome)",
      "the run's outcome class as judged so far (7.16); a code, so read shares per class, not its "
      "mean",
      "the same as `failed` and `collapsed`, in one code",
-     "anything within a class; its mean over runs means nothing", &outcome},
-    {Measure::outcome_month, "outcome_month",
-     "Model month (0-based) the partnership collapsed or was judged; -1 not yet", "month",
+     "anything within a class; its mean over runs means nothing", &outcome, MeasureKind::class_code,
+     outcome_class_names},
+    {Measure::outcome_month,
+     "outcome_month",
+     "Model month (0-based) the partnership collapsed or was judged; -1 not yet",
+     "month",
      "the month of collapse, or of the judgement at the end of a time-bound partnership",
-     "a later collapse over an earlier one", "what happened before or after that month",
-     &outcome_month},
+     "a later collapse over an earlier one",
+     "what happened before or after that month",
+     &outcome_month,
+     MeasureKind::month,
+     {}},
     {Measure::outcome_cause, "outcome_cause",
      "Cause: 0 none, 1 funder_ended, 2 partners_disengaged, 3 facilitator_withdrew, "
      "4 weak_engagement, 5 weak_funder_value; -1 not yet judged",
      "code (labels in /labels/outcome_cause)",
      "why the run ended as it did (7.16); a code, so read shares per cause, not its mean",
      "nothing by itself: it says which mechanism failed",
-     "causes that acted together; its mean over runs means nothing", &outcome_cause},
+     "causes that acted together; its mean over runs means nothing", &outcome_cause,
+     MeasureKind::class_code, outcome_cause_names},
 }};
 
 // Static checks: each row is in enum order, named and computed, and no name repeats, so the
@@ -302,7 +485,8 @@ constexpr bool rows_in_enum_order() {
         const MeasureSpec& row = measures[m];
         if (row.id != static_cast<Measure>(m) || row.name.empty() || row.description.empty() ||
             row.units.empty() || row.computation.empty() || row.rewards.empty() ||
-            row.cannot_see.empty() || row.compute == nullptr) {
+            row.cannot_see.empty() || row.compute == nullptr ||
+            (row.kind == MeasureKind::class_code) == row.classes.empty()) {
             return false;
         }
         for (std::size_t other = 0; other < m; ++other) {
@@ -318,6 +502,18 @@ static_assert(rows_in_enum_order(),
 
 const std::array<MeasureSpec, measure_count>& measure_table() {
     return measures;
+}
+
+const MeasureSpec* find_measure(std::string_view name) {
+    for (const MeasureSpec& row : measures) {
+        if (row.name == name) return &row;
+    }
+    return nullptr;
+}
+
+MeasureKind measure_kind(std::string_view name) {
+    const MeasureSpec* row = find_measure(name);
+    return row != nullptr ? row->kind : MeasureKind::continuous;
 }
 
 const std::array<MeasureInfo, measure_count>& measure_catalogue() {

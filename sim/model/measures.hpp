@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,12 @@ enum class Measure : std::size_t {
     goal_alignment,
     facilitator_hours,
     cost,
+    // What the calibration targets read (docs/validation.md, "Calibration"): the funder's
+    // reporting hours, a community of practice's core and active ring, obstacles met.
+    reporting_hours,
+    core_share,
+    active_ring_share,
+    obstacle_share,
     // How the partnership ends (docs/model.md 7.16), as judged so far; final values are the
     // run's outcome. Their means over runs are the risk of failure beside the other means.
     failed,
@@ -56,6 +63,12 @@ struct MeasureInfo {
 // share (gathered in one pass), and working memory.
 struct MeasureInputs;
 
+// What a measure's values are, and so how they may be summarised over runs: a continuous
+// measure (or a 0/1 indicator, whose mean is a share) by means and intervals; a class code by
+// the share of runs in each class (its mean means nothing); a month by its median among the
+// runs it concerns.
+enum class MeasureKind { continuous, class_code, month };
+
 struct MeasureSpec {
     Measure id;
     std::string_view name;
@@ -65,12 +78,19 @@ struct MeasureSpec {
     std::string_view rewards;      // what raises it
     std::string_view cannot_see;   // what it is blind to
     double (*compute)(const MeasureInputs&);
+    MeasureKind kind;
+    std::span<const std::string_view> classes;  // a class code's names, code k at k
 
     constexpr MeasureInfo info() const { return {name, description, units}; }
 };
 
 // Every measure, in enum order.
 const std::array<MeasureSpec, measure_count>& measure_table();
+
+// The kind of the measure of this name; continuous for a name that is no measure.
+MeasureKind measure_kind(std::string_view name);
+// The table's row of the measure of this name, or nullptr.
+const MeasureSpec* find_measure(std::string_view name);
 
 // Their names, descriptions and units (from measure_table()), in enum order.
 const std::array<MeasureInfo, measure_count>& measure_catalogue();
@@ -88,6 +108,13 @@ struct MeasureScratch {
 MeasureValues measure_world(const World& world);
 // The same, reusing `scratch`.
 MeasureValues measure_world(const World& world, MeasureScratch& scratch);
+
+// A partner's attendance (months present over months with activities on offer, while
+// enrolled) that puts it in a community of practice's core, or at least in its active ring;
+// below that it is peripheral (Wenger, McDermott and Snyder 2002 name the groups, not these
+// cut-offs, which are ours).
+inline constexpr double core_attendance = 0.8;
+inline constexpr double active_ring_attendance = 0.5;
 
 // Per-partner states recorded by `--trace` (under /agents/ in the results file).
 enum class PartnerTrace : std::size_t {

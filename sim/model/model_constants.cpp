@@ -36,13 +36,15 @@ ParameterSpec constant(std::string name, Group ModelConstants::*group, double Gr
         if (kind == ParameterKind::integer) return static_cast<std::int64_t>(v);
         return v;
     };
-    spec.set = [group, field](Scenario& s, const ParameterValue& value) {
+    spec.set = [group, field, name = spec.name](Scenario& s, const ParameterValue& value) {
         if (const auto* real = std::get_if<double>(&value)) {
             s.constants.*group.*field = *real;
         } else {
             s.constants.*group.*field = static_cast<double>(std::get<std::int64_t>(value));
         }
+        hold(s.uncertainty, name);  // set explicitly: an uncertainty draw leaves it alone
     };
+    spec.constant_field = [group, field](Scenario& s) { return &(s.constants.*group.*field); };
     return spec;
 }
 
@@ -57,6 +59,9 @@ ParameterSpec whole(std::string name, Group ModelConstants::*group, double Group
 
 }  // namespace
 
+// One entry per constant, in the order of the structs: a table, not logic, so its length is
+// the number of constants (readability-function-size counts lines and statements).
+// NOLINTNEXTLINE(readability-function-size)
 std::vector<ParameterSpec> model_constant_specs() {
     using MC = ModelConstants;
     return {

@@ -269,6 +269,11 @@ std::vector<ParameterSpec> build_registry() {
              "Share of partners' learning time that is paid for."),
     };
     append_partnership_parameters(all);
+    all.push_back(choice(
+        "uncertainty.model_constants", &UncertaintySettings::model_constants, &S::uncertainty,
+        "fixed: every model constant at its value; plausible: each run draws the constants "
+        "not set explicitly from their plausible ranges, one model per replicate (the same at "
+        "every design point), so intervals also hold what the model does not know."));
     for (auto& spec : model_constant_specs()) all.push_back(std::move(spec));
     return all;
 }
@@ -496,10 +501,28 @@ std::optional<std::string> check_effort_rows(const EffortConstants& c) {
     return std::nullopt;
 }
 
+// Drawing the model per replicate needs replicates to draw over, and constants left to draw.
+std::optional<std::string> check_uncertainty(const Scenario& scenario) {
+    if (scenario.uncertainty.model_constants != ModelUncertainty::plausible) return std::nullopt;
+    if (scenario.run.replicates < 2) {
+        return "uncertainty.model_constants = \"plausible\" draws one model per replicate: with "
+               "run.replicates = " +
+               std::to_string(scenario.run.replicates) +
+               " there is no spread over plausible models; give at least 2 replicates";
+    }
+    if (scenario.uncertainty.held.size() >= model_constant_entries().size()) {
+        return "uncertainty.model_constants = \"plausible\", but every model constant is set "
+               "explicitly (a resolved scenario, as `check` prints it, sets them all): nothing "
+               "is left to draw; leave out the constants to draw";
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> check_consistency(const Scenario& scenario) {
     if (auto problem = check_effort_rows(scenario.constants.effort)) return problem;
+    if (auto problem = check_uncertainty(scenario)) return problem;
     const auto& setup = scenario.setup;
     const int slots = scenario.partners.count + scenario.partnership.newcomer_slots;
     if (slots > max_partner_slots) {

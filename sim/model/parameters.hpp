@@ -42,6 +42,10 @@ struct ParameterSpec {
     std::string source;
     std::function<ParameterValue(const Scenario&)> get;
     std::function<void(Scenario&, const ParameterValue&)> set;  // value already validated
+    // Model constants only: the constant's storage, written without holding it (set() holds
+    // it, since whatever sets a constant through the registry sets it explicitly); for the
+    // uncertainty draw (model_uncertainty.hpp).
+    std::function<double*(Scenario&)> constant_field;
 
     std::string_view section() const;  // the part before the dot
     std::string_view key() const;      // the part after the dot

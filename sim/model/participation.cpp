@@ -4,16 +4,12 @@
 #include "model/trust.hpp"
 
 namespace partnersim {
-namespace {
 
-// Partners with activities to join: a facilitator at work, or a network that meets by itself.
 bool activities_on_offer(const World& world) {
     return world.facilitator.active ||
            world.facilitator.convening_intensity >
                world.scenario.constants.participation.self_organised_threshold;
 }
-
-}  // namespace
 
 double participation_propensity(const World& world, std::size_t i) {
     const auto& p = world.partners;

@@ -4,6 +4,9 @@
 
 namespace partnersim {
 
+// Partners have activities to join: a facilitator at work, or a network that meets by itself.
+bool activities_on_offer(const World& world);
+
 // A partner's wish to take part this month (0..1), from perceived value, trust in the
 // facilitator, slack, funding security (which counts for less in survival mode) and programme
 // identity.

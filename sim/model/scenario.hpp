@@ -9,6 +9,7 @@
 
 #include "model/choices.hpp"
 #include "model/model_constants.hpp"
+#include "model/model_uncertainty.hpp"
 
 namespace partnersim {
 
@@ -126,7 +127,8 @@ struct Scenario {
     FacilitatorParameters facilitator;
     SetupParameters setup;
     PartnershipParameters partnership;
-    ModelConstants constants;  // the processes' hand-set numbers (model_constants.hpp)
+    ModelConstants constants;         // the processes' hand-set numbers (model_constants.hpp)
+    UncertaintySettings uncertainty;  // whether runs draw their constants (model_uncertainty.hpp)
 };
 
 }  // namespace partnersim

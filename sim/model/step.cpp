@@ -11,6 +11,7 @@
 #include "model/lifecycle.hpp"
 #include "model/outcome.hpp"
 #include "model/participation.hpp"
+#include "model/partner_history.hpp"
 #include "model/partnership_events.hpp"
 #include "model/partnership_traits.hpp"
 #include "model/perceived_value.hpp"
@@ -40,6 +41,7 @@ void step_month(World& world, RandomStream& random) {
     apply_partnership_events(world);      // 1b
     allocate_effort(world);               // 2
     decide_participation(world, random);  // 3
+    note_partner_history(world);          // (for the measures: attendance, obstacles met)
     provide_support(world);               // 4a
     hold_convenings(world);               // 4b
     make_sense_with_funder(world);        // 4c

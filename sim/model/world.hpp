@@ -69,6 +69,7 @@ struct PartnerPopulation {
     std::vector<std::uint8_t> present;     // takes part this month
     std::vector<double> engagement;        // real engagement when present, 0..1
     std::vector<double> burden_hours;      // hours spent this month on reporting and learning
+    std::vector<double> report_hours;      // of which on the funder's reporting
     std::vector<double> one_to_one_hours;  // facilitator hours received this month
     std::vector<double> benefit;           // tangible benefit felt this month, 0..1
     std::vector<double> strain;            // felt burden against the time it has, this month
@@ -76,6 +77,12 @@ struct PartnerPopulation {
     std::vector<double> self_precision;    // and how sure it is
     std::vector<double> report;            // what it last told the funder
     std::vector<double> support;           // share of the funder's support, sums to 1
+    // History, kept for the measures only (partner_history.hpp): months enrolled with
+    // activities on offer, months present of those, whether it has met an obstacle (a spell in
+    // survival mode after a shock or crisis).
+    std::vector<int> months_on_offer;
+    std::vector<int> months_present;
+    std::vector<std::uint8_t> met_obstacle;
     TieNetwork ties;
 
     std::size_t enrolled_count() const {

@@ -52,7 +52,7 @@ const AnalysisTable& table_named(const Discovery& found, const std::string& name
 
 TEST(Discover, TheFirstBoxIsThePlantedOne) {
     const ResultsTable table = planted_box();
-    const Discovery found = discover(table, options_for("outcome > 0.5"));
+    const Discovery found = discover(table, options_for("score > 0.5"));
     EXPECT_EQ(found.successes, 30u);
     ASSERT_FALSE(found.boxes.empty());
     const PrimBox& box = found.boxes.front();
@@ -85,7 +85,7 @@ TEST(Discover, TheFirstBoxIsThePlantedOne) {
 
     const AnalysisTable& boxes = table_named(found, "prim_boxes");
     ASSERT_GE(boxes.rows(), 1u);
-    EXPECT_EQ(boxes.text_column("condition")[0], "outcome > 0.5");
+    EXPECT_EQ(boxes.text_column("condition")[0], "score > 0.5");
     EXPECT_EQ(boxes.text_column("description")[0], describe_box(box, found.inputs));
     EXPECT_NE(boxes.text_column("description")[0].find("setup.duration in {open_ended}"),
               std::string::npos)
@@ -96,7 +96,7 @@ TEST(Discover, TheFirstBoxIsThePlantedOne) {
 
 TEST(Discover, TheTablesAgreeWithEachOther) {
     const ResultsTable table = planted_box();
-    const Discovery found = discover(table, options_for("outcome > 0.5"));
+    const Discovery found = discover(table, options_for("score > 0.5"));
     ASSERT_EQ(found.tables.size(), 4u);
 
     const AnalysisTable& success = table_named(found, "prim_success");
@@ -147,7 +147,7 @@ TEST(Discover, TheTablesAgreeWithEachOther) {
 
 TEST(Discover, OnlyTheParametersAllowedMayBoundABox) {
     const ResultsTable table = planted_box();
-    DiscoveryOptions options = options_for("outcome > 0.5");
+    DiscoveryOptions options = options_for("score > 0.5");
     options.parameters = {"setup.clarity_of_purpose"};
     const Discovery found = discover(table, options);
     ASSERT_EQ(found.inputs.names, std::vector<std::string>{"setup.clarity_of_purpose"});
@@ -165,15 +165,15 @@ TEST(Discover, OnlyTheParametersAllowedMayBoundABox) {
 TEST(Discover, ABadConditionOrNoSweepIsRefused) {
     const ResultsTable table = planted_box();
     EXPECT_THROW(discover(table, options_for("outcom > 0.5")), ConditionError);
-    EXPECT_THROW(discover(table, options_for("outcome >")), ConditionError);
+    EXPECT_THROW(discover(table, options_for("score >")), ConditionError);
     EXPECT_THROW(discover(table, options_for("")), ConditionError);
     ResultsTable single = table;
     single.factors.clear();
-    EXPECT_THROW(discover(single, options_for("outcome > 0.5")), std::invalid_argument);
+    EXPECT_THROW(discover(single, options_for("score > 0.5")), std::invalid_argument);
 }
 
 TEST(Discover, NoSuccessFindsNoBox) {
-    const Discovery found = discover(planted_box(), options_for("outcome > 5"));
+    const Discovery found = discover(planted_box(), options_for("score > 5"));
     EXPECT_EQ(found.successes, 0u);
     EXPECT_TRUE(found.boxes.empty());
     EXPECT_EQ(table_named(found, "prim_boxes").rows(), 0u);

@@ -63,7 +63,7 @@ TEST_F(AnalyzeCommand, PrintsEveryParametersEffectAndStoresTheTables) {
     EXPECT_FALSE(contains(first.out, "Sobol")) << "a grid has no Sobol indices";
     EXPECT_EQ(first.err, "saved to " + analysis_file_.string() + "\n");
     EXPECT_EQ(stored_names(analysis_file_),
-              (std::set<std::string>{"main_effect_levels", "main_effects"}));
+              (std::set<std::string>{"main_effect_levels", "main_effects", "outcome_risk"}));
 }
 
 TEST_F(AnalyzeCommand, ASecondRequestIsReadBackAndPrintsTheSame) {
@@ -121,8 +121,8 @@ TEST_F(AnalyzeCommand, AnInteractionPrintsTheDifferenceRow) {
         << result.out;
     EXPECT_FALSE(contains(result.out, "\ncandour\n")) << "only the measure asked for";
     EXPECT_EQ(stored_names(analysis_file_),
-              (std::set<std::string>{"main_effect_levels", "main_effects", "interaction_cells",
-                                     "interaction"}));
+              (std::set<std::string>{"main_effect_levels", "main_effects", "outcome_risk",
+                                     "interaction_cells", "interaction"}));
 }
 
 TEST_F(AnalyzeCommand, UnknownNamesAndBadMonthsAreBadInput) {

@@ -71,7 +71,11 @@ TEST_F(CompareCommand, SaysWhatDiffersAndComparesEveryMeasure) {
                                     " --set setup.join_month=3 --set setup.duration=open_ended"))
         << out();
     EXPECT_TRUE(contains(out(), "At month 6 (the final month), over 4 paired replicates")) << out();
-    for (const auto& measure : measure_catalogue()) {
+    for (const auto& measure : measure_table()) {
+        if (measure.kind != MeasureKind::continuous) {
+            EXPECT_EQ(line_of(out(), std::string(measure.name)), "") << "a mean of a code";
+            continue;
+        }
         EXPECT_NE(line_of(out(), std::string(measure.name)), "") << measure.name;
     }
     // A measure that does not vary between these runs has no standardised effect: cost has no
@@ -126,7 +130,7 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
     ASSERT_TRUE(fs::exists(options_.output));
 
     const auto tables = analysis::read_analysis_file(options_.output);
-    ASSERT_EQ(tables.size(), 2u);
+    ASSERT_EQ(tables.size(), 3u) << "comparison, comparison_over_time, comparison_risk";
     const auto find = [&](const std::string& name) -> const analysis::AnalysisTable& {
         for (const auto& stored : tables)
             if (stored.table.name == name) return stored.table;
@@ -134,8 +138,12 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
     };
     const analysis::AnalysisTable& final_table = find("comparison");
     const analysis::AnalysisTable& over_time = find("comparison_over_time");
-    ASSERT_EQ(final_table.rows(), measure_count);
-    ASSERT_EQ(over_time.rows(), measure_count * months);
+    // Continuous measures only: a class code or a month has no mean difference.
+    std::size_t continuous = 0;
+    for (const auto& measure : measure_table())
+        continuous += measure.kind == MeasureKind::continuous;
+    ASSERT_EQ(final_table.rows(), continuous);
+    ASSERT_EQ(over_time.rows(), continuous * months);
 
     const Scenario baseline = resolve_scenario({scenario_, {}, {}, {}});
     const Scenario variant = resolve_scenario({scenario_, {"setup.join_month=3"}, {}, {}});
@@ -146,8 +154,13 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
         after.push_back(run_partnership(variant, make_run_id(seed, 0, r, replicates)));
     }
     bool some_difference = false;
-    for (std::size_t m = 0; m < measure_count; ++m) {
-        EXPECT_EQ(final_table.text_column("measure")[m], measure_catalogue()[m].name);
+    std::size_t i = 0;  // the row of measure m
+    for (std::size_t m = 0; m < measure_count; ++m, ++i) {
+        if (measure_table()[m].kind != MeasureKind::continuous) {
+            --i;
+            continue;
+        }
+        EXPECT_EQ(final_table.text_column("measure")[i], measure_catalogue()[m].name);
         double b = 0.0;
         double v = 0.0;
         for (std::uint64_t r = 0; r < replicates; ++r) {
@@ -155,12 +168,12 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
             v += after[r].final_values[m] / replicates;
         }
         const double tolerance = 1e-12 * std::max(1.0, std::abs(b) + std::abs(v));
-        EXPECT_NEAR(final_table.number_column("baseline_mean")[m], b, tolerance) << m;
-        EXPECT_NEAR(final_table.number_column("variant_mean")[m], v, tolerance) << m;
-        EXPECT_NEAR(final_table.number_column("difference")[m], v - b, tolerance) << m;
+        EXPECT_NEAR(final_table.number_column("baseline_mean")[i], b, tolerance) << m;
+        EXPECT_NEAR(final_table.number_column("variant_mean")[i], v, tolerance) << m;
+        EXPECT_NEAR(final_table.number_column("difference")[i], v - b, tolerance) << m;
         some_difference |= std::abs(v - b) > 1e-3;
         for (int t = 0; t < months; ++t) {
-            const std::size_t row = m * months + static_cast<std::size_t>(t);
+            const std::size_t row = i * months + static_cast<std::size_t>(t);
             EXPECT_EQ(over_time.text_column("measure")[row], measure_catalogue()[m].name);
             EXPECT_EQ(over_time.number_column("month")[row], t + 1.0);
             double monthly = 0.0;
@@ -181,7 +194,7 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
 
     options_.force = true;
     ASSERT_EQ(compare(), exit_ok) << err();
-    EXPECT_EQ(analysis::read_analysis_file(options_.output).size(), 2u);
+    EXPECT_EQ(analysis::read_analysis_file(options_.output).size(), 3u) << "with comparison_risk";
 }
 
 TEST_F(CompareCommand, ASecondFileIsTheVariantWithTheBaselinesSeedAndReplicates) {

@@ -45,11 +45,11 @@ TEST(PlanCommand, PrintsTheDesignItsPointsAndRunsAndExitsZero) {
 
 TEST(PlanCommand, EstimatesTheResultsSizeFromRunsMonthsAndMeasures) {
     const Outcome o = plan({kExample, {}, {}, {}});
-    // 640 runs x 22 measures x 60 months x 4 bytes = 3,379,200 bytes.
-    EXPECT_TRUE(contains(o.out, "640 runs x 22 measures x 60 months x 4 bytes")) << o.out;
-    EXPECT_TRUE(contains(o.out, "3.4 MB")) << o.out;
-    // + 640 x 22 x 8 + 640 x 32 = 3,512,320 bytes in all.
-    EXPECT_TRUE(contains(o.out, "3.5 MB")) << o.out;
+    // 640 runs x 26 measures x 60 months x 4 bytes = 3,993,600 bytes.
+    EXPECT_TRUE(contains(o.out, "640 runs x 26 measures x 60 months x 4 bytes")) << o.out;
+    EXPECT_TRUE(contains(o.out, "4.0 MB")) << o.out;
+    // + 640 x 26 x 8 + 640 x 32 = 4,147,200 bytes in all.
+    EXPECT_TRUE(contains(o.out, "4.1 MB")) << o.out;
 }
 
 TEST(PlanCommand, HonoursSetSeedAndReplicates) {

@@ -83,9 +83,11 @@ TEST_F(RunCommand, WritesAResultsFileWithEveryRunAndPrintsASummary) {
     EXPECT_EQ(read_run_column(output(), "seed"), seeds);
 
     EXPECT_TRUE(contains(out(), "4 runs x 6 months")) << out();
-    for (const auto& measure : measure_catalogue()) {
+    for (const auto& measure : measure_table()) {
+        if (measure.kind != MeasureKind::continuous) continue;  // shown as the risk of failure
         EXPECT_TRUE(contains(out(), std::string(measure.name))) << measure.name;
     }
+    EXPECT_TRUE(contains(out(), "Risk of failure")) << out();
     EXPECT_TRUE(contains(err(), "wrote 4 runs to " + output().string())) << err();
 }
 

@@ -264,6 +264,8 @@ TEST(ResultsLayout, PythonNamesMatch) {
         {"MONTHS", layout::months_dataset},
         {"DESIGN", layout::design_group},
         {"RUN_INDEX", layout::run_index},
+        {"REPLICATE", layout::replicate},
+        {"MODEL_CONSTANTS", layout::model_constants_dataset},
         {"DESIGN_POINT", layout::design_point},
         {"DESIGN_POINTS", layout::design_points_attribute},
         {"RUNS_ATTRIBUTE", layout::runs_attribute},

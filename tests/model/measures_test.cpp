@@ -307,5 +307,61 @@ TEST(MeasureTable, TheCatalogueIsTheTablesNamesDescriptionsAndUnits) {
     EXPECT_EQ(table[static_cast<std::size_t>(Measure::network_density)].name, "network_density");
 }
 
+// The calibration measures read the partners' history (partner_history.hpp): five partners,
+// one left, with attendances 9/10 (core), 8/10 (core: the cut-off is inclusive), 5/10 (active
+// ring), 2/10 (peripheral) and a core attender who left (peripheral: no longer enrolled).
+TEST(CalibrationMeasures, SortPartnersIntoCoreActiveRingAndPeriphery) {
+    World world = test::make_world(test::small_scenario(5));
+    auto& p = world.partners;
+    p.months_on_offer = {10, 10, 10, 10, 10};
+    p.months_present = {9, 8, 5, 2, 10};
+    p.enrolled = {1, 1, 1, 1, 0};
+    const MeasureValues v = measure_world(world);
+    EXPECT_DOUBLE_EQ(value(v, Measure::core_share), 2.0 / 5.0);
+    EXPECT_DOUBLE_EQ(value(v, Measure::active_ring_share), 1.0 / 5.0);
+}
+
+TEST(CalibrationMeasures, CountObstaclesMetAmongAllPartnersEnrolledAtTheStart) {
+    World world = test::make_world(test::small_scenario(4));
+    world.partners.met_obstacle = {1, 0, 0, 1};
+    world.partners.enrolled = {1, 1, 1, 0};  // one that met an obstacle and left still counts
+    EXPECT_DOUBLE_EQ(value(measure_world(world), Measure::obstacle_share), 0.5);
+}
+
+TEST(CalibrationMeasures, ReportingHoursAreTwelveTimesTheMonthsMeanOverEnrolledPartners) {
+    World world = test::make_world(test::small_scenario(3));
+    world.partners.report_hours = {1.0, 2.0, 9.0};
+    world.partners.enrolled = {1, 1, 0};
+    EXPECT_DOUBLE_EQ(value(measure_world(world), Measure::reporting_hours), 12.0 * 1.5);
+}
+
+// Through simulated months: the history moves as the processes say. Attendance can only be
+// counted in months with activities on offer, every partner's months present are at most its
+// months on offer, and an obstacle once met stays met.
+TEST(CalibrationMeasures, HistoryFollowsParticipationAndShocks) {
+    Scenario scenario = test::small_scenario(8);
+    scenario.partners.shock_rate = 0.2;
+    World world = test::make_world(scenario);
+    RandomStream random(11);
+    std::vector<std::uint8_t> met_before(8, 0);
+    for (int month = 0; month < 12; ++month) {
+        step_month(world, random);
+        const auto& p = world.partners;
+        for (std::size_t i = 0; i < p.count; ++i) {
+            EXPECT_LE(p.months_present[i], p.months_on_offer[i]);
+            EXPECT_LE(p.months_on_offer[i], month + 1);
+            EXPECT_GE(p.met_obstacle[i], met_before[i]);
+            if (p.stress_months[i] > 0 && p.enrolled[i]) {
+                EXPECT_EQ(p.met_obstacle[i], 1);
+            }
+            met_before[i] = p.met_obstacle[i];
+        }
+    }
+    const double met = value(measure_world(world), Measure::obstacle_share);
+    EXPECT_GT(met, 0.5) << "at 0.2 shocks a month, most of 8 partners meet one in a year";
+    // The reporting hours a year of a partner out of survival mode are the funder's demand.
+    EXPECT_GT(value(measure_world(world), Measure::reporting_hours), 0.0);
+}
+
 }  // namespace
 }  // namespace partnersim

@@ -282,7 +282,8 @@ TEST(StepMonth, StatesStayInTheirRangesForTenYearsUnderExtremeScenarios) {
 Scenario random_legal_scenario(RandomStream& pick) {
     Scenario s;
     for (const auto& spec : parameter_registry()) {
-        if (spec.section() == "run") continue;
+        // run.* and uncertainty.* are settings of the experiment, not of the partnership.
+        if (spec.section() == "run" || spec.section() == "uncertainty") continue;
         const double u = pick.uniform();
         const double x = u < 0.3   ? spec.min
                          : u < 0.6 ? spec.max

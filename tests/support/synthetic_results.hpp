@@ -32,7 +32,7 @@ inline analysis::ResultsTable synthetic_grid(const std::vector<SyntheticFactor>&
     table.sweep = "synthetic grid";
     table.months = table.month = 12;
     table.replicates_per_point = replicates;
-    table.measures = {"outcome"};
+    table.measures = {"score"};  // not "outcome", which names the outcome class code
     std::size_t points = 1;
     for (const auto& f : factors)
         points *= f.categories.empty() ? f.levels.size() : f.categories.size();
