@@ -10,9 +10,15 @@
 namespace partnersim {
 
 // Working memory, so that a measure recorded every month allocates nothing once sized.
+struct RankedPartner {
+    double value = 0.0;  // what the partner is ranked by (true effectiveness or belief)
+    std::size_t slot = 0;
+};
 struct DecisionScratch {
-    std::vector<double> ideal_shares;  // the support it would give knowing the truth, best first
-    std::vector<std::size_t> order;    // partners, by the funder's belief, best first
+    std::vector<double> ideal_shares;     // the support it would give knowing the truth, best first
+    std::vector<RankedPartner> by_truth;  // enrolled partners, truly best first
+    std::vector<RankedPartner> by_belief;  // enrolled partners, best first in the funder's eyes
+    std::vector<double> truth_by_rank;     // true effectiveness in the order of the funder's belief
 };
 
 // The regret of backing partners in the order the funder believes them effective, against

@@ -39,10 +39,15 @@ double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger
 double enrolled_weighted_density(const PartnerPopulation& p) {
     const auto& weights = p.ties.weights();
     double sum = 0.0;
-    std::size_t pairs = 0, pair = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
-            if (!p.enrolled[i] || !p.enrolled[j]) continue;
+    std::size_t pairs = 0;
+    // Slots no newcomer has taken are not enrolled (they would add nothing): the loop stops at
+    // the slots taken, in the same order, so the sum is the same bit for bit.
+    const std::size_t taken = p.slots_taken();
+    for (std::size_t i = 0; i + 1 < taken; ++i) {
+        if (!p.enrolled[i]) continue;
+        std::size_t pair = p.ties.pair_index(i, i + 1);
+        for (std::size_t j = i + 1; j < taken; ++j, ++pair) {
+            if (!p.enrolled[j]) continue;
             ++pairs;
             sum += weights[pair];
         }

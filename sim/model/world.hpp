@@ -85,6 +85,10 @@ struct PartnerPopulation {
     std::vector<std::uint8_t> met_obstacle;
     TieNetwork ties;
 
+    // Slots taken so far (founders and the newcomers who joined); the slots beyond are set
+    // aside, and everything a newcomer's state starts from is set when it joins (start_partner),
+    // so per-month work that draws nothing may stop here.
+    std::size_t slots_taken() const { return founders + joined; }
     std::size_t enrolled_count() const {
         std::size_t n = 0;
         for (const auto e : enrolled) n += e;
