@@ -159,10 +159,14 @@ TEST(DecisionQuality, AllocatesNothingOnceItsScratchIsSized) {
     DecisionScratch scratch;
     const double first = decision_quality(p, {0.2, 0.0, 1.0, 0.5, -1.0}, sharpness, scratch);
     const auto* shares = scratch.ideal_shares.data();
-    const auto* order = scratch.order.data();
+    const auto* by_truth = scratch.by_truth.data();
+    const auto* by_belief = scratch.by_belief.data();
+    const auto* truths = scratch.truth_by_rank.data();
     const double again = decision_quality(p, {0.3, 0.1, 0.9, 0.6, -0.8}, sharpness, scratch);
     EXPECT_EQ(shares, scratch.ideal_shares.data());
-    EXPECT_EQ(order, scratch.order.data());
+    EXPECT_EQ(by_truth, scratch.by_truth.data());
+    EXPECT_EQ(by_belief, scratch.by_belief.data());
+    EXPECT_EQ(truths, scratch.truth_by_rank.data());
     EXPECT_DOUBLE_EQ(first, again);  // same ranking, same quality
 }
 
