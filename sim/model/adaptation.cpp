@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "model/math.hpp"
 
@@ -51,10 +52,19 @@ void reallocate_support(World& world) {
     const double adoption = std::min(
         1.0, c.adoption_base + c.adoption_per_flexibility * world.scenario.funder.flexibility);
     auto& target = Scratch::fresh(world.scratch.support_target, p.count, 0.0);
-    support_shares(world.funder.belief, c.support_sharpness, target);
+    // support_shares over the enrolled partners only, shifted by their highest belief: a belief
+    // about a partner that left or a slot no newcomer has taken must not set the shift, or the
+    // enrolled partners' exponentials can underflow to a share of exactly 0.
+    double highest = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < p.count; ++i) {
+        if (p.enrolled[i]) highest = std::max(highest, world.funder.belief[i]);
+    }
     double total = 0.0;
     for (std::size_t i = 0; i < p.count; ++i) {
-        if (!p.enrolled[i]) target[i] = 0.0;  // a partner that left gets nothing
+        // a partner that left gets nothing
+        target[i] = p.enrolled[i]
+                        ? std::exp(c.support_sharpness * (world.funder.belief[i] - highest))
+                        : 0.0;
         total += target[i];
     }
     if (total <= 0.0) return;  // every partner has left

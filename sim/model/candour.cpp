@@ -62,7 +62,7 @@ void update_candour(World& world) {
     refresh_power_asymmetry(world);
     auto& p = world.partners;
     const double candour_adjustment = world.scenario.constants.candour.adjustment;
-    for (std::size_t i = 0; i < p.count; ++i) {
+    for (std::size_t i = 0; i < p.slots_taken(); ++i) {
         p.candour[i] += candour_adjustment * (candour_target(world, i) - p.candour[i]);
     }
 }

@@ -40,7 +40,11 @@ void update_ties(World& world) {
     double* const present_strength_of = present_strength.data();
     const double formation = c.tie_formation_rate * intensity * skill;
     std::size_t pair = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
+    // Slots set aside for newcomers and not yet taken have no ties and are never present:
+    // their pairs stay 0 and are skipped (results are the same; the loop is the month's
+    // costliest).
+    const std::size_t filled = p.founders + p.joined;
+    for (std::size_t i = 0; i < filled; ++i) {
         const bool present_i = present[i] != 0;
         const int context_i = context[i];
         const double identity_i = identity[i];
@@ -50,7 +54,7 @@ void update_ties(World& world) {
         double inflow_i = inflow_of[i];
         double strength_i = strength_of[i];
         double present_strength_i = present_strength_of[i];
-        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
+        for (std::size_t j = i + 1; j < filled; ++j, ++pair) {
             float w = weight[pair] * keep;
             const bool both_present = present_i && present[j] != 0;
             if (both_present) {
@@ -83,6 +87,7 @@ void update_ties(World& world) {
         inflow_of[i] = inflow_i;
         strength_of[i] = strength_i;
         present_strength_of[i] = present_strength_i;
+        pair += p.count - filled;  // pairs with slots no newcomer has taken: all 0
     }
 }
 

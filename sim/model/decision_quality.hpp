@@ -10,9 +10,15 @@
 namespace partnersim {
 
 // Working memory, so that a measure recorded every month allocates nothing once sized.
+struct RankedPartner {
+    double value = 0.0;  // what the partner is ranked by (true effectiveness or belief)
+    std::size_t slot = 0;
+};
 struct DecisionScratch {
-    std::vector<double> ideal_shares;  // the support it would give knowing the truth, best first
-    std::vector<std::size_t> order;    // partners, by the funder's belief, best first
+    std::vector<double> ideal_shares;     // the support it would give knowing the truth, best first
+    std::vector<RankedPartner> by_truth;  // enrolled partners, truly best first
+    std::vector<RankedPartner> by_belief;  // enrolled partners, best first in the funder's eyes
+    std::vector<double> truth_by_rank;     // true effectiveness in the order of the funder's belief
 };
 
 // The regret of backing partners in the order the funder believes them effective, against
@@ -26,7 +32,8 @@ struct DecisionScratch {
 // the funder ranks partners as the truth does, 0 when it can do no better than an even spread (e.g.
 // before it learns anything), below 0 when its ranking is worse than even (about -0.4 when
 // reversed). Only the order of beliefs counts, so timid (shrunk) beliefs that rank partners rightly
-// score as well as bold ones. 0 when every partner is equally effective (nothing to gain).
+// score as well as bold ones. 0 when every partner is equally effective (nothing to gain). Over
+// enrolled partners only (a partner that left, or a newcomer's slot not yet taken, is skipped).
 double decision_quality(const PartnerPopulation& partners, const std::vector<double>& belief,
                         double sharpness, DecisionScratch& scratch);
 double decision_quality(const PartnerPopulation& partners, const std::vector<double>& belief,

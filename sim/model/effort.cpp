@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/enrolment.hpp"
 #include "model/math.hpp"
 
 namespace partnersim {
@@ -111,10 +112,11 @@ double convening_intensity(double convening_hours, std::size_t partners, const E
 double self_organised_intensity(const World& world) {
     const auto& p = world.partners;
     double identity = 0.0;
-    for (const double u : p.unified_identity) identity += u;
-    identity /= static_cast<double>(p.count);
-    return world.scenario.constants.effort.self_organised_intensity * p.ties.density(working_tie) *
-           identity;
+    for (std::size_t i = 0; i < p.count; ++i)
+        identity += p.enrolled[i] ? p.unified_identity[i] : 0.0;
+    identity /= static_cast<double>(std::max<std::size_t>(1, p.enrolled_count()));
+    return world.scenario.constants.effort.self_organised_intensity *
+           enrolled_tie_density(p, working_tie) * identity;
 }
 
 void allocate_effort(World& world) {
@@ -132,8 +134,9 @@ void allocate_effort(World& world) {
                                             world.scenario.constants.effort),
                            world);
     facilitator.hours = scaled(shares, hours);
-    facilitator.convening_intensity = convening_intensity(
-        facilitator.hours.convening, world.partners.count, world.scenario.constants.effort);
+    facilitator.convening_intensity =
+        convening_intensity(facilitator.hours.convening, world.partners.enrolled_count(),
+                            world.scenario.constants.effort);
 }
 
 }  // namespace partnersim

@@ -1,6 +1,49 @@
 #include "model/enrolment.hpp"
 
+#include "model/candour.hpp"
+#include "model/initialise.hpp"
+
 namespace partnersim {
+
+double enrolled_tie_density(const PartnerPopulation& p, float threshold) {
+    const auto& weights = p.ties.weights();
+    std::size_t strong = 0, pairs = 0;
+    // Slots no newcomer has taken are not enrolled: the loop stops at the slots taken.
+    const std::size_t taken = p.slots_taken();
+    for (std::size_t i = 0; i + 1 < taken; ++i) {
+        if (!p.enrolled[i]) continue;
+        std::size_t pair = p.ties.pair_index(i, i + 1);
+        for (std::size_t j = i + 1; j < taken; ++j, ++pair) {
+            if (!p.enrolled[j]) continue;
+            ++pairs;
+            strong += weights[pair] >= threshold ? 1 : 0;
+        }
+    }
+    return pairs > 0 ? static_cast<double>(strong) / static_cast<double>(pairs) : 0.0;
+}
+
+bool admit_newcomer(World& world) {
+    auto& p = world.partners;
+    const std::size_t slot = p.founders + p.joined;
+    if (slot >= p.count) return false;
+    ++p.joined;
+    start_partner(world, slot);
+    p.enrolled[slot] = 1;
+    p.present[slot] = 0;
+    p.engagement[slot] = 0.0;
+    for (std::size_t j = 0; j < p.count; ++j) {
+        if (j == slot) continue;
+        auto& weights = p.ties.weights();
+        weights[j < slot ? p.ties.pair_index(j, slot) : p.ties.pair_index(slot, j)] = 0.0f;
+    }
+    world.funder.belief[slot] = 0.0;
+    const double share = 1.0 / static_cast<double>(p.enrolled_count());
+    for (std::size_t i = 0; i < p.count; ++i) p.support[i] *= 1.0 - share;
+    p.support[slot] = share;
+    refresh_power_asymmetry(world);
+    p.candour[slot] = candour_target(world, slot);
+    return true;
+}
 
 void withdraw_partner(World& world, std::size_t partner) {
     auto& p = world.partners;
@@ -23,11 +66,12 @@ void let_disengaged_partners_go(World& world) {
     // Only while the facilitator runs activities: after a time-bound end, staying away is the
     // partnership's planned close, not a partner turning its back on it.
     if (!world.facilitator.active) return;
+    const auto& c = world.scenario.constants.enrolment;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.enrolled[i]) continue;
         p.absent_months[i] = p.present[i] ? 0 : p.absent_months[i] + 1;
-        if (p.absent_months[i] >= months_away_before_leaving &&
-            p.perceived_value[i] < value_below_which_partners_leave) {
+        if (p.absent_months[i] >= c.months_away_before_leaving &&
+            p.perceived_value[i] < c.value_below_which_partners_leave) {
             withdraw_partner(world, i);
         }
     }

@@ -42,12 +42,16 @@ void learn_own_effectiveness(World& world, RandomStream& random) {
     const double precision_per_capacity = c.observation_precision_per_capacity;
     const double engagement_floor = c.engagement_floor;
     for (std::size_t i = 0; i < p.count; ++i) {
+        // Drawn for every slot (common random numbers); a slot no newcomer has taken yet has
+        // no estimate to update (start_partner sets it when one joins).
+        const double noise = random.normal();
+        if (i >= p.slots_taken()) continue;
         const double engagement = p.present[i] ? p.engagement[i] : 0.0;
         const double observation_precision =
             (precision_base + precision_per_capacity * p.capacity[i] * p.capacity[i]) *
             (engagement_floor + (1.0 - engagement_floor) * engagement);
         const double observation =
-            p.true_effectiveness(i) + random.normal() / std::sqrt(observation_precision);
+            p.true_effectiveness(i) + noise / std::sqrt(observation_precision);
         const double prior_precision = 1.0 / (1.0 / p.self_precision[i] + truth_variance_per_month);
         const double posterior = prior_precision + observation_precision;
         p.self_estimate[i] =
@@ -76,19 +80,22 @@ void update_funder_beliefs(World& world, RandomStream& random) {
         c.own_evidence_noise - c.sectoral_sharpening * sectoral - c.mel_sharpening * mel;
     const double max_belief_gain = c.max_belief_gain;
     for (std::size_t i = 0; i < p.count; ++i) {
+        // Both draws are made for every slot (common random numbers), in the order they were.
+        const double reading = random.normal(0.0, reading_noise);
+        const double own_noise = random.normal(0.0, own_evidence_sd);
+        if (i >= p.slots_taken()) continue;  // reset when a newcomer joins (admit_newcomer)
         p.report[i] = partner_report(p.self_estimate[i], p.candour[i], clean_story);
         // Read at face value, a partner's indicators carry a lasting, partner-specific error
         // ("taking data at face value without asking what it means, why, and what it
         // implies"); sense-making asks, so the synthesis does not carry it.
-        const double read = p.report[i] + channel.indicator_gap * p.indicator_bias[i] +
-                            random.normal(0.0, reading_noise);
+        const double read = p.report[i] + channel.indicator_gap * p.indicator_bias[i] + reading;
         // A trusted, independent facilitator "holds up the mirror": partners tell it more than
         // they tell the funder, so its synthesis corrects part of the rosy gloss.
         const double openness = independence * trust_of(p.trust_facilitator, i);
         const double partner_view = p.report[i] + openness * (p.self_estimate[i] - p.report[i]);
         // The facilitator also brings evidence of its own: "targeted primary data with
         // partners" and "sector trend analysis", sharper with sectoral and MEL skill.
-        const double own_evidence = p.true_effectiveness(i) + random.normal(0.0, own_evidence_sd);
+        const double own_evidence = p.true_effectiveness(i) + own_noise;
         const double synthesised = 0.5 * partner_view + 0.5 * own_evidence;
         const double total_gain = std::min(max_belief_gain, direct_gain + synthesis_gain);
         if (total_gain <= 0.0) continue;

@@ -39,10 +39,15 @@ double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger
 double enrolled_weighted_density(const PartnerPopulation& p) {
     const auto& weights = p.ties.weights();
     double sum = 0.0;
-    std::size_t pairs = 0, pair = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        for (std::size_t j = i + 1; j < p.count; ++j, ++pair) {
-            if (!p.enrolled[i] || !p.enrolled[j]) continue;
+    std::size_t pairs = 0;
+    // Slots no newcomer has taken are not enrolled (they would add nothing): the loop stops at
+    // the slots taken, in the same order, so the sum is the same bit for bit.
+    const std::size_t taken = p.slots_taken();
+    for (std::size_t i = 0; i + 1 < taken; ++i) {
+        if (!p.enrolled[i]) continue;
+        std::size_t pair = p.ties.pair_index(i, i + 1);
+        for (std::size_t j = i + 1; j < taken; ++j, ++pair) {
+            if (!p.enrolled[j]) continue;
             ++pairs;
             sum += weights[pair];
         }
@@ -143,17 +148,17 @@ double cost(const MeasureInputs& in) {
 double reporting_hours_per_year(const MeasureInputs& in) {
     return 12.0 * enrolled_mean(in.world.partners, in.world.partners.report_hours);
 }
-// Partners enrolled at the start whose attendance so far lies in [low, high); those who left
-// count as peripheral.
+// Partners enrolled at the start (the founders; newcomers are not in the denominator) whose
+// attendance so far lies in [low, high); those who left count as peripheral.
 double attendance_share(const PartnerPopulation& p, double low, double high) {
     std::size_t in_band = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
+    for (std::size_t i = 0; i < p.founders; ++i) {
         if (!p.enrolled[i] || p.months_on_offer[i] == 0) continue;
         const double attendance =
             static_cast<double>(p.months_present[i]) / static_cast<double>(p.months_on_offer[i]);
         in_band += attendance >= low && attendance < high ? 1 : 0;
     }
-    return p.count > 0 ? static_cast<double>(in_band) / static_cast<double>(p.count) : 0.0;
+    return p.founders > 0 ? static_cast<double>(in_band) / static_cast<double>(p.founders) : 0.0;
 }
 double core_share(const MeasureInputs& in) {
     return attendance_share(in.world.partners, core_attendance, 2.0);
@@ -164,8 +169,8 @@ double active_ring_share(const MeasureInputs& in) {
 double obstacle_share(const MeasureInputs& in) {
     const auto& p = in.world.partners;
     std::size_t met = 0;
-    for (const auto flag : p.met_obstacle) met += flag;
-    return p.count > 0 ? static_cast<double>(met) / static_cast<double>(p.count) : 0.0;
+    for (std::size_t i = 0; i < p.founders; ++i) met += p.met_obstacle[i];
+    return p.founders > 0 ? static_cast<double>(met) / static_cast<double>(p.founders) : 0.0;
 }
 bool judged(const MeasureInputs& in) {
     return in.world.outcome.decided;
@@ -196,8 +201,8 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "mean over partners of trust = good / (good + bad), partner → facilitator ledger",
      "support, relationship contact and convenings that partners experience as good, an early "
      "arrival, no neglect",
-     "whether the trust is deserved; partners who left the relationship long ago count as their "
-     "faded prior",
+     "whether the trust is deserved; partners who left (not counted); a newcomer counts at its "
+     "prior trust from the month it joins, so a join lowers the mean with nothing gone wrong",
      &trust_partner_facilitator,
      MeasureKind::continuous,
      {}},
@@ -230,7 +235,8 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "mean MEL capacity",
      "one-to-one support, spillover along ties, continued use after the end",
      "whether capacity is used to improve practice (see `portfolio_impact`); who gained (see "
-     "`capacity_gini`)",
+     "`capacity_gini`); a newcomer counts with the capacity it brought, so a join moves the mean "
+     "with no learning",
      &capacity,
      MeasureKind::continuous,
      {}},
@@ -293,7 +299,7 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      "share of attainable gain, at most 1",
      "`1 − sqrt(regret_share)`: the root of the regret of backing partners in the order of the "
      "funder's beliefs rather than of the truth, as a share of what knowing the truth gains over "
-     "an even spread (below)",
+     "an even spread (below), over the partners enrolled now",
      "knowing which partners are most effective, weighted by how much the funder's own rule would "
      "give them",
      "the support the funder actually gives (it adopts beliefs only at decision windows and in "
@@ -577,7 +583,7 @@ MeasureValues measure_world(const World& world, MeasureScratch& scratch) {
 
 void trace_partners(const World& world, float* out, std::size_t variable_stride) {
     const auto& p = world.partners;
-    const std::size_t n = p.count;
+    const std::size_t n = p.founders;
     auto row = [out, variable_stride](PartnerTrace t) {
         return out + static_cast<std::size_t>(t) * variable_stride;
     };

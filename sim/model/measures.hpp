@@ -133,7 +133,8 @@ enum class PartnerTrace : std::size_t {
 inline constexpr std::size_t partner_trace_count = 11;
 const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue();
 
-// Writes one month's per-partner states to out[variable * variable_stride + partner].
+// Writes one month's per-partner states to out[variable * variable_stride + partner], for the
+// founding partners (partners.count of them; newcomers' slots are in the means, not the traces).
 void trace_partners(const World& world, float* out, std::size_t variable_stride);
 
 struct PartnerPopulation;

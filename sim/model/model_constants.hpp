@@ -277,6 +277,45 @@ struct LifecycleConstants {
     double late_join_funder_damage = 0.5;
 };
 
+// Process 1b: what partnership-level events do (docs/model.md 7.15; their rates are settings).
+struct EventConstants {
+    double relationship_carried_over = 0.5;  // share of trust evidence a successor inherits
+    double standing_to_stay = 0.5;  // the facilitator withdraws after losing its lead below this
+    double turnover_funder_damage = 0.5;      // funder's bad experience when the lead leaves
+    double leadership_buy_in_shift = 1.5;     // new leadership's buy-in: x buy-in spread x z
+    double leadership_alignment_kept = 0.75;  // share of goal alignment a new strategy keeps
+    double leadership_capital_kept = 0.5;  // share of focal points' capital new leadership honours
+    double budget_cut_share = 0.35;        // typical share of the facilitator's hours cut
+    double budget_cut_spread = 0.1;        // s.d. of that share
+    double budget_cut_min = 0.2;
+    double budget_cut_max = 0.5;
+    double crisis_stress_min_months = 3;    // a field crisis: months in survival mode, at least
+    double crisis_stress_extra_months = 3;  // and up to this many more, with the crisis's size
+    double crisis_security_loss = 0.3;      // funding security lost, x dependence
+    double breach_severity = 1.0;           // bad experience of a breach, plus dependence
+    double breach_security_loss = 0.2;      // funding security lost to a breach
+};
+
+// Process 8b: partners leaving for good.
+struct EnrolmentConstants {
+    double months_away_before_leaving = 6;
+    double value_below_which_partners_leave = 0.3;
+};
+
+// Process 8c: how a partnership ends (docs/model.md 7.16).
+struct OutcomeConstants {
+    double reading_memory_months = 6;  // the readings are exponential averages over about this
+    double months_before_funder_judges = 12;  // of the facilitator's work
+    double worth_base = 0.3;  // funder's worth: trust x (base + focal x strength + buy-in x buy-in)
+    double worth_per_focal_strength = 0.4;
+    double worth_per_buy_in = 0.3;
+    double collapsed_participation = 0.15;  // partners have disengaged below this participation
+    double collapsed_enrolment = 0.5;       // or with fewer than this share of month 0's partners
+    double months_before_partners_judged = 6;  // after set-up
+    double struggling_participation = 0.35;    // a completed partnership struggles below this
+    double struggling_worth_margin = 0.1;      // or within this of the funder's patience
+};
+
 struct ModelConstants {
     PopulationConstants population;
     FacilitatorKindConstants facilitator_kinds;
@@ -292,6 +331,9 @@ struct ModelConstants {
     LearningConstants learning;
     AdaptationConstants adaptation;
     LifecycleConstants lifecycle;
+    EventConstants events;
+    EnrolmentConstants enrolment;
+    OutcomeConstants outcome;
 };
 
 }  // namespace partnersim

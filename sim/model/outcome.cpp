@@ -6,22 +6,6 @@
 namespace partnersim {
 namespace {
 
-// Readings are exponential averages that forget at this rate a month (about six months' memory):
-// a funder or a partner judges by the recent run of things, not one month.
-constexpr double reading_memory = 1.0 / 6.0;
-// The funder first judges after a year of the facilitator's work ("it can take time to
-// understand needs"; decision windows come yearly by default).
-constexpr int months_before_funder_judges = 12;
-// Partners have disengaged for good when fewer than this share take part (or fewer than half
-// remain), once set-up and the first months of work are past.
-constexpr double collapsed_participation = 0.15;
-constexpr double collapsed_enrolment = 0.5;
-constexpr int months_before_partners_judged = 6;
-// A completed partnership is struggling when fewer than this share still take part at its
-// end, or when its worth to the funder is within this margin of the funder's patience.
-constexpr double struggling_participation = 0.35;
-constexpr double struggling_worth_margin = 0.1;
-
 double focal_point_strength_now(const World& world) {
     double none_reaches = 1.0;
     for (const auto& focal : world.funder.focal_points) {
@@ -39,25 +23,34 @@ double participation_share(const World& world) {
     return present / static_cast<double>(enrolled);
 }
 
+// Readings are exponential averages over about `reading_memory_months` (six by default): a
+// funder or a partner judges by the recent run of things, not one month.
 void update_readings(World& world) {
     auto& outcome = world.outcome;
+    const double reading_memory = 1.0 / world.scenario.constants.outcome.reading_memory_months;
     outcome.recent_participation +=
         reading_memory * (participation_share(world) - outcome.recent_participation);
     outcome.funder_worth += reading_memory * (funder_worth_now(world) - outcome.funder_worth);
 }
 
+// Partners have disengaged for good when too few take part, once set-up and the first months
+// of work are past, or when too few of month 0's partners remain.
 bool partners_have_disengaged(const World& world) {
     const auto& facilitator = world.facilitator;
-    const int settled = world.scenario.setup.setup_months + months_before_partners_judged;
+    const auto& c = world.scenario.constants.outcome;
+    const double settled = world.scenario.setup.setup_months + c.months_before_partners_judged;
     const double remaining = static_cast<double>(world.partners.enrolled_count()) /
                              static_cast<double>(world.initial_partners);
-    if (remaining < collapsed_enrolment) return true;
+    if (remaining < c.collapsed_enrolment) return true;
     return facilitator.months_active >= settled &&
-           world.outcome.recent_participation < collapsed_participation;
+           world.outcome.recent_participation < c.collapsed_participation;
 }
 
+// The funder first judges after months of the facilitator's work ("it can take time to
+// understand needs"; decision windows come yearly by default).
 bool funder_ends_it(const World& world) {
-    return world.facilitator.months_active >= months_before_funder_judges &&
+    return world.facilitator.months_active >=
+               world.scenario.constants.outcome.months_before_funder_judges &&
            is_decision_month(world) &&
            world.outcome.funder_worth < world.scenario.partnership.funder_patience;
 }
@@ -65,8 +58,10 @@ bool funder_ends_it(const World& world) {
 }  // namespace
 
 double funder_worth_now(const World& world) {
-    const double champion =
-        0.3 + 0.4 * focal_point_strength_now(world) + 0.3 * world.scenario.funder.senior_buy_in;
+    const auto& c = world.scenario.constants.outcome;
+    const double champion = c.worth_base +
+                            c.worth_per_focal_strength * focal_point_strength_now(world) +
+                            c.worth_per_buy_in * world.scenario.funder.senior_buy_in;
     return trust_of(world.funder.trust_facilitator, 0) * champion;
 }
 
@@ -86,10 +81,13 @@ void judge_completed(World& world, int month) {
     outcome.decided = true;
     outcome.month = month;
     const double patience = world.scenario.partnership.funder_patience;
-    if (outcome.recent_participation < struggling_participation) {
+    const auto& c = world.scenario.constants.outcome;
+    // A completed partnership struggles when few still take part at its end, or when its worth
+    // to the funder is within a margin of the funder's patience.
+    if (outcome.recent_participation < c.struggling_participation) {
         outcome.kind = OutcomeClass::struggling;
         outcome.cause = OutcomeCause::weak_engagement;
-    } else if (outcome.funder_worth < patience + struggling_worth_margin) {
+    } else if (outcome.funder_worth < patience + c.struggling_worth_margin) {
         outcome.kind = OutcomeClass::struggling;
         outcome.cause = OutcomeCause::weak_funder_value;
     } else {

@@ -100,6 +100,11 @@ void append_partnership_parameters(std::vector<ParameterSpec>& all) {
              "Spread of the fit between facilitator and partners (soft and contextual skills)."),
         real("partnership.volatility_spread", &NP::volatility_spread, a, 0, 3, "log s.d.",
              "Spread of the context's volatility (multiplies shock rates and drift), per run."),
+        real("partnership.absorption_spread", &NP::absorption_spread, a, 0, 3, "log s.d.",
+             "Spread of partners' absorptive capacity (multiplies how fast support and practice "
+             "learning take hold), per run."),
+        real("partnership.staff_time_spread", &NP::staff_time_spread, a, 0, 1, "s.d.",
+             "Spread of the funder's realised staff time around the stated value, per run."),
         real("partnership.facilitator_turnover_rate", &NP::facilitator_turnover_rate, a, 0, 12,
              "per year", "Rate at which the facilitator's lead person leaves."),
         real("partnership.leadership_change_rate", &NP::leadership_change_rate, a, 0, 12,
@@ -112,6 +117,11 @@ void append_partnership_parameters(std::vector<ParameterSpec>& all) {
              "Rate of a breach of partners' trust by the funder, at middling accountability."),
         real("partnership.partner_exit_rate", &NP::partner_exit_rate, a, 0, 12, "per year",
              "Rate per partner of losing its grant and leaving, at middling funding security."),
+        real("partnership.newcomer_rate", &NP::newcomer_rate, a, 0, 12, "per year",
+             "Rate at which a new partner joins the programme while the facilitator works."),
+        integer("partnership.newcomer_slots", &NP::newcomer_slots, a, 0, 1000, "organisations",
+                "Most new partners that can join in one run (their slots are set aside at "
+                "month 0; with partners.count at most 5000 slots)."),
         real("partnership.funder_patience", &NP::funder_patience, a, 0, 1, "share",
              "Worth to the funder below which it ends the partnership at a decision window."),
     };
@@ -174,7 +184,7 @@ std::vector<ParameterSpec> build_registry() {
         real("funder.reporting_hours_per_year", &FP::reporting_hours_per_year, f, 0, 1000,
              "hours/year", "Grantee hours a year spent on the funder's own reporting."),
 
-        integer("partners.count", &PP::count, p, 2, 5000, "organisations",
+        integer("partners.count", &PP::count, p, 2, max_partner_slots, "organisations",
                 "Partner organisations in the programme or portfolio."),
         real("partners.diversity", &PP::diversity, p, 0, 1, "share",
              "Spread of contexts (region, language, sector), resources and capacity."),
@@ -514,6 +524,13 @@ std::optional<std::string> check_consistency(const Scenario& scenario) {
     if (auto problem = check_effort_rows(scenario.constants.effort)) return problem;
     if (auto problem = check_uncertainty(scenario)) return problem;
     const auto& setup = scenario.setup;
+    const int slots = scenario.partners.count + scenario.partnership.newcomer_slots;
+    if (slots > max_partner_slots) {
+        return "partners.count (" + std::to_string(scenario.partners.count) +
+               ") plus partnership.newcomer_slots (" +
+               std::to_string(scenario.partnership.newcomer_slots) + ") must be at most " +
+               std::to_string(max_partner_slots) + " partner slots";
+    }
     if (setup.join_month >= scenario.run.months) {
         return "setup.join_month (" + std::to_string(setup.join_month) +
                ") must be before run.months (" + std::to_string(scenario.run.months) + ")";

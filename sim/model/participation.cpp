@@ -32,15 +32,17 @@ void decide_participation(World& world, RandomStream& random) {
     const bool mandatory =
         world.scenario.setup.participation == Participation::mandatory && world.facilitator.active;
     for (std::size_t i = 0; i < p.count; ++i) {
-        const double propensity = participation_propensity(world, i);
-        // Drawn for every partner whatever the set-up, so that designs compared with the same
-        // seed consume the stream alike (common random numbers).
-        const bool chooses = random.chance(propensity);
+        // Drawn for every partner slot whatever the set-up, so that designs compared with the
+        // same seed consume the stream alike (common random numbers); the propensity is worked
+        // out only where it is used (a chance is one uniform draw below it).
+        const double draw = random.uniform();
         if (!on_offer || !p.enrolled[i]) {
             p.present[i] = 0;
             p.engagement[i] = 0.0;
             continue;
         }
+        const double propensity = participation_propensity(world, i);
+        const bool chooses = draw < propensity;
         p.present[i] = (mandatory || chooses) ? 1 : 0;
         p.engagement[i] = p.present[i] ? propensity : 0.0;
     }

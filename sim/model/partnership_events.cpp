@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/enrolment.hpp"
+#include "model/initialise.hpp"
 #include "model/math.hpp"
 #include "model/outcome.hpp"
 #include "model/trust.hpp"
@@ -17,15 +18,9 @@ enum EventKind : std::size_t {
     budget_cut,
     field_crisis,
     funder_breach,
+    newcomer,
     event_kinds
 };
-
-// Relationships are with people: a successor inherits only part of what partners (or a new
-// funder leadership) had learned of its predecessor. Evidence beyond the prior shrinks by this.
-constexpr double relationship_carried_over = 0.5;
-// A facilitator that has lost its lead withdraws rather than rebuild when its standing with
-// partners and funder, averaged, is below this (our assumption).
-constexpr double standing_to_stay = 0.5;
 
 void shrink_toward_prior(TrustLedger& ledger, std::size_t i, double kept) {
     ledger.good[i] = ledger.prior_good[i] + kept * (ledger.good[i] - ledger.prior_good[i]);
@@ -53,15 +48,30 @@ double monthly_chance(double rate_per_year) {
     return 1.0 - std::exp(-rate_per_year / 12.0);
 }
 
-void lose_lead_facilitator(World& world) {
+void lose_lead_facilitator(World& world, double successor_fit) {
     auto& p = world.partners;
     auto& facilitator = world.facilitator;
-    facilitator.embeddedness *= relationship_carried_over;
+    // The successor is another person: its fit with these partners is its own (7.14), so the
+    // realised soft and contextual skills move from the predecessor's fit to the successor's.
+    const double fit = world.scenario.partnership.fit_spread * successor_fit;
+    auto& skills = world.scenario.facilitator;
+    skills.soft_skills = clamp01(skills.soft_skills + fit - world.traits.fit);
+    skills.contextual = clamp01(skills.contextual + fit - world.traits.fit);
+    world.traits.fit = fit;
+    facilitator.profile =
+        make_facilitator_profile(skills, world.scenario.constants.facilitator_kinds);
+    match_contexts(world);
+    // Relationships are with people: a successor inherits only part of what partners had
+    // learned of its predecessor; evidence beyond the prior shrinks by this share.
+    const auto& c = world.scenario.constants.events;
+    facilitator.embeddedness *= c.relationship_carried_over;
     for (std::size_t i = 0; i < p.count; ++i) {
-        shrink_toward_prior(p.trust_facilitator, i, relationship_carried_over);
+        shrink_toward_prior(p.trust_facilitator, i, c.relationship_carried_over);
     }
-    world.experiences.funder_facilitator_bad += 0.5;
-    if (facilitator_standing(world) < standing_to_stay) {
+    world.experiences.funder_facilitator_bad += c.turnover_funder_damage;
+    // A facilitator whose standing with partners and funder is low withdraws rather than
+    // rebuild.
+    if (facilitator_standing(world) < c.standing_to_stay) {
         collapse_partnership(world, OutcomeCause::facilitator_withdrew);
     }
 }
@@ -72,16 +82,23 @@ void lose_lead_facilitator(World& world) {
 // neither knows the facilitator nor honours its focal points' standing as before.
 void change_funder_leadership(World& world, double size) {
     auto& funder = world.scenario.funder;
+    const auto& c = world.scenario.constants.events;
     funder.senior_buy_in =
-        clamp01(funder.senior_buy_in + 1.5 * world.scenario.partnership.buy_in_spread * size);
-    world.goal_alignment *= 0.75;
-    for (auto& focal : world.funder.focal_points) focal.capital *= 0.5;
-    shrink_toward_prior(world.funder.trust_facilitator, 0, relationship_carried_over);
+        clamp01(funder.senior_buy_in +
+                c.leadership_buy_in_shift * world.scenario.partnership.buy_in_spread * size);
+    world.goal_alignment *= c.leadership_alignment_kept;
+    for (auto& focal : world.funder.focal_points) focal.capital *= c.leadership_capital_kept;
+    shrink_toward_prior(world.funder.trust_facilitator, 0, c.relationship_carried_over);
 }
 
-// A cut of 20% to 50% of the facilitator's hours (centred on 35%; our assumption).
+// A cut of 20% to 50% of the facilitator's hours (centred on 35%; our assumption). Bounds
+// applied as max(low, min(high, x)), well defined whatever a sweep sets them to.
 void cut_budget(World& world, double size) {
-    world.scenario.setup.budget_hours *= 1.0 - std::clamp(0.35 + 0.1 * size, 0.2, 0.5);
+    const auto& c = world.scenario.constants.events;
+    const double cut =
+        std::max(c.budget_cut_min,
+                 std::min(c.budget_cut_max, c.budget_cut_share + c.budget_cut_spread * size));
+    world.scenario.setup.budget_hours *= 1.0 - cut;
 }
 
 // Open Road Alliance: about one project in five meets an obstacle that needs contingency
@@ -90,12 +107,17 @@ void cut_budget(World& world, double size) {
 // secure. How the funder answers (waived reports, or not) is burden.cpp's, from its flexibility.
 void hit_field_with_crisis(World& world, double size) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.events;
     const double shift = world.scenario.partners.shock_size * size;
-    const int stress = 3 + static_cast<int>(std::lround(1.5 + 1.5 * std::tanh(size)));
+    // From the minimum (a small crisis) to minimum + extra (a large one), half-way at z = 0.
+    const double extra = 0.5 * c.crisis_stress_extra_months;
+    const int stress = static_cast<int>(c.crisis_stress_min_months) +
+                       static_cast<int>(std::lround(extra + extra * std::tanh(size)));
     for (std::size_t i = 0; i < p.count; ++i) {
         p.baseline_effectiveness[i] += shift;
         p.stress_months[i] = std::max(p.stress_months[i], stress);
-        p.funding_security[i] = clamp01(p.funding_security[i] - 0.3 * p.dependence[i]);
+        p.funding_security[i] =
+            clamp01(p.funding_security[i] - c.crisis_security_loss * p.dependence[i]);
     }
 }
 
@@ -105,10 +127,11 @@ void hit_field_with_crisis(World& world, double size) {
 // al. 2008: an early breach does lasting damage).
 void breach_partners_trust(World& world) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.events;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.enrolled[i]) continue;
-        world.experiences.partner_funder_bad[i] += 1.0 + p.dependence[i];
-        p.funding_security[i] = clamp01(p.funding_security[i] - 0.2);
+        world.experiences.partner_funder_bad[i] += c.breach_severity + p.dependence[i];
+        p.funding_security[i] = clamp01(p.funding_security[i] - c.breach_security_loss);
     }
 }
 
@@ -131,7 +154,7 @@ void apply_partnership_events(World& world) {
     const bool running = world.facilitator.active;
     if (running &&
         candidate[facilitator_turnover] < monthly_chance(rates.facilitator_turnover_rate)) {
-        lose_lead_facilitator(world);
+        lose_lead_facilitator(world, size[facilitator_turnover]);
     }
     if (candidate[leadership_change] < monthly_chance(rates.leadership_change_rate)) {
         change_funder_leadership(world, size[leadership_change]);
@@ -148,6 +171,11 @@ void apply_partnership_events(World& world) {
     const double breach_scale = (0.5 + funder.accountability_focus) * (1.5 - funder.flexibility);
     if (candidate[funder_breach] < monthly_chance(rates.funder_breach_rate * breach_scale)) {
         breach_partners_trust(world);
+    }
+    // "Partnerships ... may also close or reconfigure with new partners" (Itad/Porticus): a
+    // new partner joins while the facilitator works, into a slot set aside at month 0.
+    if (world.facilitator.active && candidate[newcomer] < monthly_chance(rates.newcomer_rate)) {
+        admit_newcomer(world);
     }
 }
 

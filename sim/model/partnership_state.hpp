@@ -14,6 +14,8 @@ struct PartnershipTraits {
     double flexibility = 0.0;  // the funder's realised flexibility, 0..1
     double fit = 0.0;  // shift of the facilitator's soft and contextual skills with these partners
     double volatility = 1.0;  // multiplier of the context's shock rates and drift
+    double absorption = 1.0;  // how readily these partners turn learning into capacity and practice
+    double staff_time = 0.0;  // the funder's realised staff time for the partnership, 0..1
 };
 
 // How a run ends. Every run ends in exactly one class.

@@ -14,12 +14,13 @@ namespace partnersim {
 inline constexpr std::uint64_t traits_substream = 0x7472616974730001ULL;
 inline constexpr std::uint64_t events_substream = 0x6576656e74730001ULL;
 
-// Always four normal draws from `traits`, whatever the scenario, so designs consume it alike.
+// Always six normal draws from `traits`, whatever the scenario, so designs consume it alike.
 PartnershipTraits draw_partnership_traits(const Scenario& scenario, RandomStream& traits);
 
-// The scenario as realised in this run: the stated funder values replaced by the realised
-// ones, the facilitator's soft and contextual skills shifted by its fit, the context's shock
-// rates and drift scaled by its volatility. Every process reads the realised values.
+// The scenario as realised in this run: the stated funder values (buy-in, flexibility, staff
+// time) replaced by the realised ones, the facilitator's soft and contextual skills shifted by
+// its fit, the context's shock rates and drift scaled by its volatility, and the rates at which
+// learning takes hold scaled by partners' absorptive capacity. Every process reads these.
 Scenario realise_traits(const Scenario& stated, const PartnershipTraits& traits);
 
 }  // namespace partnersim

@@ -13,6 +13,10 @@
 
 namespace partnersim {
 
+// Partner slots a run may hold (founding partners plus those set aside for newcomers): the
+// structure-of-arrays and the tie triangle (slots^2 / 2 floats) are allocated at month 0.
+inline constexpr int max_partner_slots = 5000;
+
 struct RunSettings {
     int months = 60;             // simulated horizon
     int replicates = 100;        // runs per design point
@@ -102,12 +106,16 @@ struct PartnershipParameters {
     double flexibility_spread = 0.15;  // s.d. of the funder's realised flexibility
     double fit_spread = 0.15;        // s.d. of facilitator-partner fit (soft and contextual skills)
     double volatility_spread = 0.5;  // s.d. of the log of the context's volatility
+    double absorption_spread = 0.5;  // s.d. of the log of partners' absorptive capacity
+    double staff_time_spread = 0.15;          // s.d. of the funder's realised staff time
     double facilitator_turnover_rate = 0.15;  // per year: the facilitator's lead person leaves
     double leadership_change_rate = 0.10;     // per year: new leadership or strategy at the funder
     double budget_cut_rate = 0.05;            // per year: the facilitator's budget is cut
     double field_crisis_rate = 0.07;          // per year: a crisis hits the whole field
     double funder_breach_rate = 0.05;         // per year: the funder breaks partners' trust
     double partner_exit_rate = 0.03;          // per partner and year: a partner loses its grant
+    double newcomer_rate = 0.5;               // per year: a new partner joins the programme
+    int newcomer_slots = 4;        // at most this many join in a run (slots preallocated for them)
     double funder_patience = 0.3;  // the funder ends a partnership whose worth to it falls below
 };
 

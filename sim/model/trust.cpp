@@ -36,7 +36,9 @@ void update_trust(World& world) {
     const auto& rates = world.scenario.trust;
     auto& partners = world.partners;
     auto& lived = world.experiences;
-    for (std::size_t i = 0; i < partners.count; ++i) {
+    // A slot no newcomer has taken has no relationship yet (start_partner sets its ledgers when
+    // one joins) and nothing experienced.
+    for (std::size_t i = 0; i < partners.slots_taken(); ++i) {
         record_experience(partners.trust_facilitator, i, lived.partner_facilitator_good[i],
                           lived.partner_facilitator_bad[i], rates);
         record_experience(partners.trust_funder, i, lived.partner_funder_good[i],

@@ -38,8 +38,12 @@ struct MonthlyExperiences {
 struct PartnerPopulation {
     // Slots, fixed for the run. A partner that leaves keeps its slot with enrolled = 0 (no
     // resizing in the hot loop); every measure counts enrolled partners only.
+    // Slots 0..founders-1 hold the partners of month 0; the rest are set aside for newcomers
+    // (docs/model.md 7.15), filled in order: `joined` of them so far.
     std::size_t count = 0;
-    std::vector<std::uint8_t> enrolled;  // still in the programme
+    std::size_t founders = 0;
+    std::size_t joined = 0;
+    std::vector<std::uint8_t> enrolled;  // in the programme now (a newcomer's slot: once joined)
     std::vector<int> absent_months;      // consecutive months away while activities ran
     // Traits, fixed for the run.
     std::vector<double> resources;         // organisational slack, 0..1
@@ -81,6 +85,10 @@ struct PartnerPopulation {
     std::vector<std::uint8_t> met_obstacle;
     TieNetwork ties;
 
+    // Slots taken so far (founders and the newcomers who joined); the slots beyond are set
+    // aside, and everything a newcomer's state starts from is set when it joins (start_partner),
+    // so per-month work that draws nothing may stop here.
+    std::size_t slots_taken() const { return founders + joined; }
     std::size_t enrolled_count() const {
         std::size_t n = 0;
         for (const auto e : enrolled) n += e;

@@ -26,10 +26,17 @@ namespace names = layout::calibration;
 constexpr int months = 24;
 constexpr int partners = 12;
 
+// The partnership's per-run traits and events (issue 10) are switched off: they add a spread
+// between runs that the Monte Carlo argument for the tolerances below does not allow for, and
+// this test is about the calibration, not about the spread.
 std::string scenario_toml() {
     return "[run]\nmonths = " + std::to_string(months) + "\nreplicates = 10\nseed = 5\n\n" +
            "[partners]\ncount = " + std::to_string(partners) +
-           "\n\n[setup]\nevidence = \"funder_reporting\"\n";
+           "\n\n[setup]\nevidence = \"funder_reporting\"\n\n[partnership]\n"
+           "buy_in_spread = 0\nflexibility_spread = 0\nfit_spread = 0\nvolatility_spread = 0\n"
+           "absorption_spread = 0\nstaff_time_spread = 0\nfacilitator_turnover_rate = 0\n"
+           "leadership_change_rate = 0\nbudget_cut_rate = 0\nfield_crisis_rate = 0\n"
+           "funder_breach_rate = 0\npartner_exit_rate = 0\nnewcomer_rate = 0\n";
 }
 
 const char* const truth_factor = "burden.funder_reporting_factor";    // plausible 1.2-1.8
@@ -62,8 +69,10 @@ protected:
         // Tolerances: reporting hours move 0.7 h a year per 0.05 of the factor and hardly vary
         // between runs (only waivers in a crisis), so 0.3 h is the factor to about +-0.02;
         // participation moves about 0.1 per 0.05 of the threshold (the logistic's slope 8
-        // times p(1 - p)), and its mean over 10 replicates of 12 partners and 24 months has a
-        // Monte Carlo s.e. near 0.01, so 0.02 is twice the noise and the threshold to +-0.01.
+        // times p(1 - p)); runs differ more than they did (partners who stay away for months
+        // leave, a partnership can collapse: participation's s.d. across runs of the 12-partner,
+        // 24-month mean is near 0.06), so 40 replicates put its Monte Carlo s.e. near 0.01 and
+        // 0.02 is twice the noise and the threshold to +-0.01 (10 replicates no longer did).
         test::write_text_file(targets_,
                               "[[target]]\nname = \"hours\"\nmeasure = \"reporting_hours\"\n"
                               "scenario = \"small.toml\"\nmonths = [1, " +
@@ -79,7 +88,7 @@ protected:
         CalibrateRequest r;
         r.targets = targets_;
         r.samples = 300;
-        r.replicates = 10;
+        r.replicates = 40;
         r.accept = 0.1;
         r.constants = {truth_factor, truth_threshold, nuisance};
         r.threads = threads;
@@ -106,7 +115,7 @@ const CalibratedConstant& constant(const CalibrationOutcome& outcome, const std:
 TEST_F(CalibrateModel, RecoversTheConstantsSyntheticTargetsWereMadeWith) {
     const CalibrationOutcome outcome = calibrate_model(request());
     EXPECT_EQ(outcome.accepted, 30u);
-    EXPECT_EQ(outcome.runs, 301u * 10u);
+    EXPECT_EQ(outcome.runs, 301u * 40u);
     const auto& factor = constant(outcome, truth_factor).range;
     EXPECT_LT(factor.low, 1.35);
     EXPECT_GT(factor.high, 1.35);

@@ -8,6 +8,7 @@
 #include "engine/random_streams.hpp"
 #include "model/measures.hpp"
 #include "support/test_helpers.hpp"
+#include "support/world_builder.hpp"
 
 namespace partnersim {
 namespace {
@@ -149,7 +150,10 @@ TEST(RunPartnership, TimeseriesIsMeasureMajor) {
 }
 
 TEST(RunPartnership, TracingRecordsEveryPartnerWithoutChangingTheRun) {
-    const Scenario scenario = small_scenario();
+    // Traces hold every founding partner's slot (docs/model.md 7.15), the means the enrolled
+    // partners: with no partnership events (no newcomer, no lost grant) and no one leaving in
+    // this run, they are the same partners.
+    const Scenario scenario = test::without_partnership_variation(small_scenario());
     const RunId id = make_run_id(scenario.run.seed, 0, 6, 8);
     const RunResult plain = run_partnership(scenario, id);
     const RunResult traced = run_partnership(scenario, id, RunOptions{true});

@@ -19,6 +19,7 @@ const double sharpness = AdaptationConstants{}.support_sharpness;
 PartnerPopulation with_truth(const std::vector<double>& truth) {
     PartnerPopulation p;
     p.count = truth.size();
+    p.enrolled.assign(truth.size(), 1);
     p.baseline_effectiveness = truth;
     p.practice_gain.assign(truth.size(), 0.0);
     return p;
@@ -42,6 +43,20 @@ double mean_quality_at_noise(double noise, std::size_t partners, int draws) {
         sum += decision_quality(with_truth(truth), belief, sharpness);
     }
     return sum / draws;
+}
+
+// Over enrolled partners only, as every mean: a partner that left (or a newcomer's slot not yet
+// taken) is not the funder's to back, however the funder misranks it.
+TEST(DecisionQuality, CountsEnrolledPartnersOnly) {
+    auto p = with_truth({-1.0, 0.5, 2.0, 0.0, 3.0});
+    const std::vector<double> belief{-1.0, 0.5, 2.0, 0.0, -5.0};
+    EXPECT_LT(decision_quality(p, belief, sharpness), 0.9);
+    p.enrolled[4] = 0;
+    EXPECT_NEAR(decision_quality(p, belief, sharpness), 1.0, 1e-12);
+    const auto four = with_truth({-1.0, 0.5, 2.0, 0.0});
+    const std::vector<double> misranked{0.5, -1.0, 2.0, 0.0, 9.0};
+    EXPECT_DOUBLE_EQ(decision_quality(p, misranked, sharpness),
+                     decision_quality(four, {0.5, -1.0, 2.0, 0.0}, sharpness));
 }
 
 TEST(DecisionQuality, IsOneForTheTruthsOwnRankingAndZeroForNoKnowledge) {
@@ -144,10 +159,14 @@ TEST(DecisionQuality, AllocatesNothingOnceItsScratchIsSized) {
     DecisionScratch scratch;
     const double first = decision_quality(p, {0.2, 0.0, 1.0, 0.5, -1.0}, sharpness, scratch);
     const auto* shares = scratch.ideal_shares.data();
-    const auto* order = scratch.order.data();
+    const auto* by_truth = scratch.by_truth.data();
+    const auto* by_belief = scratch.by_belief.data();
+    const auto* truths = scratch.truth_by_rank.data();
     const double again = decision_quality(p, {0.3, 0.1, 0.9, 0.6, -0.8}, sharpness, scratch);
     EXPECT_EQ(shares, scratch.ideal_shares.data());
-    EXPECT_EQ(order, scratch.order.data());
+    EXPECT_EQ(by_truth, scratch.by_truth.data());
+    EXPECT_EQ(by_belief, scratch.by_belief.data());
+    EXPECT_EQ(truths, scratch.truth_by_rank.data());
     EXPECT_DOUBLE_EQ(first, again);  // same ranking, same quality
 }
 

@@ -6,6 +6,7 @@
 #include "model/enrolment.hpp"
 #include "model/measures.hpp"
 #include "model/outcome.hpp"
+#include "model/parameters.hpp"
 #include "model/partnership_events.hpp"
 #include "model/partnership_traits.hpp"
 #include "support/world_builder.hpp"
@@ -85,7 +86,9 @@ TEST(Enrolment, PartnersAwayForMonthsWhoSeeLittleValueLeave) {
     auto& p = world.partners;
     for (std::size_t i = 0; i < 3; ++i) p.present[i] = 0;
     p.perceived_value = {0.1, 0.1, 0.6};
-    for (int m = 0; m < months_away_before_leaving - 1; ++m) let_disengaged_partners_go(world);
+    const int months_away =
+        static_cast<int>(world.scenario.constants.enrolment.months_away_before_leaving);
+    for (int m = 0; m < months_away - 1; ++m) let_disengaged_partners_go(world);
     EXPECT_EQ(p.enrolled_count(), 3u);
     let_disengaged_partners_go(world);
     EXPECT_EQ(p.enrolled[0], 0);
@@ -98,7 +101,7 @@ TEST(PartnershipEvents, LosingTheLeadHalvesWhatPartnersHadLearnedOfTheFacilitato
     test::set_trust(world.partners.trust_facilitator, 0, 0.5, 4.0);
     world.partners.trust_facilitator.good[0] += 6.0;  // trust 8/12 over a 2/2 prior
     test::set_trust(world.funder.trust_facilitator, 0, 0.9, 10.0);
-    lose_lead_facilitator(world);
+    lose_lead_facilitator(world, 0.0);
     EXPECT_NEAR(world.partners.trust_facilitator.good[0], 2.0 + 3.0, 1e-12);
     EXPECT_TRUE(world.facilitator.active);  // standing (about 0.7) is enough to stay
 }
@@ -107,7 +110,7 @@ TEST(PartnershipEvents, AFacilitatorWithLowStandingWithdrawsWhenItLosesItsLead) 
     World world = test::make_world(test::small_scenario(2));
     for (std::size_t i = 0; i < 2; ++i) test::set_trust(world.partners.trust_facilitator, i, 0.3);
     test::set_trust(world.funder.trust_facilitator, 0, 0.3);
-    lose_lead_facilitator(world);
+    lose_lead_facilitator(world, 0.0);
     EXPECT_FALSE(world.facilitator.active);
     EXPECT_EQ(world.outcome.kind, OutcomeClass::collapsed);
     EXPECT_EQ(world.outcome.cause, OutcomeCause::facilitator_withdrew);
@@ -125,6 +128,86 @@ TEST(PartnershipEvents, EveryMonthDrawsTheSameNumbersWhateverTheDesign) {
     }
     EXPECT_EQ(a.event_stream.uniform(), b.event_stream.uniform());
     EXPECT_LT(b.partners.enrolled_count(), 5u);
+}
+
+// A newcomer (7.15) takes the next slot set aside for it and starts behind the incumbents: the
+// prior trust, the capacity it brought, no ties, a funder that knows nothing of it yet.
+TEST(Newcomers, JoinIntoSetAsideSlotsAndStartBehindTheIncumbents) {
+    Scenario s = test::small_scenario(4);
+    s.partnership.newcomer_slots = 2;
+    World world = test::make_world(s);
+    auto& p = world.partners;
+    ASSERT_EQ(p.count, 6u);
+    ASSERT_EQ(p.founders, 4u);
+    EXPECT_EQ(p.enrolled_count(), 4u);
+    EXPECT_EQ(p.support[4], 0.0);
+    RandomStream random(5);
+    for (int m = 0; m < 24; ++m) step_month(world, random);
+    // What the slot went through while waiting (trust drifting with every partner's experiences,
+    // the funder reading it) must not carry into the programme.
+    world.funder.belief[4] = 2.0;
+    p.trust_facilitator.good[4] += 10.0;
+    const double incumbent_trust = trust_of(p.trust_facilitator, 0);
+    ASSERT_TRUE(admit_newcomer(world));
+    EXPECT_EQ(p.enrolled[4], 1);
+    EXPECT_EQ(p.enrolled_count(), 5u);
+    EXPECT_NEAR(trust_of(p.trust_facilitator, 4), s.partners.initial_trust_facilitator, 1e-12);
+    EXPECT_GT(incumbent_trust, trust_of(p.trust_facilitator, 4));
+    EXPECT_EQ(p.initial_capacity[4], p.capacity[4]);
+    EXPECT_EQ(p.practice_gain[4], 0.0);
+    EXPECT_EQ(world.funder.belief[4], 0.0);
+    for (std::size_t j = 0; j < p.count; ++j) EXPECT_EQ(p.ties.weight(4, j), 0.0f);
+    EXPECT_NEAR(p.support[4], 1.0 / 5.0, 1e-12);
+    double total = 0;
+    for (const double share : p.support) total += share;
+    EXPECT_NEAR(total, 1.0, 1e-12);
+    ASSERT_TRUE(admit_newcomer(world));
+    EXPECT_EQ(p.enrolled[5], 1);
+    EXPECT_FALSE(admit_newcomer(world));  // no slot left: at most newcomer_slots join
+    EXPECT_EQ(p.joined, 2u);
+}
+
+// Common random numbers: who joins never changes what the run's main stream draws, since every
+// per-partner draw is made for every slot; the event stream draws alike too.
+TEST(Newcomers, JoiningDoesNotChangeWhatTheStreamsDraw) {
+    Scenario none = test::small_scenario(5);
+    none.partnership.newcomer_slots = 3;
+    Scenario many = none;
+    many.partnership.newcomer_rate = 12;
+    RandomStream ra(11), rb(11);
+    World a = start_world(none, ra), b = start_world(many, rb);
+    for (int m = 0; m < 12; ++m) {
+        step_month(a, ra);
+        step_month(b, rb);
+    }
+    EXPECT_EQ(a.partners.joined, 0u);
+    EXPECT_EQ(b.partners.joined, 3u);
+    EXPECT_EQ(ra.uniform(), rb.uniform());
+    EXPECT_EQ(a.event_stream.uniform(), b.event_stream.uniform());
+}
+
+// The founding partners' traits do not depend on how many slots are set aside.
+TEST(Newcomers, SetAsideSlotsLeaveTheFoundingPartnersAsTheyWere) {
+    Scenario without = test::small_scenario(5);
+    Scenario with = without;
+    with.partnership.newcomer_slots = 7;
+    const World a = test::make_world(without), b = test::make_world(with);
+    for (std::size_t i = 0; i < 5; ++i) {
+        EXPECT_EQ(a.partners.capacity[i], b.partners.capacity[i]);
+        EXPECT_EQ(a.partners.baseline_effectiveness[i], b.partners.baseline_effectiveness[i]);
+    }
+    EXPECT_EQ(b.partners.count, 12u);
+}
+
+TEST(Newcomers, TooManySlotsAreRefused) {
+    Scenario s;
+    s.partners.count = 4990;
+    s.partnership.newcomer_slots = 20;
+    const auto problem = check_consistency(s);
+    ASSERT_TRUE(problem.has_value());
+    EXPECT_NE(problem->find("partnership.newcomer_slots"), std::string::npos) << *problem;
+    s.partnership.newcomer_slots = 10;
+    EXPECT_FALSE(check_consistency(s).has_value());
 }
 
 TEST(Outcome, TheFunderEndsAPartnershipItSeesAsDispensable) {

@@ -26,8 +26,10 @@ inline constexpr std::uint64_t model_test_seed = 20250917;
 inline Scenario without_partnership_variation(Scenario s) {
     auto& n = s.partnership;
     n.buy_in_spread = n.flexibility_spread = n.fit_spread = n.volatility_spread = 0.0;
+    n.absorption_spread = n.staff_time_spread = 0.0;
     n.facilitator_turnover_rate = n.leadership_change_rate = n.budget_cut_rate = 0.0;
-    n.field_crisis_rate = n.funder_breach_rate = n.partner_exit_rate = 0.0;
+    n.field_crisis_rate = n.funder_breach_rate = n.partner_exit_rate = n.newcomer_rate = 0.0;
+    n.newcomer_slots = 0;  // no slot set aside: a unit test's partners are those it asked for
     return s;
 }
 

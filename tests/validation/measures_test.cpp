@@ -97,12 +97,13 @@ TEST(MeasuresMeanWhatTheySay, PortfolioImpactFadesAfterAPartnershipEnds) {
     // A 36-month partnership followed for 20 years: what learning added fades once partners stop
     // using it, instead of growing for decades.
     const Scenario s = base(276);
-    std::vector<double> at_end, decade_later, twenty_years;
+    std::vector<double> at_end, decade_later, twenty_years, second_decade_fade;
     for (int r = 0; r < replicates; ++r) {
         const RunResult run = run_partnership(s, make_run_id(777, 0, r, 1u << 20));
         at_end.push_back(run.at(Measure::portfolio_impact, 35));
         decade_later.push_back(run.at(Measure::portfolio_impact, 35 + 120));
         twenty_years.push_back(run.at(Measure::portfolio_impact, 275));
+        second_decade_fade.push_back(decade_later.back() - twenty_years.back());
     }
     const auto end = interval_of(at_end);
     const auto later = interval_of(decade_later);
@@ -112,14 +113,24 @@ TEST(MeasuresMeanWhatTheySay, PortfolioImpactFadesAfterAPartnershipEnds) {
     report("portfolio impact at month 276 (twenty years after)", last);
     EXPECT_GT(end.low, 0.0);
     EXPECT_LT(later.high, 0.5 * end.low);
-    EXPECT_LT(last.high, later.low);
+    // Still fading in the second decade, read within each run: partners' absorptive capacity
+    // (7.14) spreads impact across runs about four times wider, so the two months' separate
+    // intervals overlap, but the same run's impact at 20 years is below its impact at 10.
+    const auto fade = interval_of(second_decade_fade);
+    report("portfolio impact at month 156 minus month 276, same run", fade);
+    EXPECT_GT(fade.low, 0.0);
 }
 
 TEST(MeasuresMeanWhatTheySay, PortfolioImpactDoesNotRiseWithProgrammeSizeBySelection) {
     // Four times the partners with four times the budget: the same hours per partner. Impact
     // per unit of support should not rise (before, selecting among more partners raised it).
+    // Newcomers join at a rate per programme (docs/model.md 7.15): the 1.5 expected in a
+    // 36-month partnership are 7% of 20 partners but 2% of 80, and a newcomer brings no
+    // practice gain yet. That is a difference in composition, not selection; it is switched off
+    // here so that the test sees selection alone.
     Scenario small = base();
-    Scenario large = base();
+    small.partnership.newcomer_rate = 0.0;
+    Scenario large = small;
     large.partners.count = 80;
     large.setup.budget_hours = 640;
     const auto effect =

@@ -9,9 +9,11 @@
 // no such effect, an interval this far from zero would arise by chance in under 2.5% of seeds.
 // Since partnerships differ by traits, events and outcomes (docs/model.md 7.14-7.16), the
 // paired differences spread 3-10 times more than when runs differed only by the partners drawn;
-// at 200 replicates every asserted mean is still at least 12 s.e. from zero (the closest: the
-// backbone's participation drop and focal points on the funder's trust; docs/validation.md), so 200
-// replicates remain enough and no tolerance needed changing (printed as "[pattern]" lines).
+// with partners' absorptive capacity, the funder's realised staff time, successors' fit and
+// newcomers (7.14-7.15) added, at 200 replicates every asserted mean is still at least 11 s.e.
+// from zero (the closest: focal points on the funder's trust, +0.099 [0.082, 0.116], and the
+// backbone's participation drop, +0.215 [0.181, 0.250]; docs/validation.md), so 200 replicates
+// remain enough and no tolerance needed changing (printed as "[pattern]" lines).
 
 #include <gtest/gtest.h>
 

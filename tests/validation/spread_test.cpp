@@ -11,13 +11,14 @@
 //     divided by sqrt(N), N the enrolled partners; for belief error (a root mean square) the same
 //     by the delta method, s.d.(e^2) / (2 RMSE sqrt(N)).
 // Each measure is read as its mean over months 25-36 (the default time-bound partnership's last
-// year). The test asserts that no headline measure is constant across runs, and that trust in the
+// year). The test asserts that no headline measure is constant across runs, that trust in the
 // facilitator and candour, which the partnership-level mechanisms move, spread at least 5 times
-// the noise. NOT MET, and printed for docs/validation.md rather than asserted: capacity,
-// participation, belief error, decision quality and impact, whose spread is still dominated by
-// which 20 partners were drawn (ratios 1.0-3.3; docs/validation.md says why). 200 replicates of
-// each kind: the s.d. of a s.d. estimated from 200 runs is about 5% of it, far below the margins
-// measured (docs/validation.md gives the figures).
+// the noise, and that portfolio impact, moved by partners' absorptive capacity (7.14), spreads at
+// least 3 times it (measured 4.3). NOT MET, and printed for docs/validation.md rather than
+// asserted: 5x for capacity, participation, belief error, decision quality and impact (ratios
+// 1.0-4.3; docs/validation.md says why, with the numbers). 200 replicates of each kind: the s.d.
+// of a s.d. estimated from 200 runs is about 5% of it, so a ratio's s.e. is about 7% of it
+// (0.3 at 4.3), far below the margins asserted.
 
 #include <gtest/gtest.h>
 
@@ -54,10 +55,14 @@ Scenario sampling_only(const Scenario& defaults) {
     return s;
 }
 
-double sd(const std::vector<double>& v) {
+double mean_of(const std::vector<double>& v) {
     double mean = 0;
     for (const double x : v) mean += x;
-    mean /= static_cast<double>(v.size());
+    return mean / static_cast<double>(v.size());
+}
+
+double sd(const std::vector<double>& v) {
+    const double mean = mean_of(v);
     double squares = 0;
     for (const double x : v) squares += (x - mean) * (x - mean);
     return std::sqrt(squares / static_cast<double>(v.size() - 1));
@@ -131,11 +136,14 @@ TEST(Spread, RunsDifferFarMoreThanPartnerSamplingNoise) {
         std::cout << "[spread] " << name << " | across-run s.d. " << spread
                   << " | sampling-only runs s.d. " << sd(sampling.values[k])
                   << " | partner s.d./sqrt(N) " << full.analytic_noise[k] << " | ratio "
-                  << spread / noise << "\n";
+                  << spread / noise << " | mean " << mean_of(full.values[k]) << "\n";
         const auto [low, high] = std::minmax_element(full.values[k].begin(), full.values[k].end());
         EXPECT_LT(*low, *high) << name << " is constant across runs";
         if (m == Measure::trust_partner_facilitator || m == Measure::candour) {
             EXPECT_GE(spread, 5.0 * noise) << name;
+        }
+        if (m == Measure::portfolio_impact) {
+            EXPECT_GE(spread, 3.0 * noise) << name;
         }
     }
 }
