@@ -138,9 +138,9 @@ def table_html(name, table, source, kind):
                      for r in shown)
     more = (f"<p class='explain'>The first {len(shown)} of {len(rows)} rows; all are in "
             f"{esc(source)}, table /{esc(name)}.</p>" if len(rows) > len(shown) else "")
-    return (f"<details><summary>{esc(name)}: {esc(table.description)} ({len(rows)} rows)"
-            f"</summary>\n<p class='explain'>Intervals: {esc(kind)}. Computed from: "
-            f"{esc(table.key)}</p>{more}\n"
+    return (f"<details class='data'><summary><code>{esc(name)}</code>: {esc(table.description)} "
+            f"({len(rows)} rows)</summary>\n<p class='explain'>Intervals: {esc(kind)}. "
+            f"Computed from: <code>{esc(table.key)}</code></p>{more}\n"
             f"<div class='scroll'><table class='data'><thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n{body}\n</tbody></table></div></details>")
 
@@ -196,12 +196,12 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
     parts.append("<h2 id='findings'>Key findings in plain words</h2>")
     parts.append("<p class='explain'>Generated from the analysis tables: only results the "
                  "model shows clearly (the 95% interval excludes zero) and that are not "
-                 "negligible (at least about 0.2 standard deviations), the largest few per key "
-                 "measure; the tables at the end hold everything. A <em>95% interval</em> is "
-                 "the range the model's estimate is likely to lie in, given how many runs were "
-                 "made. A <em>standard deviation</em> is the typical spread of a measure between "
-                 "runs: an effect of one standard deviation is as large as the usual run-to-run "
-                 "differences (about 0.2 is small, 0.5 moderate, 0.8 or more large).</p>")
+                 "negligible (at least a fifth of the usual difference between two runs), the "
+                 "largest few per key measure; the tables at the end hold everything. Effects "
+                 "are in the measure's own units; small, moderate and large compare an effect "
+                 "with the usual spread of the measure between runs. A <em>95% interval</em> is "
+                 "the range the model's estimate is likely to lie in; numbers are rounded to "
+                 "what their interval supports.</p>")
     kind = interval_kind_of(results_path)
     parts.append(f"<p class='explain'><strong>Which interval.</strong> Every interval on this "
                  f"page is a {esc(kind)}.</p>")

@@ -9,9 +9,28 @@ def test_main_effects_state_the_clear_effect_only(files):
     tables = helpers.read_tables(files["analysis"])
     with h5py.File(files["results"], "r") as results:
         sentences = findings.main_effects(tables, helpers.Measures(results))
-    assert any(s.startswith("Moving setup.budget_hours from <40 hours to 240 lowers")
+    assert any(s.startswith("Changing budget hours from <40 hours to 240 lowers")
                for s in sentences)
-    assert not any("setup.duration" in s for s in sentences)
+    assert not any("duration" in s for s in sentences)
+    assert not any("standard deviation" in s for s in sentences)
+
+
+def test_intervals_are_rounded_to_what_they_support():
+    # An interval narrower than the digits shown is not printed as "0.21 to 0.21".
+    assert findings._amount(0.2134, 0.2131, 0.2137) == "0.21 (95% interval: to within 0.005)"
+    assert findings._amount(0.123456, 0.05, 0.2) == "0.12 (95% interval 0.05 to 0.20)"
+    # A wide interval does not carry two decimals it cannot support.
+    assert findings._amount(3.71, 1.02, 6.4, " hours") == "4 hours (95% interval 1 to 6)"
+
+
+def test_sobol_never_says_less_with_interactions_than_alone():
+    row = {"parameter": "setup.duration", "first_order": 0.70, "total": 0.63}
+    assert findings.sobol_sentence(row, "trust") == (
+        "Duration accounts for about 70% of the variation in trust between runs.")
+    row = {"parameter": "setup.end_month", "first_order": 0.40, "total": 0.62}
+    assert findings.sobol_sentence(row, "trust", " (where review is yes)") == (
+        "End month accounts for about 40% of the variation in trust between runs (where review "
+        "is yes), and about 62% counting its interactions with other settings.")
 
 
 def test_prim_names_the_box(files):
