@@ -118,7 +118,8 @@ def final_forest(tables, measures, out_dir, chosen=None):
             "0.8 (a large one). Arrows: beyond the scale, value written. Hollow grey: no clear "
             "difference.")
     if skipped:
-        note += " Not drawn (no variation between runs): " + ", ".join(skipped) + "."
+        note += (" Not drawn (much the same in every run; the findings give them in their "
+                 "units): " + ", ".join(skipped) + ".")
     finish(fig, note=note)
     path = save(fig, os.path.join(out_dir, "comparison_final.png"))
     return [Picture("comparison", path, "Differences at the end, side by side",

@@ -16,6 +16,7 @@ from helpers import (Measures, box_limits, boxes, choose_measures, clear_of_zero
 
 PER_MEASURE = 3  # findings per key measure and analysis
 IMPLAUSIBLE = 1000.0  # standardised sizes beyond this: the measure hardly varies
+COST = "cost"  # the measure of what a design costs the funder
 MEANINGFUL = 0.2  # smallest effect stated, in standard deviations ("small" by Cohen's labels)
 
 
@@ -51,8 +52,16 @@ def interval_decimals(estimate, low, high):
     decimals = decimals_for(estimate)
     half = abs(high - low) / 2
     if math.isfinite(half) and half > 0:
-        decimals = min(decimals, max(0, -math.floor(math.log10(half))))
+        decimals = min(decimals, -math.floor(math.log10(half)))
     return decimals
+
+
+def rounded(value, decimals):
+    """A number to `decimals` places; negative places round to tens, thousands...
+    (187,420 to -4 places: '190,000')."""
+    if decimals >= 0 or not math.isfinite(value):
+        return number(value, max(decimals, 0))
+    return number(round(value, decimals), 0)
 
 
 def _amount(estimate, low, high, units=""):
@@ -62,11 +71,11 @@ def _amount(estimate, low, high, units=""):
     0.21'."""
     decimals = interval_decimals(estimate, low, high)
     ends = sorted((abs(low), abs(high)))
-    shown = [number(e, decimals) for e in ends]
-    if shown[0] == shown[1] == number(abs(estimate), decimals):
-        return (f"{number(abs(estimate), decimals)}{units} (95% interval: to within "
+    shown = [rounded(e, decimals) for e in ends]
+    if shown[0] == shown[1] == rounded(abs(estimate), decimals):
+        return (f"{rounded(abs(estimate), decimals)}{units} (95% interval: to within "
                 f"{number(0.5 * 10 ** -decimals, decimals + 1)})")
-    return f"{number(abs(estimate), decimals)}{units} (95% interval {shown[0]} to {shown[1]})"
+    return f"{rounded(abs(estimate), decimals)}{units} (95% interval {shown[0]} to {shown[1]})"
 
 
 def _size(standardised, noun="effect"):
@@ -143,8 +152,8 @@ def interactions(tables, measures, chosen=None):
             f"{b_words}: {number(first['estimate'], decimals)} where {b_words} is "
             f"{value_in_words(first['at_b'])} and {number(last['estimate'], decimals)} where it "
             f"is {value_in_words(last['at_b'])}, a difference of "
-            f"{number(d['estimate'], places)} (95% interval {number(d['low'], places)} to "
-            f"{number(d['high'], places)}){how}.")
+            f"{rounded(d['estimate'], places)} (95% interval {rounded(d['low'], places)} to "
+            f"{rounded(d['high'], places)}){how}.")
     return sentences
 
 
@@ -226,29 +235,47 @@ def prim(tables, measures=None):
     return sentences
 
 
+def _from_to(row, measures):
+    """'(from 0.65 to 0.76)': both designs' means, to the difference's decimals."""
+    decimals = interval_decimals(row["difference"], row["low"], row["high"])
+    return (f"from {rounded(row['baseline_mean'], decimals)} to "
+            f"{rounded(row['variant_mean'], decimals)}{_units(measures, row['measure'])}")
+
+
 def comparison(tables, measures, chosen=None, count=5):
-    """'At the last month, the variant has higher M than the baseline by X (95% interval
-    ...), a large difference (d standard deviations).' for the largest clear differences."""
+    """'At the last month, the variant ends higher than the baseline on M, by X (95%
+    interval ...; from A to B): a large difference next to the usual spread between runs.' for
+    the largest clear differences; cost (and any measure that is the same in every run of a
+    design) always, in its units."""
     table = tables.get("comparison")
     if table is None:
         return []
     rows = [r for r in table.rows() if (not chosen or r["measure"] in chosen)
             and _worth_stating(r, "difference")]
-    rows.sort(key=lambda r: -abs(r["standardised"]) if math.isfinite(r["standardised"])
-              and abs(r["standardised"]) <= IMPLAUSIBLE else 0.0)
+    fixed = [r for r in rows if not _plausible(r["standardised"])]
+    rows = [r for r in rows if _plausible(r["standardised"])]
+    rows.sort(key=lambda r: -abs(r["standardised"]))
     names = compared(table)
     variant = f"the variant ({names[1]})" if names else "the variant"
     baseline = f"the baseline ({names[0]})" if names else "the baseline"
     sentences = []
-    for index, r in enumerate(rows[:count]):
+    # Cost is always stated: a strategy team weighs every difference against it.
+    shown = rows[:count] + [r for r in rows[count:] if r["measure"] == COST]
+    for index, r in enumerate(shown):
         who = variant if index == 0 else "the variant"
         against = baseline if index == 0 else "the baseline"
         direction = "higher" if r["difference"] > 0 else "lower"
         amount = _amount(r["difference"], r["low"], r["high"], _units(measures, r["measure"]))
         sentences.append(
             f"At the last month, {who} ends {direction} than {against} on "
-            f"{measures.in_words(r['measure'])}, by {amount}: "
+            f"{measures.in_words(r['measure'])}, by {amount}, {_from_to(r, measures)}: "
             f"{_size(r['standardised'], 'difference')}.")
+    for r in fixed:
+        direction = "higher" if r["difference"] > 0 else "lower"
+        sentences.append(
+            f"{measures.in_words(r['measure'])[:1].upper()}{measures.in_words(r['measure'])[1:]}"
+            f" is {number(abs(r['difference']))}{_units(measures, r['measure'])} {direction} "
+            f"for the variant ({_from_to(r, measures)}), much the same in every run.")
     unclear = [r["measure"] for r in table.rows() if not clear_of_zero(r["low"], r["high"])
                and (not chosen or r["measure"] in chosen)]
     if unclear:

@@ -604,9 +604,9 @@ def _short(command):
 def design_in_words(reference):
     """A design as `compare` names it, in the study's words: 'default.toml --set
     setup.duration=open_ended --set setup.review=true' -> 'default.toml with duration:
-    open-ended and review: yes'."""
+    open-ended and review: yes' (and so for --set-baseline)."""
     words = _short(reference).split()
-    base = [w for w in words if w != "--set" and "=" not in w]
+    base = [w for w in words if not w.startswith("--") and "=" not in w]
     changes = [setting_in_words(*w.split("=", 1)) for w in words if "=" in w]
     text = " ".join(base)
     return f"{text} with {' and '.join(changes)}" if changes else text
