@@ -7,7 +7,11 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-h5py python3-numpy python3-matplotlib python3-pytest python3-flake8
   clang-format clang-tidy
+  libcpp-httplib-dev nlohmann-json3-dev libqrencode-dev pkg-config
+  chromium nodejs
 )
+# The workshop's browser tests need npm; a Node.js that ships its own npm needs no Debian one.
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 as_root=()
 if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
 missing=()

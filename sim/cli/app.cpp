@@ -222,6 +222,20 @@ CLI::App* add_analyze(CLI::App& app, AnalyzeCommandOptions& analyze) {
     return analyze_cmd;
 }
 
+CLI::App* add_workshop(CLI::App& app, WorkshopCommandOptions& workshop) {
+    auto* cmd = app.add_subcommand(
+        "workshop",
+        "Serve the workshop page: run, compare and show designs to a room in a browser");
+    cmd->add_option("--port", workshop.port, "Port to listen on (0: any free one)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 65535));
+    cmd->add_option("--host", workshop.host,
+                    "Address to listen on; 0.0.0.0 lets phones in the room join")
+        ->capture_default_str();
+    cmd->add_flag("--open", workshop.open, "Open the page in this computer's browser");
+    return cmd;
+}
+
 }  // namespace
 
 int run_command_line(int argc, char** argv) {
@@ -271,6 +285,9 @@ int run_command_line(int argc, char** argv) {
     CalibrateCommandOptions calibrate;
     calibrate.targets = PARTNERSIM_CALIBRATION_TARGETS_FILE;
     auto* calibrate_cmd = add_calibrate(app, calibrate);
+
+    WorkshopCommandOptions workshop;
+    auto* workshop_cmd = add_workshop(app, workshop);
 
     ValidateCommandOptions validate;
     auto* validate_cmd = app.add_subcommand(
@@ -330,6 +347,7 @@ int run_command_line(int argc, char** argv) {
     if (analyze_cmd->parsed()) return analyze_command(analyze, std::cout, std::cerr);
     if (calibrate_cmd->parsed()) return calibrate_command(calibrate, std::cout, std::cerr);
     if (validate_cmd->parsed()) return validate_command(validate, std::cout, std::cerr);
+    if (workshop_cmd->parsed()) return workshop_command(workshop, std::cout, std::cerr);
     return exit_bad_input;
 }
 

@@ -122,6 +122,12 @@ struct ValidateCommandOptions {
     bool quiet = false;
 };
 
+struct WorkshopCommandOptions {
+    int port = 8080;
+    std::string host = "127.0.0.1";
+    bool open = false;  // open the page in this computer's browser
+};
+
 int run_command(const RunCommandOptions& options, std::ostream& out, std::ostream& err);
 int check_command(const ScenarioChoice& choice, std::ostream& out, std::ostream& err);
 // The design a scenario file (with or without [sweep]) asks for, its first points and an upper
@@ -158,5 +164,8 @@ int analyze_command(const AnalyzeCommandOptions& options, std::ostream& out, std
 // Approximate Bayesian computation of the model constants against a targets file
 // (app/calibrate_model.hpp): posterior ranges, each target's fit. 0 done, 2 bad input, 1 failure.
 int calibrate_command(const CalibrateCommandOptions& options, std::ostream& out, std::ostream& err);
+
+// Serves the workshop page (sim/workshop) until Ctrl-C: 0 ended, 2 cannot listen, 1 failure.
+int workshop_command(const WorkshopCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace partnersim
