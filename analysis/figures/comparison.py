@@ -42,7 +42,7 @@ def over_time(tables, measures, out_dir, chosen=None):
     names = [m for m in (chosen or table.unique("measure")) if m in table.unique("measure")]
     if not names:
         return []
-    fig, axes = panel_grid(len(names), 3, width=5.6, height=3.9)
+    fig, axes = panel_grid(len(names), 2, width=6.5, height=3.9)
     for ax, measure in zip(axes, names):
         rows = table.where(measure=measure)
         order = np.argsort(rows["month"])
@@ -118,14 +118,15 @@ def final_forest(tables, measures, out_dir, chosen=None):
             "0.8 (a large one). Arrows: beyond the scale, value written. Hollow grey: no clear "
             "difference.")
     if skipped:
-        note += " Not drawn (no variation between runs): " + ", ".join(skipped) + "."
+        note += (" Not drawn (much the same in every run; the findings give them in their "
+                 "units): " + ", ".join(skipped) + ".")
     finish(fig, note=note)
     path = save(fig, os.path.join(out_dir, "comparison_final.png"))
     return [Picture("comparison", path, "Differences at the end, side by side",
                     "Each row is one measure at the last month: a dot right of the zero line "
-                    "means the variant ends higher than the baseline, left lower, measured in "
-                    "standard deviations so that measures in different units can be compared "
-                    "(0.2 is small, 0.8 large).")]
+                    "means the variant ends higher than the baseline, left lower, measured "
+                    "against each measure's usual spread between runs so that measures in "
+                    "different units can be compared (0.2 of it is small, 0.8 large).")]
 
 
 def draw(tables, measures, out_dir, chosen=None):

@@ -13,8 +13,9 @@ import numpy as np
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.ticker import PercentFormatter
 
-from helpers import (CLEAR, LIGHT, UNCLEAR, Picture, choose_measures, clear_of_zero, corner_note,
-                     finish, level_order, number, panel_grid, place_labels, save, slug, wrap)
+from helpers import (CLEAR, LIGHT, UNCLEAR, Picture, cell_in_words, choose_measures,
+                     clear_of_zero, corner_note, finish, level_order, number, panel_grid,
+                     place_labels, save, setting_name_in_words, slug, value_in_words, wrap)
 
 # A standardised effect beyond this comes from a measure that hardly varies between runs
 # (its standard deviation is rounding noise): not a meaningful size.
@@ -24,8 +25,10 @@ MORRIS_LABELS = 8
 
 
 def _effect_label(row):
-    """'parameter:' on one line, 'from -> to' under it, so labels stay narrow."""
-    return f"{row['parameter']}:\n{row['from']} \u2192 {row['to']}"
+    """'setting:' on one line, 'from -> to' under it, so labels stay narrow; in words
+    ('duration:', 'time-bound -> open-ended')."""
+    return (f"{setting_name_in_words(row['parameter'])}:\n{value_in_words(row['from'])} "
+            f"\u2192 {value_in_words(row['to'])}")
 
 
 def forest(tables, measures, out_dir, chosen=None):
@@ -46,7 +49,7 @@ def forest(tables, measures, out_dir, chosen=None):
                   for line in _effect_label(r).split("\n"))
     tallest = max(len(rows) for rows in panels)
     columns = 2 if len(names) > 1 and longest <= 40 else 1
-    fig, axes = panel_grid(len(names), columns, width=9.5 if columns == 2 else 11.0,
+    fig, axes = panel_grid(len(names), columns, width=7.0 if columns == 2 else 11.0,
                            height=1.9 + 0.75 * tallest)
     for ax, measure, rows in zip(axes, names, panels):
         y = np.arange(len(rows))[::-1]
@@ -133,9 +136,10 @@ def effects_overview(tables, measures, out_dir):
            "vary between runs. Colours stop at \u00b12.")
     path = save(fig, os.path.join(out_dir, "main_effects_overview.png"))
     return [Picture("forest", path, "All main effects at a glance",
-                    "Each square is one set-up choice's effect on one measure, in standard "
-                    "deviations: deep blue means the measure rises a lot, deep red that it falls "
-                    "a lot, pale or grey-italic numbers that the change is small or unclear.")]
+                    "Each square is one set-up choice's effect on one measure, against the "
+                    "measure's usual spread between runs: deep blue means the measure rises a "
+                    "lot, deep red that it falls a lot, pale or grey-italic numbers that the "
+                    "change is small or unclear.")]
 
 
 def interaction(tables, measures, out_dir, chosen=None):
@@ -153,7 +157,7 @@ def interaction(tables, measures, out_dir, chosen=None):
         names = choose_measures(pair.unique("measure"), chosen)
         if not names:
             continue
-        fig, axes = panel_grid(len(names), 2 if len(names) > 1 else 1, width=7.5, height=5.0)
+        fig, axes = panel_grid(len(names), 2 if len(names) > 1 else 1, width=6.8, height=5.0)
         levels_a = level_order(pair["level_a"].tolist(), levels, a)
         levels_b = level_order(pair["level_b"].tolist(), levels, b)
         for ax, measure in zip(axes, names):
@@ -183,12 +187,13 @@ def interaction(tables, measures, out_dir, chosen=None):
                legend_title=f"one line per value of {b}",
                note="Dots: mean over the runs at those values; bars: 95% interval of the mean.")
         path = save(fig, os.path.join(out_dir, f"interaction_{slug(a)}_x_{slug(b)}.png"))
+        a_words, b_words = setting_name_in_words(a), setting_name_in_words(b)
         pictures.append(Picture(
-            "interaction", path, f"How {a} and {b} work together",
-            f"Each line follows one value of {b} across the values of {a}, with bars over "
-            f"the 95% interval of the mean; parallel lines mean the two choices act "
-            f"independently, while lines that converge, diverge or cross mean the effect of "
-            f"{a} depends on {b}."))
+            "interaction", path, f"How {a_words} and {b_words} work together",
+            f"Each line follows one value of {b_words} across the values of "
+            f"{a_words}, with bars over the 95% interval of the mean; parallel lines mean "
+            f"the two choices act independently, while lines that converge, diverge or "
+            f"cross mean the effect of {a_words} depends on {b_words}."))
     return pictures
 
 
@@ -202,7 +207,7 @@ def _cell_suffix(cell, cells):
 
 
 def _cell_words(cell):
-    return "" if cell == "all" else f" (where {cell})"
+    return "" if cell == "all" else f" (where {cell_in_words(cell)})"
 
 
 def sobol(tables, measures, out_dir, chosen=None):
@@ -221,7 +226,7 @@ def sobol(tables, measures, out_dir, chosen=None):
         count = len(part.unique("parameter"))
         longest = max(len(p) for p in part.unique("parameter"))
         columns = 2 if len(names) > 1 and longest <= 34 else 1
-        fig, axes = panel_grid(len(names), columns, width=8.5, height=1.6 + 0.55 * count)
+        fig, axes = panel_grid(len(names), columns, width=7.0, height=1.6 + 0.55 * count)
         for ax, measure in zip(axes, names):
             rows = sorted(part.where(measure=measure).rows(), key=lambda r: -r["total"])
             y = np.arange(len(rows))[::-1]
@@ -272,7 +277,7 @@ def morris(tables, measures, out_dir, chosen=None):
         names = choose_measures(part.unique("measure"), chosen)
         if not names:
             continue
-        fig, axes = panel_grid(len(names), 2 if len(names) > 1 else 1, width=8.0, height=6.5)
+        fig, axes = panel_grid(len(names), 2 if len(names) > 1 else 1, width=7.0, height=6.5)
         for ax, measure in zip(axes, names):
             rows = part.where(measure=measure)
             mu, sigma = rows["mu_star"], rows["sigma"]

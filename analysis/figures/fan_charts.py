@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Fan charts of a partnersim results file: for each measure, the median over runs month by
-month with 50% and 90% bands, one colour per design (or per value of a chosen design
-parameter). Pictures for a workshop, not tables.
+month with bands over runs: one panel per value of the first grid parameter (or of --by),
+one line per design point, nothing pooled unless the picture says so. Pictures for a
+workshop, not tables.
 
     /usr/bin/python3 analysis/figures/fan_charts.py results.h5 -o figures/
     /usr/bin/python3 analysis/figures/fan_charts.py sweep.h5 -o figures/ --by setup.duration \
@@ -16,7 +17,7 @@ import sys
 import h5py
 
 from fans import fan_chart
-from helpers import design_labels, timeseries
+from helpers import design_parameters, timeseries
 
 DEFAULT_MEASURES = [
     "trust_partner_facilitator",
@@ -33,16 +34,22 @@ def main():
     parser.add_argument("results", help="partnersim results file (HDF5)")
     parser.add_argument("-o", "--output", required=True, help="folder for the PNG files")
     parser.add_argument("--measures", nargs="+", default=DEFAULT_MEASURES)
-    parser.add_argument("--by", help="design parameter to colour by, e.g. setup.duration")
+    parser.add_argument("--by", help="grid parameter to draw one panel per value of, "
+                        "e.g. setup.duration")
     args = parser.parse_args()
     os.makedirs(args.output, exist_ok=True)
     with h5py.File(args.results, "r") as results:
-        labels = design_labels(results, args.by)
+        grid, ranges = design_parameters(results)
+        if args.by:
+            if args.by not in grid:
+                sys.exit(f"error: {args.by} is not varied in {args.results}; it varies: "
+                         f"{', '.join(grid + ranges) or 'nothing'}")
+            grid = [args.by] + [g for g in grid if g != args.by]
         for measure in args.measures:
             if timeseries(results, measure) is None:
                 sys.exit(f"error: no measure {measure} in {args.results}")
             path = os.path.join(args.output, f"fan_{measure}.png")
-            fan_chart(results, measure, labels, path)
+            fan_chart(results, measure, path, grid, ranges)
             print(path)
 
 

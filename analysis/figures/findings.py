@@ -11,10 +11,12 @@ the largest few per key measure.
 import math
 
 from helpers import (Measures, box_limits, boxes, choose_measures, clear_of_zero, compared,
-                     decimals_for, key_value, limit_in_words, number, percent, size_in_words)
+                     cell_in_words, decimals_for, key_value, limit_in_words, number, percent,
+                     setting_name_in_words, size_in_words, value_in_words)
 
 PER_MEASURE = 3  # findings per key measure and analysis
 IMPLAUSIBLE = 1000.0  # standardised sizes beyond this: the measure hardly varies
+COST = "cost"  # the measure of what a design costs the funder
 MEANINGFUL = 0.2  # smallest effect stated, in standard deviations ("small" by Cohen's labels)
 
 
@@ -43,20 +45,46 @@ def measure_spread(tables, measure):
     return abs(sorted(spreads)[len(spreads) // 2]) if spreads else None
 
 
+def interval_decimals(estimate, low, high):
+    """Decimals an estimate and its interval can support: about two significant digits of the
+    estimate, but no finer than one significant digit of the interval's half-width (an
+    interval of 0.05 to 0.2 is not written to three digits)."""
+    decimals = decimals_for(estimate)
+    half = abs(high - low) / 2
+    if math.isfinite(half) and half > 0:
+        decimals = min(decimals, -math.floor(math.log10(half)))
+    return decimals
+
+
+def rounded(value, decimals):
+    """A number to `decimals` places; negative places round to tens, thousands...
+    (187,420 to -4 places: '190,000')."""
+    if decimals >= 0 or not math.isfinite(value):
+        return number(value, max(decimals, 0))
+    return number(round(value, decimals), 0)
+
+
 def _amount(estimate, low, high, units=""):
     """'0.10 hours (95% interval 0.09 to 0.11)' for the size of a change whose interval
-    excludes zero: the interval of the magnitude, in the estimate's decimals."""
-    decimals = decimals_for(estimate)
+    excludes zero: the interval of the magnitude, rounded to what it supports; an interval
+    narrower than the digits shown is said to be ('to within 0.005'), not printed as '0.21 to
+    0.21'."""
+    decimals = interval_decimals(estimate, low, high)
     ends = sorted((abs(low), abs(high)))
-    return (f"{number(abs(estimate), decimals)}{units} (95% interval "
-            f"{number(ends[0], decimals)} to {number(ends[1], decimals)})")
+    shown = [rounded(e, decimals) for e in ends]
+    if shown[0] == shown[1] == rounded(abs(estimate), decimals):
+        return (f"{rounded(abs(estimate), decimals)}{units} (95% interval: to within "
+                f"{number(0.5 * 10 ** -decimals, decimals + 1)})")
+    return f"{rounded(abs(estimate), decimals)}{units} (95% interval {shown[0]} to {shown[1]})"
 
 
 def _size(standardised, noun="effect"):
+    """The size in words, against the usual run-to-run spread of the measure (Cohen's
+    labels), with no number of standard deviations, which a reader cannot picture."""
     if not _plausible(standardised):
-        return "(the measure hardly varies between runs, so no size in standard deviations)"
-    size = round(abs(standardised), 1)  # the words match the number shown
-    return f"a {size_in_words(size)} {noun} ({number(size, 1)} standard deviations)"
+        return "(the measure hardly varies between runs)"
+    size = round(abs(standardised), 1)
+    return f"a {size_in_words(size)} {noun} next to the usual spread between runs"
 
 
 def _units(measures, measure):
@@ -78,7 +106,8 @@ def main_effects(tables, measures, chosen=None):
         for r in rows[:PER_MEASURE]:
             verb = "raises" if r["estimate"] > 0 else "lowers"
             sentences.append(
-                f"Moving {r['parameter']} from {r['from']} to {r['to']} {verb} "
+                f"Changing {setting_name_in_words(r['parameter'])} from "
+                f"{value_in_words(r['from'])} to {value_in_words(r['to'])} {verb} "
                 f"{measures.in_words(measure)} by "
                 f"{_amount(r['estimate'], r['low'], r['high'], _units(measures, measure))}, "
                 f"{_size(r['standardised'])}.")
@@ -115,13 +144,16 @@ def interactions(tables, measures, chosen=None):
             continue
         how = f", {_size(size, 'interaction')}" if spread else ""
         decimals = decimals_for(max(abs(first["estimate"]), abs(last["estimate"]), 1e-12))
-        places = decimals_for(d["estimate"])
+        places = interval_decimals(d["estimate"], d["low"], d["high"])
+        a_words, b_words = setting_name_in_words(a), setting_name_in_words(b)
         sentences.append(
-            f"The effect on {measures.in_words(measure)} of moving {a} from {first['from_a']} to "
-            f"{first['to_a']} depends on {b}: {number(first['estimate'], decimals)} where {b} "
-            f"is {first['at_b']} and {number(last['estimate'], decimals)} where it is "
-            f"{last['at_b']}, a difference of {number(d['estimate'], places)} (95% interval "
-            f"{number(d['low'], places)} to {number(d['high'], places)}){how}.")
+            f"The effect on {measures.in_words(measure)} of changing {a_words} from "
+            f"{value_in_words(first['from_a'])} to {value_in_words(first['to_a'])} depends on "
+            f"{b_words}: {number(first['estimate'], decimals)} where {b_words} is "
+            f"{value_in_words(first['at_b'])} and {number(last['estimate'], decimals)} where it "
+            f"is {value_in_words(last['at_b'])}, a difference of "
+            f"{rounded(d['estimate'], places)} (95% interval {rounded(d['low'], places)} to "
+            f"{rounded(d['high'], places)}){how}.")
     return sentences
 
 
@@ -134,15 +166,26 @@ def sobol(tables, measures, chosen=None):
     sentences = []
     for cell in table.unique("cell") if "cell" in table else ["all"]:
         part = table.where(cell=cell) if "cell" in table else table
-        where = "" if cell == "all" else f" (where {cell})"
+        where = "" if cell == "all" else f" (where {cell_in_words(cell)})"
         for measure in choose_measures(part.unique("measure"), chosen):
             rows = sorted(part.where(measure=measure).rows(), key=lambda r: -r["total"])
             for r in [r for r in rows if r["total_low"] > 0 and r["total"] >= 0.01][:PER_MEASURE]:
-                sentences.append(
-                    f"{r['parameter']} explains about {percent(max(r['first_order'], 0.0))} of "
-                    f"the variation in {measures.in_words(measure)}{where} on its own and "
-                    f"{percent(min(r['total'], 1.0))} with its interactions.")
+                sentences.append(sobol_sentence(r, measures.in_words(measure), where))
     return sentences
+
+
+def sobol_sentence(row, measure_words, where=""):
+    """'Budget hours accounts for about 70% of the variation in M between runs, and about
+    80% with their interactions with other settings.' The share with interactions cannot be
+    below the share alone: an estimate that is (noise) is not stated as a second number."""
+    alone = min(max(row["first_order"], 0.0), 1.0)
+    total = min(max(row["total"], alone), 1.0)
+    name = setting_name_in_words(row["parameter"])
+    sentence = (f"{name[:1].upper() + name[1:]} accounts for about "
+                f"{percent(alone)} of the variation in {measure_words} between runs{where}")
+    if total - alone >= 0.05:
+        sentence += f", and about {percent(total)} counting its interactions with other settings"
+    return sentence + "."
 
 
 def morris(tables, measures, chosen=None):
@@ -153,20 +196,21 @@ def morris(tables, measures, chosen=None):
     sentences = []
     for cell in table.unique("cell") if "cell" in table else ["all"]:
         part = table.where(cell=cell) if "cell" in table else table
-        where = "" if cell == "all" else f" (where {cell})"
+        where = "" if cell == "all" else f" (where {cell_in_words(cell)})"
         for measure in choose_measures(part.unique("measure"), chosen):
             rows = sorted(part.where(measure=measure).rows(), key=lambda r: -r["mu_star"])
-            top = [r["parameter"] for r in rows[:PER_MEASURE] if r["mu_star"] > 0]
+            top = [setting_name_in_words(r["parameter"]) for r in rows[:PER_MEASURE]
+                   if r["mu_star"] > 0]
             if not top:
                 continue
             listed = top[0] if len(top) == 1 else ", ".join(top[:-1]) + " and " + top[-1]
-            uneven = [r["parameter"] for r in rows[:PER_MEASURE]
+            uneven = [setting_name_in_words(r["parameter"]) for r in rows[:PER_MEASURE]
                       if r["mu_star"] > 0 and r["sigma"] > r["mu_star"]]
             extra = (f"; the effect of {' and '.join(uneven)} varies a lot from setting to "
                      f"setting" if uneven else "")
             sentences.append(
                 f"For {measures.in_words(measure)}{where}, the screening ranks {listed} as the "
-                f"most influential parameters{extra}.")
+                f"most influential settings{extra}.")
     return sentences
 
 
@@ -191,33 +235,52 @@ def prim(tables, measures=None):
     return sentences
 
 
+def _from_to(row, measures):
+    """'(from 0.65 to 0.76)': both designs' means, to the difference's decimals."""
+    decimals = interval_decimals(row["difference"], row["low"], row["high"])
+    return (f"from {rounded(row['baseline_mean'], decimals)} to "
+            f"{rounded(row['variant_mean'], decimals)}{_units(measures, row['measure'])}")
+
+
 def comparison(tables, measures, chosen=None, count=5):
-    """'At the last month, the variant has higher M than the baseline by X (95% interval
-    ...), a large difference (d standard deviations).' for the largest clear differences."""
+    """'At the last month, the variant ends higher than the baseline on M, by X (95%
+    interval ...; from A to B): a large difference next to the usual spread between runs.' for
+    the largest clear differences; cost (and any measure that is the same in every run of a
+    design) always, in its units."""
     table = tables.get("comparison")
     if table is None:
         return []
     rows = [r for r in table.rows() if (not chosen or r["measure"] in chosen)
             and _worth_stating(r, "difference")]
-    rows.sort(key=lambda r: -abs(r["standardised"]) if math.isfinite(r["standardised"])
-              and abs(r["standardised"]) <= IMPLAUSIBLE else 0.0)
+    fixed = [r for r in rows if not _plausible(r["standardised"])]
+    rows = [r for r in rows if _plausible(r["standardised"])]
+    rows.sort(key=lambda r: -abs(r["standardised"]))
     names = compared(table)
     variant = f"the variant ({names[1]})" if names else "the variant"
     baseline = f"the baseline ({names[0]})" if names else "the baseline"
     sentences = []
-    for index, r in enumerate(rows[:count]):
+    # Cost is always stated: a strategy team weighs every difference against it.
+    shown = rows[:count] + [r for r in rows[count:] if r["measure"] == COST]
+    for index, r in enumerate(shown):
         who = variant if index == 0 else "the variant"
         against = baseline if index == 0 else "the baseline"
         direction = "higher" if r["difference"] > 0 else "lower"
         amount = _amount(r["difference"], r["low"], r["high"], _units(measures, r["measure"]))
         sentences.append(
             f"At the last month, {who} ends {direction} than {against} on "
-            f"{measures.in_words(r['measure'])}, by {amount}: "
+            f"{measures.in_words(r['measure'])}, by {amount}, {_from_to(r, measures)}: "
             f"{_size(r['standardised'], 'difference')}.")
+    for r in fixed:
+        direction = "higher" if r["difference"] > 0 else "lower"
+        sentences.append(
+            f"{measures.in_words(r['measure'])[:1].upper()}{measures.in_words(r['measure'])[1:]}"
+            f" is {number(abs(r['difference']))}{_units(measures, r['measure'])} {direction} "
+            f"for the variant ({_from_to(r, measures)}), much the same in every run.")
     unclear = [r["measure"] for r in table.rows() if not clear_of_zero(r["low"], r["high"])
                and (not chosen or r["measure"] in chosen)]
     if unclear:
-        sentences.append("No clear difference at the last month in: " + ", ".join(unclear) + ".")
+        sentences.append("No clear difference at the last month in "
+                         + ", ".join(measures.in_words(m) for m in unclear) + ".")
     return sentences
 
 

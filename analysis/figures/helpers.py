@@ -23,6 +23,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # files, not windows
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.text  # noqa: E402
 import matplotlib.ticker  # noqa: E402
 import matplotlib.transforms  # noqa: E402
 import numpy as np  # noqa: E402
@@ -79,6 +80,16 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+# Okabe and Ito's colour-blind safe palette, in the order lines take it (yellow, hard to see on
+# white, and black, kept for reference lines, last): every picture's colour cycle.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+             "#000000"]
+STYLE["axes.prop_cycle"] = matplotlib.cycler(color=OKABE_ITO)
+# The report's figures are shown at most this wide (the page's column at 1280 px): a figure's
+# smallest text, shrunk to this width, must stay at least MIN_TEXT_PX high.
+SHOWN_WIDTH_PX = 1040
+MIN_TEXT_PX = 10
+SMALLEST_TEXT_KEY = "Smallest text (pt)"
 DPI = 150
 
 # Colour-blind safe (Okabe-Ito) colours for the few roles every picture uses.
@@ -401,11 +412,33 @@ def thousands(ax):
             matplotlib.ticker.FuncFormatter(lambda value, _: f"{value:,.0f}"))
 
 
-def save(fig, path):
-    """Write a figure as PNG at DPI, trimmed to its contents, and close it."""
-    fig.savefig(path, dpi=DPI, bbox_inches="tight", pad_inches=0.15)
+def smallest_text_points(fig):
+    """The size in points of the smallest visible text of a figure (titles, labels, ticks,
+    legends, notes), for the legibility check."""
+    fig.canvas.draw()
+    sizes = [text.get_fontsize() for text in fig.findobj(matplotlib.text.Text)
+             if text.get_visible() and text.get_text().strip()]
+    return min(sizes) if sizes else float("inf")
+
+
+def save(fig, path, dpi=DPI):
+    """Write a figure as PNG at `dpi`, trimmed to its contents, and close it. The PNG records
+    the size of its smallest text (SMALLEST_TEXT_KEY), so a test can check what a reader sees."""
+    smallest = smallest_text_points(fig)
+    fig.savefig(path, dpi=dpi, bbox_inches="tight", pad_inches=0.15,
+                metadata={SMALLEST_TEXT_KEY: f"{smallest:g}"})
     plt.close(fig)
     return path
+
+
+def shown_text_px(path, dpi=DPI):
+    """The height in screen pixels of a saved figure's smallest text when the report shows it
+    (at most SHOWN_WIDTH_PX wide), from the PNG's record and width."""
+    from PIL import Image  # matplotlib's own dependency
+    with Image.open(path) as image:
+        points = float(image.text.get(SMALLEST_TEXT_KEY, "inf"))
+        width = image.width
+    return points * dpi / 72 * min(1.0, SHOWN_WIDTH_PX / width)
 
 
 def panel_grid(count, columns=2, width=7.5, height=4.5):
@@ -536,15 +569,19 @@ def allowed_categories(limit):
 
 
 def limit_in_words(limit):
-    """One restriction in words: 'setup.budget_hours is between 80.8 and 240' or
-    'setup.duration is open_ended (or ...)'."""
+    """One restriction in words: 'budget hours is between 81 and 240' or 'duration is
+    open-ended (or ...)'; numbers to two significant digits (a box's edge is not known to
+    more)."""
+    name = setting_name_in_words(limit["parameter"])
     categories = allowed_categories(limit)
     if categories:
-        return f"{limit['parameter']} is " + " or ".join(categories)
-    if limit_value(limit["low"]) == limit_value(limit["high"]):
-        return f"{limit['parameter']} is {limit_value(limit['low'])}"
-    return (f"{limit['parameter']} is between {limit_value(limit['low'])} and "
-            f"{limit_value(limit['high'])}")
+        return f"{name} is " + " or ".join(value_in_words(c) for c in categories)
+
+    def edge(value):
+        return "n/a" if not math.isfinite(value) else f"{float(f'{value:.2g}'):,.10g}"
+    if edge(limit["low"]) == edge(limit["high"]):
+        return f"{name} is {edge(limit['low'])}"
+    return f"{name} is between {edge(limit['low'])} and {edge(limit['high'])}"
 
 
 def box_limits(tables, box):
@@ -564,11 +601,23 @@ def _short(command):
     return " ".join(os.path.basename(t) if t.endswith(".toml") else t for t in command.split())
 
 
+def design_in_words(reference):
+    """A design as `compare` names it, in the study's words: 'default.toml --set
+    setup.duration=open_ended --set setup.review=true' -> 'default.toml with duration:
+    open-ended and review: yes' (and so for --set-baseline)."""
+    words = _short(reference).split()
+    base = [w for w in words if not w.startswith("--") and "=" not in w]
+    changes = [setting_in_words(*w.split("=", 1)) for w in words if "=" in w]
+    text = " ".join(base)
+    return f"{text} with {' and '.join(changes)}" if changes else text
+
+
 def compared(table):
-    """(baseline, variant) as the table's key names them (file names without folders), or
-    None if the key does not say."""
+    """(baseline, variant) as the table's key names them (file names without folders, set-up
+    changes in words), or None if the key does not say."""
     found = re.search(r"baseline:\s*([^;]+);\s*variant:\s*([^;]+)", table.key or "")
-    return (_short(found.group(1).strip()), _short(found.group(2).strip())) if found else None
+    return ((design_in_words(found.group(1).strip()), design_in_words(found.group(2).strip()))
+            if found else None)
 
 
 def design_column(results, name):
@@ -599,3 +648,42 @@ def show(value):
     if isinstance(value, (np.bool_, bool)):
         return str(bool(value)).lower()
     return str(value)
+
+
+# --- Set-up choices in the study's words ------------------------------------------------------
+
+def setting_name_in_words(name):
+    """A scenario key as a reader says it: 'setup.end_month' -> 'end month' (the key after its
+    section, as the parameter registry names it, with spaces for underscores)."""
+    return str(name).split(".")[-1].replace("_", " ")
+
+
+def value_in_words(value):
+    """A setting's value as a reader says it: 'time_bound' -> 'time-bound', 36.0 -> '36',
+    true -> 'yes'."""
+    if isinstance(value, (bool, np.bool_)) or str(value).lower() in ("true", "false"):
+        return "yes" if str(value).lower() == "true" or value is True else "no"
+    if isinstance(value, (float, np.floating, int, np.integer)):
+        return f"{float(value):,.6g}"
+    try:
+        return f"{float(value):,.6g}"
+    except ValueError:
+        return str(value).replace("_", "-")
+
+
+def setting_in_words(name, value):
+    """One set-up choice: 'end month 12', 'duration: time-bound', 'review: yes'."""
+    words = value_in_words(value)
+    if words[:1].isdigit() or words[:1] == "-":
+        return f"{setting_name_in_words(name)} {words}"
+    return f"{setting_name_in_words(name)}: {words}"
+
+
+def cell_in_words(cell):
+    """A grid cell ('setup.duration=open_ended') in words ('duration: open-ended')."""
+    parts = []
+    for part in str(cell).split(","):
+        name, _, value = part.partition("=")
+        parts.append(f"{setting_name_in_words(name.strip())} is {value_in_words(value.strip())}"
+                     if value else part.strip())
+    return " and ".join(parts)

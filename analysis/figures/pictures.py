@@ -12,8 +12,8 @@ import effects
 import prim
 from fans import fan_chart
 from helpers import (DESIGN, DESIGN_STRUCTURE, DPI, STYLE, Measures, Picture, analysis_path_for,
-                     choose_measures, design_labels, design_parameters, measure_names,
-                     read_tables, results_identity)
+                     choose_measures, design_parameters, measure_names,
+                     read_tables, results_identity, setting_name_in_words)
 
 KINDS = ["fan", "forest", "interaction", "sobol", "morris", "prim", "comparison"]
 
@@ -32,26 +32,29 @@ def grid_parameters(results):
 
 
 def fan(results, measures, out_dir, chosen=None):
-    """Fan charts (median, middle 50% and 90% of runs, month by month) of the key measures,
-    one colour per value of the sweep's first grid parameter."""
+    """Fan charts (median, bands over runs, month by month) of the key measures: a panel per
+    value of the sweep's first grid parameter, a line per design point (fans.py)."""
     available = measure_names(results)
     if not available:
         return []
     names = choose_measures(available, chosen)
     grid = grid_parameters(results)
-    by = grid[0] if grid else None
-    labels = design_labels(results, by)
+    _, ranges = design_parameters(results)
     pictures = []
     for measure in names:
         path = os.path.join(out_dir, f"fan_{measure}.png")
-        fan_chart(results, measure, labels, path, dpi=DPI)
-        colours = f", one colour per value of {by}" if by else ""
+        panels = fan_chart(results, measure, path, grid, ranges, dpi=DPI)
+        split = (f"one panel per {setting_name_in_words(grid[0])}, " if len(panels) > 1 else "")
+        pooled = list(dict.fromkeys(x for p in panels for x in p.pooled))
+        pooling = (f" Runs are pooled over {' and '.join(pooled)}, so part of a band's width is "
+                   f"that setting, not luck." if pooled else "")
         pictures.append(Picture(
-            "fan", path, measures.description(measure),
-            f"The line is the median run month by month and the shaded bands hold the "
-            f"middle half and the middle 90% of runs{colours}: narrow bands mean luck "
-            f"matters little, and bands that do not overlap mean the set-up makes a real "
-            f"difference."))
+            "fan", path, "Median over runs: " + measures.description(measure),
+            f"{split.capitalize()}one line per design: the line is the median run month by "
+            f"month and the shaded bands hold the middle half (and, with few lines, the middle "
+            f"90%) of that design's runs. Narrow bands mean luck matters little for that "
+            f"design, and lines whose bands do not overlap mean the set-up makes a real "
+            f"difference; a dotted line marks the end of a time-bound partnership.{pooling}"))
     return pictures
 
 

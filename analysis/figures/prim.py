@@ -22,8 +22,8 @@ from matplotlib.ticker import PercentFormatter
 
 from helpers import (ACCENT, CLEAR, LIGHT, Picture, allowed_categories, box_limits, boxes,
                      design_column, finish, has_design_column, key_value, limit_in_words,
-                     limit_value, percent, run_count, run_design_points, save, show,
-                     wrap)
+                     limit_value, percent, run_count, run_design_points, save,
+                     setting_name_in_words, show, wrap)
 
 # Runs at the same setting are spread over this share of each axis's range, to be seen.
 JITTER = 0.025
@@ -247,9 +247,10 @@ def scatter(tables, results, out_dir):
         path = save(fig, os.path.join(out_dir, f"prim_box{int(box['box'])}_runs.png"))
         pictures.append(Picture(
             "prim", path, f"Box {int(box['box'])}: the runs behind it",
-            f"Each dot is one run, placed by its {first['parameter']} and "
-            f"{second['parameter']}; orange dots are successes, and the dashed rectangle is the "
-            f"box, which should hold mostly orange dots and most of them."))
+            f"Each dot is one run, placed by its {setting_name_in_words(first['parameter'])} "
+            f"and {setting_name_in_words(second['parameter'])}; orange dots are successes, and "
+            f"the dashed rectangle is the box, which should hold mostly orange dots and most "
+            f"of them."))
     return pictures
 
 

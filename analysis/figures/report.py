@@ -19,15 +19,19 @@ import base64
 import html
 import math
 import os
+import re
 import sys
 
 import h5py
+import matplotlib.pyplot as plt
 
+import comparison
 import findings
 from helpers import (COMMAND_LINE, CREATED_UTC, DESIGN_POINTS, MONTHS_ATTRIBUTE,
                      PARTNERSIM_VERSION, REPLICATES_PER_POINT, RUNS_ATTRIBUTE, SWEEP, Measures,
-                     analysis_path_for, attribute, interval_kind, read_tables, results_identity,
-                     run_count, short_interval_kind)
+                     STYLE, analysis_path_for, attribute, interval_kind, key_value, read_tables,
+                     results_identity, run_count, short_interval_kind)
+from helpers import compared as compared_names
 from pictures import make_pictures
 
 MAX_TABLE_ROWS = 500  # rows shown per table; the file holds them all
@@ -48,7 +52,23 @@ h3 { margin-top: 1.4em; }
 table.facts td, table.facts th { text-align: left; vertical-align: top; padding: 0.25em 0.8em
           0.25em 0; }
 table.facts th { white-space: nowrap; color: #444; font-weight: 600; }
-pre { background: #f5f5f5; padding: 0.7em; overflow-x: auto; font-size: 0.85em; }
+pre { background: #f5f5f5; padding: 0.7em; overflow-x: auto; font-size: 0.85em;
+      white-space: pre-wrap; overflow-wrap: anywhere; }
+table.facts { width: 100%; table-layout: fixed; }
+table.facts th { width: 12em; }
+table.facts td { overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  body { font-size: 16px; padding: 1em 0.7em 3em; }
+  nav ol { columns: 1; }
+  table.facts, table.facts tbody, table.facts tr, table.facts th, table.facts td {
+    display: block; width: auto; }
+  table.facts th { padding-top: 0.6em; }
+}
+@media print {
+  nav, details { display: none; }
+  body { max-width: none; font-size: 11pt; }
+  figure { break-inside: avoid; }
+}
 ul.findings li { margin: 0.45em 0; }
 figure { margin: 2em 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
@@ -125,6 +145,26 @@ def interval_kind_of(results_path):
         return interval_kind(results)
 
 
+def comparison_facts(compared):
+    """'What was run' for a compare output file: both designs in words and the seed."""
+    table = compared.get("comparison")
+    names = compared_names(table)
+    facts = []
+    if names:
+        facts += [("Baseline", names[0], False), ("Variant", names[1], False)]
+    seed = key_value(table.key if table else "", "seed")
+    if seed:
+        facts.append(("Seed", seed, False))
+    return facts
+
+
+def comparison_interval_kind(compared):
+    """The interval kind a compare file's tables name at the end of their description."""
+    table = compared.get("comparison")
+    found = re.search(r"\(([^()]*interval[^()]*)\)\s*$", table.description if table else "")
+    return found.group(1) if found else "Monte Carlo interval"
+
+
 def labelled(sentence, kind):
     """A finding's '95% interval' named as the kind it is, next to the numbers."""
     return sentence.replace("95% interval", "95% " + short_interval_kind(kind))
@@ -138,9 +178,9 @@ def table_html(name, table, source, kind):
                      for r in shown)
     more = (f"<p class='explain'>The first {len(shown)} of {len(rows)} rows; all are in "
             f"{esc(source)}, table /{esc(name)}.</p>" if len(rows) > len(shown) else "")
-    return (f"<details><summary>{esc(name)}: {esc(table.description)} ({len(rows)} rows)"
-            f"</summary>\n<p class='explain'>Intervals: {esc(kind)}. Computed from: "
-            f"{esc(table.key)}</p>{more}\n"
+    return (f"<details class='data'><summary><code>{esc(name)}</code>: {esc(table.description)} "
+            f"({len(rows)} rows)</summary>\n<p class='explain'>Intervals: {esc(kind)}. "
+            f"Computed from: <code>{esc(table.key)}</code></p>{more}\n"
             f"<div class='scroll'><table class='data'><thead><tr>{head}</tr></thead>\n"
             f"<tbody>\n{body}\n</tbody></table></div></details>")
 
@@ -156,12 +196,18 @@ def figure_html(picture):
 
 def build_html(results_path, pictures, tables, compared, comparison_path, analysis_path,
                measures, chosen=None):
-    """The report page as a string."""
-    with h5py.File(results_path, "r") as results:
-        facts = run_facts(results, tables)
-        scenario_text = attribute(results, "scenario")
-        command = attribute(results, COMMAND_LINE)
-    title = os.path.basename(scenario_file(command)) or os.path.basename(results_path)
+    """The report page as a string; with no results file (`compare` output alone), about the
+    comparison."""
+    if results_path:
+        with h5py.File(results_path, "r") as results:
+            facts = run_facts(results, tables)
+            scenario_text = attribute(results, "scenario")
+            command = attribute(results, COMMAND_LINE)
+        title = os.path.basename(scenario_file(command)) or os.path.basename(results_path)
+    else:
+        facts, scenario_text = comparison_facts(compared), ""
+        names = compared_names(compared.get("comparison"))
+        title = f"{names[1]} against {names[0]}" if names else os.path.basename(comparison_path)
     parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
              f"<title>partnersim report: {esc(title)}</title><style>{CSS}</style></head><body>",
@@ -183,7 +229,8 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
     for label, value, pre in facts:
         shown = f"<pre>{esc(value)}</pre>" if pre else esc(value)
         parts.append(f"<tr><th>{esc(label)}</th><td>{shown}</td></tr>")
-    parts.append(f"<tr><th>Results file</th><td>{esc(results_path)}</td></tr>")
+    if results_path:
+        parts.append(f"<tr><th>Results file</th><td>{esc(results_path)}</td></tr>")
     if tables:
         parts.append(f"<tr><th>Analysis file</th><td>{esc(analysis_path)}</td></tr>")
     if comparison_path:
@@ -196,13 +243,13 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
     parts.append("<h2 id='findings'>Key findings in plain words</h2>")
     parts.append("<p class='explain'>Generated from the analysis tables: only results the "
                  "model shows clearly (the 95% interval excludes zero) and that are not "
-                 "negligible (at least about 0.2 standard deviations), the largest few per key "
-                 "measure; the tables at the end hold everything. A <em>95% interval</em> is "
-                 "the range the model's estimate is likely to lie in, given how many runs were "
-                 "made. A <em>standard deviation</em> is the typical spread of a measure between "
-                 "runs: an effect of one standard deviation is as large as the usual run-to-run "
-                 "differences (about 0.2 is small, 0.5 moderate, 0.8 or more large).</p>")
-    kind = interval_kind_of(results_path)
+                 "negligible (at least a fifth of the usual difference between two runs), the "
+                 "largest few per key measure; the tables at the end hold everything. Effects "
+                 "are in the measure's own units; small, moderate and large compare an effect "
+                 "with the usual spread of the measure between runs. A <em>95% interval</em> is "
+                 "the range the model's estimate is likely to lie in; numbers are rounded to "
+                 "what their interval supports.</p>")
+    kind = interval_kind_of(results_path) if results_path else comparison_interval_kind(compared)
     parts.append(f"<p class='explain'><strong>Which interval.</strong> Every interval on this "
                  f"page is a {esc(kind)}.</p>")
     sections = [(heading, [labelled(s, kind) for s in sentences])
@@ -232,13 +279,21 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
 
 def write_report(results_path, out_dir, comparison_path=None, analysis_path=None,
                  measures=None):
-    """Draw the pictures and write out_dir/index.html; return the page's path."""
-    analysis_path = analysis_path or analysis_path_for(results_path)
-    pictures = make_pictures(results_path, out_dir, analysis_path, comparison_path, measures)
-    tables = read_tables(analysis_path, results_identity(results_path))
+    """Draw the pictures and write out_dir/index.html; return the page's path. Without a
+    results file, the page is about the comparison alone."""
     compared = read_tables(comparison_path) if comparison_path else {}
-    with h5py.File(results_path, "r") as results:
-        words = Measures(results)
+    if results_path:
+        analysis_path = analysis_path or analysis_path_for(results_path)
+        pictures = make_pictures(results_path, out_dir, analysis_path, comparison_path,
+                                 measures)
+        tables = read_tables(analysis_path, results_identity(results_path))
+        with h5py.File(results_path, "r") as results:
+            words = Measures(results)
+    else:
+        os.makedirs(out_dir, exist_ok=True)
+        tables, words = {}, Measures()
+        with plt.rc_context(STYLE):
+            pictures = comparison.draw(compared, words, out_dir, measures)
     page = build_html(results_path, pictures, tables, compared, comparison_path,
                       analysis_path if tables else None, words, measures)
     path = os.path.join(out_dir, "index.html")
@@ -253,7 +308,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n\n", 1)[1])
-    parser.add_argument("results", help="partnersim results file (HDF5)")
+    parser.add_argument("results", nargs="?",
+                        help="partnersim results file (HDF5); leave out to report on a "
+                        "--comparison file alone")
     parser.add_argument("-o", "--output", required=True, help="folder for index.html and PNGs")
     parser.add_argument("--comparison", help="output file of `partnersim compare`")
     parser.add_argument("--analysis", help="analysis file (default: RESULTS.analysis.h5)")
@@ -261,6 +318,8 @@ def main():
     parser.add_argument("--quiet", action="store_true",
                         help="do not print the page's path (partnersim report prints it)")
     args = parser.parse_args()
+    if not args.results and not args.comparison:
+        sys.exit("error: give a results file, a --comparison file, or both")
     for path in [args.results, args.analysis, args.comparison]:
         if path and not os.path.exists(path):
             sys.exit(f"error: no file {path}")

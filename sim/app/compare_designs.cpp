@@ -243,9 +243,9 @@ void save(const ComparisonOutcome& outcome, const ComparedScenarios& pair,
     // With --force an earlier run's partial file is given up: the tables start afresh.
     std::filesystem::remove(output.partial_path());
     std::vector<analysis::StoredTable> stored;
-    const std::string key = "baseline: " + request.baseline.string() +
-                            "; variant: " + variant_label + "; seed " +
-                            std::to_string(pair.baseline.run.seed);
+    // Both designs named with their overrides (--set-baseline too), as the report labels them.
+    const std::string key = "baseline: " + outcome.baseline_label + "; variant: " + variant_label +
+                            "; seed " + std::to_string(pair.baseline.run.seed);
     for (auto& table : comparison_tables(outcome)) stored.push_back({table, key});
     analysis::store_tables(output.partial_path(), stored);
     output.commit();

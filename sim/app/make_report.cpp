@@ -41,6 +41,18 @@ std::string analyses_text(const ReportRequest& request) {
     return text.str();
 }
 
+// A `compare -o` file holds the comparison tables and no runs: its report is the comparison's.
+bool is_comparison_file(const std::filesystem::path& path) {
+    try {
+        for (const auto& stored : analysis::read_analysis_file(path)) {
+            if (stored.table.name == "comparison") return true;
+        }
+    } catch (const std::exception&) {
+        return false;  // not an analysis file: read as results, whose error says why
+    }
+    return false;
+}
+
 bool is_sweep(const std::filesystem::path& results) {
     return !analysis::read_results_table(results).factors.empty();
 }
@@ -71,12 +83,13 @@ void write_analyses(const ReportRequest& request) {
     if (!text) throw RuntimeFailure("cannot write " + (request.folder / "analysis.txt").string());
 }
 
-// analysis/figures/report.py draws the figures and writes the page.
+// analysis/figures/report.py draws the figures and writes the page (of a comparison alone
+// when `request.results` is empty).
 void draw_page(const ReportRequest& request) {
-    std::vector<std::string> command{
-        analysis_python(),        analysis_scripts_folder() + "/figures/report.py",
-        request.results.string(), "-o",
-        request.folder.string(),  "--quiet"};
+    std::vector<std::string> command{analysis_python(),
+                                     analysis_scripts_folder() + "/figures/report.py", "-o",
+                                     request.folder.string(), "--quiet"};
+    if (!request.results.empty()) command.push_back(request.results.string());
     if (!request.comparison.empty()) {
         command.push_back("--comparison");
         command.push_back(request.comparison.string());
@@ -92,10 +105,15 @@ void draw_page(const ReportRequest& request) {
 
 }  // namespace
 
-std::filesystem::path make_report(const ReportRequest& request) {
+std::filesystem::path make_report(const ReportRequest& asked) {
+    ReportRequest request = asked;
     std::filesystem::path page = request.folder / "index.html";
     const bool sweep = input_checked([&] {
-        const bool has_sweep = is_sweep(request.results);
+        if (request.comparison.empty() && is_comparison_file(request.results)) {
+            request.comparison = request.results;  // `report cmp.h5`: the comparison alone
+            request.results.clear();
+        }
+        const bool has_sweep = !request.results.empty() && is_sweep(request.results);
         if (std::filesystem::exists(page) && !request.force) {
             throw InputError(page.string() + " exists; use --force to overwrite the report");
         }

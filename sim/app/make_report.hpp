@@ -11,9 +11,9 @@
 namespace partnersim::app {
 
 struct ReportRequest {
-    std::filesystem::path results;
-    std::filesystem::path folder;          // for index.html and the figures
-    std::string success;                   // optional: also scenario discovery
+    std::filesystem::path results;  // a results file, or a `compare -o` file (its page alone)
+    std::filesystem::path folder;   // for index.html and the figures
+    std::string success;            // optional: also scenario discovery
     std::vector<std::string> interaction;  // optional: {A, B}
     std::filesystem::path comparison;      // optional: a `compare -o` file to show too
     bool force = false;                    // overwrite an existing report

@@ -129,5 +129,32 @@ TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksFor) {
               std::string::npos);
 }
 
+TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
+    // `report cmp.h5` once failed ("cannot open attribute partnersim_version") and, given as
+    // --comparison, named the baseline without its --set-baseline changes.
+    const test::TempDir dir;
+    const auto scenario = dir / "base.toml";
+    test::write_text_file(scenario, test::small_scenario_toml(12, 12, 6, 3));
+    CompareCommandOptions compare;
+    compare.baseline = scenario;
+    compare.baseline_overrides = {"setup.join_month=3"};
+    compare.variant_overrides = {"setup.join_month=0"};
+    compare.output = dir / "cmp.h5";
+    compare.quiet = true;
+    std::ostringstream out, err;
+    ASSERT_EQ(compare_command(compare, out, err), exit_ok) << err.str();
+    ReportCommandOptions report;
+    report.results = compare.output;
+    report.folder = dir / "report";
+    ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
+    const std::string page = test::read_file_bytes(dir / "report" / "index.html");
+    EXPECT_NE(page.find("<th>Baseline</th><td>base.toml with join month 3</td>"),
+              std::string::npos);
+    EXPECT_NE(page.find("<th>Variant</th><td>base.toml with join month 0</td>"), std::string::npos);
+    // Cost is stated in its units, not dropped as "no variation between runs".
+    EXPECT_NE(page.find("The cost is 48,000 higher for the variant"), std::string::npos);
+    EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace partnersim

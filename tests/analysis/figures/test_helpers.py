@@ -73,11 +73,21 @@ def test_number_words():
 def test_prim_limits_in_words(files):
     tables = helpers.read_tables(files["analysis"])
     words = [helpers.limit_in_words(limit) for limit in helpers.box_limits(tables, 1)]
-    assert words == ["setup.budget_hours is 240", "setup.join_month is 0",
-                     "setup.duration is open_ended"]
+    assert words == ["budget hours is 240", "join month is 0", "duration is open-ended"]
+
+
+def test_box_edges_to_two_significant_digits():
+    limit = {"parameter": "setup.quick_wins", "categories": "", "low": 0.00781, "high": 0.242}
+    assert helpers.limit_in_words(limit) == "quick wins is between 0.0078 and 0.24"
+
+
+def test_settings_in_words():
+    assert helpers.setting_in_words("setup.end_month", 12) == "end month 12"
+    assert helpers.setting_in_words("setup.duration", "time_bound") == "duration: time-bound"
+    assert helpers.setting_in_words("setup.review", "true") == "review: yes"
 
 
 def test_compared_names_the_files_without_folders(files):
     table = helpers.read_tables(files["comparison"])["comparison"]
     assert helpers.compared(table) == (
-        "default.toml", "default.toml --set setup.duration=open_ended")
+        "default.toml", "default.toml with duration: open-ended")

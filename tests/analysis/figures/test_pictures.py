@@ -1,7 +1,10 @@
 """pictures.py: what make_pictures draws and the grid parameter the fans are coloured by."""
+import os
+
 import h5py
 import pytest
 
+import helpers
 import pictures
 from conftest import make_results
 
@@ -29,4 +32,15 @@ def test_unknown_kinds_are_refused(files, tmp_path):
 def test_fan_pictures_only(files, tmp_path):
     drawn = pictures.make_pictures(files["results"], str(tmp_path), kinds=["fan"],
                                    measures=["capacity"])
-    assert [(p.kind, p.title) for p in drawn] == [("fan", "Mean MEL capacity of partners")]
+    assert [(p.kind, p.title) for p in drawn] == [
+        ("fan", "Median over runs: Mean MEL capacity of partners")]
+
+
+def test_every_picture_is_legible_at_1280_px(files, tmp_path):
+    # The report's column is about 1040 px wide at a 1280 px window: each figure's smallest
+    # text, shrunk to that width, must be at least 10 px (the forest plot's was about 6).
+    drawn = pictures.make_pictures(files["results"], str(tmp_path), files["analysis"],
+                                   files["comparison"])
+    small = {os.path.basename(p.path): round(helpers.shown_text_px(p.path), 1) for p in drawn
+             if helpers.shown_text_px(p.path) < helpers.MIN_TEXT_PX}
+    assert len(drawn) > 8 and small == {}

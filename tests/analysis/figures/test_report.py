@@ -29,12 +29,12 @@ def test_report_is_self_contained_and_embeds_every_picture(report):
 
 def test_report_states_the_clear_effect_in_plain_words(report):
     page = report["page"]
-    assert ("Moving setup.budget_hours from &lt;40 hours to 240 lowers the mean trust of "
+    assert ("Changing budget hours from &lt;40 hours to 240 lowers the mean trust of "
             "partners in the facilitator by 0.10 (95% Monte Carlo interval 0.08 to 0.12), a large "
-            "effect "
-            "(2.0 standard deviations).") in page
-    assert ("setup.budget_hours explains about 60% of the variation in the mean trust of "
-            "partners in the facilitator on its own and 72% with its interactions") in page
+            "effect next to the usual spread between runs.") in page
+    assert ("Budget hours accounts for about 60% of the variation in the mean trust of "
+            "partners in the facilitator between runs, and about 72% counting its interactions "
+            "with other settings") in page
     assert ("Success (trust_partner_facilitator &gt;= 0.6) is likely (density 85%) in runs "
             "where") in page
     assert "this box holds 90% of all successful runs" in page
@@ -43,8 +43,36 @@ def test_report_states_the_clear_effect_in_plain_words(report):
 def test_report_leaves_out_the_unclear_effect(report):
     page = report["page"]
     findings = page[page.index("id='findings'"):page.index("id='fan'")]
-    assert "Moving setup.duration" not in findings
-    assert "Moving setup.budget_hours" in findings
+    assert "Changing duration" not in findings
+    assert "Changing budget hours" in findings
+
+
+def sentences_of(page):
+    """The page's prose: everything but tables (and the folded reference listing of every
+    stored table, whose descriptions name its columns), preformatted text, code and links
+    (file names), with tags removed."""
+    page = re.sub(r"<details class='data'>.*?</details>", " ", page, flags=re.S)
+    for element in ("table", "pre", "code", "a", "style", "title"):
+        page = re.sub(rf"<{element}\b.*?</{element}>", " ", page, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", page)
+
+
+# A scenario key ("setup.duration"); file names (default.toml, results.h5) are not keys.
+DOTTED_KEY = re.compile(r"\b[a-z]{2,}\.(?!(?:toml|h5|html|png|csv|txt|md)\b)[a-z][a-z_]*\b")
+
+
+def test_no_sentence_has_a_dotted_key_or_standard_deviations(report):
+    prose = sentences_of(report["page"])
+    assert "Changing budget hours" in prose  # the findings are in what is checked
+    assert DOTTED_KEY.findall(prose) == []
+    assert "standard deviation" not in prose.lower()
+
+
+def test_the_jargon_check_catches_jargon():
+    assert DOTTED_KEY.findall(sentences_of("<p>Moving setup.duration up</p>")) == [
+        "setup.duration"]
+    assert DOTTED_KEY.findall(sentences_of("<table><td>setup.duration</td></table>")) == []
+    assert DOTTED_KEY.findall("compared with default.toml, by 0.1 effectiveness s.d.") == []
 
 
 def test_report_escapes_text(report):
@@ -63,7 +91,7 @@ def test_report_states_the_kind_of_every_interval(report):
     assert "(95% interval" not in findings, "a finding's interval without its kind"
     assert "(95% Monte Carlo interval" in findings
     tables = page[page.index("id='tables'"):]
-    assert tables.count("<details>") == tables.count(f"Intervals: {kind}.")
+    assert tables.count("<details class='data'>") == tables.count(f"Intervals: {kind}.")
 
 
 def test_interval_kind_of_a_file_with_drawn_models(files, tmp_path):

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Screenshots of the HTML report at 1280 and 420 px (headless Debian chromium), for
+# docs/figures/report/: the report of scenarios/stress/duration.toml and of a strategy-team
+# comparison (a facilitator from the start against one joining at month 12).
+#   scripts/report_screenshots.sh [build/sim/partnersim]
+set -eu
+partnersim=${1:-build/sim/partnersim}
+work=$(mktemp -d)
+out=docs/figures/report
+mkdir -p "$out"
+"$partnersim" run scenarios/stress/duration.toml --replicates 20 -q -o "$work/duration.h5"
+"$partnersim" report "$work/duration.h5" -o "$work/duration" > /dev/null
+"$partnersim" compare scenarios/default.toml --set-baseline setup.join_month=12 \
+    --set setup.join_month=0 --replicates 50 -o "$work/comparison.h5" > /dev/null
+"$partnersim" report "$work/comparison.h5" -o "$work/comparison" > /dev/null
+for name in duration comparison; do
+    for width in 1280 420; do
+        profile=$(mktemp -d)
+        chromium --headless --no-sandbox --disable-gpu --no-first-run \
+            --disable-background-networking --disable-component-update --disable-sync \
+            --user-data-dir="$profile" --hide-scrollbars \
+            --screenshot="$out/${name}_${width}.png" --window-size="$width,2400" \
+            "file://$work/$name/index.html" 2> /dev/null
+        rm -rf "$profile"
+    done
+done
+rm -rf "$work"
+ls "$out"
