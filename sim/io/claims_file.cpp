@@ -44,7 +44,7 @@ public:
             return {};
         }
         if (!v->is_string()) fail(key, v, "expected a string");
-        const std::string s = toml::get<std::string>(*v);
+        std::string s = toml::get<std::string>(*v);
         if (required && s.empty()) fail(key, v, "must not be empty");
         return s;
     }
