@@ -22,29 +22,36 @@ std::string cell_text(const ClaimResult& r) {
     return text.str();
 }
 
-// One row per tested claim, one column per base: "effect verdict", or "." where the ledger does
-// not make the claim at that base.
-void print_table(const app::ValidationOutcome& outcome, std::ostream& out) {
+// One row per tested claim of the ledger, one column per base (in the order the rows first name
+// them): the text of the row's cell, or "." where the ledger does not make the claim at that
+// base. Both tables of validate, the verdicts and the shares under sampled models, are this one.
+template <class Row, class CellText>
+void print_claims_by_base(const ClaimLedger& ledger, const std::vector<Row>& rows, CellText cell,
+                          std::ostream& out) {
     std::vector<std::string> bases;
-    std::map<std::pair<std::string, std::string>, const ClaimResult*> cells;
-    for (const auto& r : outcome.results) {
+    std::map<std::pair<std::string, std::string>, const Row*> cells;
+    for (const auto& r : rows) {
         if (std::find(bases.begin(), bases.end(), r.base) == bases.end()) bases.push_back(r.base);
         cells[{r.claim, r.base}] = &r;
     }
     std::size_t width = 5;
-    for (const auto& claim : outcome.ledger.claims) width = std::max(width, claim.id.size());
+    for (const auto& claim : ledger.claims) width = std::max(width, claim.id.size());
     out << std::left << std::setw(static_cast<int>(width) + 2) << "claim";
     for (const auto& b : bases) out << std::setw(22) << b.substr(0, 21);
     out << '\n';
-    for (const auto& claim : outcome.ledger.claims) {
+    for (const auto& claim : ledger.claims) {
         if (!claim.test) continue;
         out << std::setw(static_cast<int>(width) + 2) << claim.id;
         for (const auto& b : bases) {
             const auto it = cells.find({claim.id, b});
-            out << std::setw(22) << (it == cells.end() ? "." : cell_text(*it->second));
+            out << std::setw(22) << (it == cells.end() ? std::string(".") : cell(*it->second));
         }
         out << '\n';
     }
+}
+
+void print_table(const app::ValidationOutcome& outcome, std::ostream& out) {
+    print_claims_by_base(outcome.ledger, outcome.results, cell_text, out);
     std::map<std::string, int> counts;
     for (const auto& r : outcome.results) ++counts[std::string(analysis::verdict_name(r.verdict))];
     out << '\n' << outcome.results.size() << " claim x base cells:";
@@ -72,30 +79,11 @@ void print_robustness(const app::ValidationOutcome& outcome, const ValidateComma
         << " paired replicates each): share of sampled models in which the claim holds\n"
         << "(Intervals: " << analysis::robustness_interval_kind(outcome.uncertainty.results.size())
         << ")\n\n";
-    std::vector<std::string> bases;
-    std::map<std::pair<std::string, std::string>, const analysis::ClaimRobustness*> cells;
-    for (const auto& r : robustness) {
-        if (std::find(bases.begin(), bases.end(), r.base) == bases.end()) bases.push_back(r.base);
-        cells[{r.claim, r.base}] = &r;
-    }
-    std::size_t width = 5;
-    for (const auto& claim : outcome.ledger.claims) width = std::max(width, claim.id.size());
-    out << std::left << std::setw(static_cast<int>(width) + 2) << "claim";
-    for (const auto& b : bases) out << std::setw(22) << b.substr(0, 21);
-    out << '\n';
-    std::size_t below = 0;
-    for (const auto& claim : outcome.ledger.claims) {
-        if (!claim.test) continue;
-        out << std::setw(static_cast<int>(width) + 2) << claim.id;
-        for (const auto& b : bases) {
-            const auto it = cells.find({claim.id, b});
-            out << std::setw(22) << (it == cells.end() ? "." : share_text(*it->second));
-            if (it != cells.end() && it->second->share.estimate < 0.8) ++below;
-        }
-        out << '\n';
-    }
+    print_claims_by_base(outcome.ledger, robustness, share_text, out);
+    const auto below = std::count_if(robustness.begin(), robustness.end(),
+                                     [](const auto& r) { return r.share.estimate < 0.8; });
     out << '\n'
-        << robustness.size() - below << " of " << robustness.size()
+        << robustness.size() - static_cast<std::size_t>(below) << " of " << robustness.size()
         << " claim x base cells hold in at least 80% of sampled models\n";
 }
 
