@@ -6,19 +6,9 @@
 namespace partnersim {
 
 double enrolled_tie_density(const PartnerPopulation& p, float threshold) {
-    const auto& weights = p.ties.weights();
-    std::size_t strong = 0, pairs = 0;
-    // Slots no newcomer has taken are not enrolled: the loop stops at the slots taken.
-    const std::size_t taken = p.slots_taken();
-    for (std::size_t i = 0; i + 1 < taken; ++i) {
-        if (!p.enrolled[i]) continue;
-        std::size_t pair = p.ties.pair_index(i, i + 1);
-        for (std::size_t j = i + 1; j < taken; ++j, ++pair) {
-            if (!p.enrolled[j]) continue;
-            ++pairs;
-            strong += weights[pair] >= threshold ? 1 : 0;
-        }
-    }
+    std::size_t strong = 0;
+    const std::size_t pairs =
+        for_each_enrolled_pair(p, [&](float weight) { strong += weight >= threshold ? 1 : 0; });
     return pairs > 0 ? static_cast<double>(strong) / static_cast<double>(pairs) : 0.0;
 }
 

@@ -20,6 +20,26 @@ void withdraw_partner(World& world, std::size_t partner);
 // share of the funder's support, the others' shares scaled down to make room.
 bool admit_newcomer(World& world);
 
+// Calls visit(weight) with the tie weight of every pair of enrolled partners, in slot order (so
+// sums over it are the same bit for bit wherever they are taken). Slots no newcomer has taken
+// are not enrolled: the loop stops at the slots taken. Returns the number of pairs.
+template <class Visit>
+std::size_t for_each_enrolled_pair(const PartnerPopulation& p, Visit visit) {
+    const auto& weights = p.ties.weights();
+    std::size_t pairs = 0;
+    const std::size_t taken = p.slots_taken();
+    for (std::size_t i = 0; i + 1 < taken; ++i) {
+        if (!p.enrolled[i]) continue;
+        std::size_t pair = p.ties.pair_index(i, i + 1);
+        for (std::size_t j = i + 1; j < taken; ++j, ++pair) {
+            if (!p.enrolled[j]) continue;
+            ++pairs;
+            visit(weights[pair]);
+        }
+    }
+    return pairs;
+}
+
 // Share of pairs of enrolled partners with a tie at least `threshold` (0 with fewer than two).
 double enrolled_tie_density(const PartnerPopulation& partners, float threshold);
 

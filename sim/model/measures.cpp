@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "model/enrolment.hpp"
 #include "model/participation.hpp"
 #include "model/trust.hpp"
 #include "model/world.hpp"
@@ -37,21 +38,8 @@ double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger
 // a cut-off does not read as empty or as whole on a small change of any input (issue 11: a share
 // of pairs above 0.25 read 0.02 for a network builder and jumped to 0.2-0.6).
 double enrolled_weighted_density(const PartnerPopulation& p) {
-    const auto& weights = p.ties.weights();
     double sum = 0.0;
-    std::size_t pairs = 0;
-    // Slots no newcomer has taken are not enrolled (they would add nothing): the loop stops at
-    // the slots taken, in the same order, so the sum is the same bit for bit.
-    const std::size_t taken = p.slots_taken();
-    for (std::size_t i = 0; i + 1 < taken; ++i) {
-        if (!p.enrolled[i]) continue;
-        std::size_t pair = p.ties.pair_index(i, i + 1);
-        for (std::size_t j = i + 1; j < taken; ++j, ++pair) {
-            if (!p.enrolled[j]) continue;
-            ++pairs;
-            sum += weights[pair];
-        }
-    }
+    const std::size_t pairs = for_each_enrolled_pair(p, [&](float weight) { sum += weight; });
     return pairs > 0 ? sum / static_cast<double>(pairs) : 0.0;
 }
 
