@@ -6,13 +6,43 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace partnersim {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The order TBB gives the pipeline's stages (a run is simulated before it is written, one write
+// after another, all of them after run_ensemble starts and before it returns) is made by TBB's
+// own atomics, inside libtbb, which Debian builds without ThreadSanitizer: TSan cannot see it
+// and would report every hand-off as a race. Each stage therefore passes this baton as it starts
+// and as it ends: an acquire-release read-modify-write of one atomic, so each pass synchronises
+// with every earlier one (C++ [intro.races]: a release sequence continues through RMWs). It adds
+// no order TBB does not already give; it only says it where TSan looks (docs/hardening.md).
+class StageOrder {
+public:
+    // One stage's turn: passes the baton on entry and on leaving, an exception included.
+    class Turn {
+    public:
+        explicit Turn(StageOrder& order) : order_(order) { order_.pass(); }
+        ~Turn() { order_.pass(); }
+        Turn(const Turn&) = delete;
+        Turn& operator=(const Turn&) = delete;
+
+    private:
+        StageOrder& order_;
+    };
+
+private:
+    void pass() { passes_.fetch_add(1, std::memory_order_acq_rel); }
+
+    std::atomic<std::uint64_t> passes_{0};
+};
 
 int worker_count(int requested) {
     if (requested > max_worker_threads()) {
@@ -46,8 +76,14 @@ EnsembleReport run_ensemble(const RunSource& source, std::uint64_t first, std::u
     const std::uint64_t total = last - first;
     std::uint64_t next = first;
     auto last_flush = Clock::now();
+    StageOrder order;
+    // A finished run waits here, not in TBB's token, so that only a run index (passed by value
+    // in TBB's pointer-sized slot, no memory shared) crosses TBB between the stages. At most
+    // in_flight runs are between emit and write, consecutive in index: index % in_flight is free.
+    std::vector<std::optional<RunResult>> finished(in_flight);
 
     auto emit_index = [&](tbb::flow_control& control) -> std::uint64_t {
+        const StageOrder::Turn turn(order);
         if (next >= last || (options.stop != nullptr && options.stop->load())) {
             report.stopped = next < last;
             control.stop();
@@ -55,14 +91,20 @@ EnsembleReport run_ensemble(const RunSource& source, std::uint64_t first, std::u
         }
         return next++;
     };
-    auto simulate = [&](std::uint64_t run_index) -> RunResult {
+    auto simulate = [&](std::uint64_t run_index) -> std::uint64_t {
+        const StageOrder::Turn turn(order);
         const RunSpec spec = source(run_index);
         RunOptions run_options;
         run_options.trace_partners = run_index < options.trace_runs;
-        return run_partnership(spec.scenario, spec.id, run_options);
+        finished[run_index % in_flight].emplace(
+            run_partnership(spec.scenario, spec.id, run_options));
+        return run_index;
     };
-    auto write = [&](const RunResult& result) {
-        writer.write(result);
+    auto write = [&](std::uint64_t run_index) {
+        const StageOrder::Turn turn(order);
+        std::optional<RunResult>& slot = finished[run_index % in_flight];
+        writer.write(*slot);
+        slot.reset();
         ++report.completed;
         if (options.on_progress) options.on_progress(report.completed, total);
         if (Clock::now() - last_flush >= options.flush_interval) {
@@ -76,13 +118,17 @@ EnsembleReport run_ensemble(const RunSource& source, std::uint64_t first, std::u
     tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                     static_cast<std::size_t>(threads));
     tbb::task_arena arena(threads);
-    arena.execute([&] {
-        tbb::parallel_pipeline(
-            in_flight,
-            tbb::make_filter<void, std::uint64_t>(tbb::filter_mode::serial_in_order, emit_index) &
-                tbb::make_filter<std::uint64_t, RunResult>(tbb::filter_mode::parallel, simulate) &
-                tbb::make_filter<RunResult, void>(tbb::filter_mode::serial_in_order, write));
-    });
+    {
+        const StageOrder::Turn caller(order);  // the caller's turn, before and after them all
+        arena.execute([&] {
+            tbb::parallel_pipeline(in_flight, tbb::make_filter<void, std::uint64_t>(
+                                                  tbb::filter_mode::serial_in_order, emit_index) &
+                                                  tbb::make_filter<std::uint64_t, std::uint64_t>(
+                                                      tbb::filter_mode::parallel, simulate) &
+                                                  tbb::make_filter<std::uint64_t, void>(
+                                                      tbb::filter_mode::serial_in_order, write));
+        });
+    }
     writer.flush();
     return report;
 }
