@@ -597,6 +597,29 @@ TEST_F(App, AnOutputLargerThanTheFreeSpaceIsRefusedBeforeRunning) {
     EXPECT_FALSE(fs::exists(partial_of(output_)));
 }
 
+// An LHS sweep of 10^9 samples: every command that reads a sweep refuses it with a located
+// exit 2 before allocating its design (in the ASan build such an allocation would abort the
+// program instead: the issue-16 finding), and nothing is written.
+TEST_F(App, ABillionSampleSweepIsRefusedBeforeAllocating) {
+    const fs::path sweep = dir_ / "lhs.toml";
+    test::write_text_file(sweep,
+                          "[run]\nreplicates = 1\nmonths = 12\n[sweep]\n"
+                          "method = \"latin_hypercube\"\nsamples = 1000000000\n"
+                          "[sweep.ranges]\n\"setup.budget_hours\" = [40.0, 200.0]\n");
+    for (const char* command : {"check", "plan", "run"}) {
+        std::vector<std::string> arguments{command, sweep.string()};
+        if (std::string(command) == "run") {
+            arguments.insert(arguments.end(), {"-o", output_.string(), "-q"});
+        }
+        const ProcessResult result = partnersim(arguments);
+        EXPECT_EQ(result.exit_code, 2) << command << ": " << result.err;
+        EXPECT_TRUE(contains(result.err, "lhs.toml:4")) << command << ": " << result.err;
+        EXPECT_TRUE(contains(result.err, "MiB of memory")) << command << ": " << result.err;
+    }
+    EXPECT_FALSE(fs::exists(output_));
+    EXPECT_FALSE(fs::exists(partial_of(output_)));
+}
+
 TEST_F(App, AMillionThreadsIsBadInput) {
     const ProcessResult result = partnersim(
         {"run", scenario_.string(), "-o", output_.string(), "--threads", "1000000", "-q"});

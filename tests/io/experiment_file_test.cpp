@@ -471,6 +471,21 @@ samples = 20000000
     expect_error(grid, 1, "sweep", "the limit is 1,000,000,000");
 }
 
+// 10^9 Latin hypercube points of one replicate are within the run limit, but laying their design
+// out would take about 160 GB: refused by its size before anything is allocated. The ASan build
+// runs this too, and there an allocation of that size aborts the test instead of throwing.
+TEST(SweepFile, ABillionSamplesAreRefusedBeforeTheirDesignIsLaidOut) {
+    expect_error(R"([run]
+replicates = 1
+[sweep]
+method = "latin_hypercube"
+samples = 1000000000
+[sweep.ranges]
+"setup.budget_hours" = [40.0, 200.0]
+)",
+                 3, "sweep", "MiB of memory to lay out");
+}
+
 TEST(SweepFile, EveryDesignPointMustBeAConsistentScenario) {
     // setup.join_month must be before run.months = 24.
     expect_error(R"([run]
