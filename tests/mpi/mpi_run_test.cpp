@@ -76,14 +76,14 @@ protected:
         const ProcessResult run = test::run_process(
             joined({single, "run"},
                    joined(scenario, {"-o", whole.string(), "--threads", "2", "-q"})),
-            std::chrono::minutes(5));
+            std::chrono::minutes(10));
         EXPECT_EQ(run.exit_code, 0) << run.err;
         return whole;
     }
 
     ProcessResult mpi_run(int ranks, const std::vector<std::string>& args) {
         return test::run_process(joined(mpirun_args(ranks), joined({distributed, "run"}, args)),
-                                 std::chrono::minutes(5));
+                                 std::chrono::minutes(10));
     }
 
     fs::path dir_;
@@ -134,7 +134,7 @@ TEST_F(MpiRun, RanksThatDisagreeAboutTheScenarioStopWithOneError) {
         joined(mpirun_args(1),
                {distributed, "run", bundled_sweep.string(), "-o", output.string(), ":", "-n", "1",
                 distributed, "run", bundled_sweep.string(), "-o", output.string(), "--seed", "2"}),
-        std::chrono::minutes(2));
+        std::chrono::minutes(5));
     EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_EQ(count_of(run.err, "error:"), 1) << run.err;
     EXPECT_TRUE(test::contains(run.err, "rank 1 of 2 resolved another experiment")) << run.err;
@@ -153,7 +153,7 @@ TEST_F(MpiRun, RanksRunningAnotherBuildStopWithOneError) {
         joined(mpirun_args(1),
                {distributed, "run", bundled_sweep.string(), "-o", output.string(), ":", "-n", "1",
                 other.string(), "run", bundled_sweep.string(), "-o", output.string()}),
-        std::chrono::minutes(2));
+        std::chrono::minutes(5));
     EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_EQ(count_of(run.err, "error:"), 1) << run.err;
     EXPECT_TRUE(test::contains(run.err, "rank 1 of 2 runs another partnersim program")) << run.err;
@@ -168,7 +168,7 @@ TEST_F(MpiRun, ARankThatFailsBeforeStartingIsNamed) {
         joined(mpirun_args(1),
                {distributed, "run", bundled_sweep.string(), "-o", output.string(), ":", "-n", "1",
                 distributed, "run", (dir_ / "missing.toml").string(), "-o", output.string()}),
-        std::chrono::minutes(2));
+        std::chrono::minutes(5));
     EXPECT_EQ(run.exit_code, 2) << run.err;
     EXPECT_TRUE(test::contains(run.err, "rank 1 of 2 stopped before")) << run.err;
     EXPECT_TRUE(test::contains(run.err, "rank 1: error:")) << run.err;
@@ -203,7 +203,7 @@ pid_t rank_pid(pid_t mpirun_pid, int rank) {
 // keeps what was written, and no final file appears.
 void kill_rank_midway(const std::vector<std::string>& command, const fs::path& output, int victim) {
     test::Subprocess job(command);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(3);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
     pid_t pid = 0;
     while (job.running() && std::chrono::steady_clock::now() < deadline &&
            (saved_runs(output) == 0 || pid == 0)) {
@@ -213,7 +213,7 @@ void kill_rank_midway(const std::vector<std::string>& command, const fs::path& o
     ASSERT_TRUE(job.running()) << "the sweep ended before the kill: make it longer";
     ASSERT_NE(pid, 0);
     ASSERT_EQ(::kill(pid, SIGKILL), 0);
-    const ProcessResult ended = job.wait(std::chrono::minutes(2));
+    const ProcessResult ended = job.wait(std::chrono::minutes(5));
     EXPECT_FALSE(ended.timed_out) << "the job did not end after rank " << victim << " died";
     EXPECT_NE(ended.exit_code, 0) << ended.err;
     EXPECT_FALSE(fs::exists(output));
@@ -253,7 +253,7 @@ TEST_F(MpiRun, KilledRankThenResumeGivesTheSingleProcessFile) {
     fs::remove(output);
     kill_rank_midway(joined(joined(mpirun_args(3), {distributed, "run"}), run_args), output, 0);
     const ProcessResult alone = test::run_process(
-        joined({single, "run"}, joined(run_args, {"--resume"})), std::chrono::minutes(5));
+        joined({single, "run"}, joined(run_args, {"--resume"})), std::chrono::minutes(10));
     ASSERT_EQ(alone.exit_code, 0) << alone.err;
     expect_resumed_midway(alone);
     test::expect_same_datasets(whole, output);
