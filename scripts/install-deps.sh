@@ -10,6 +10,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libqrencode-dev pkg-config
   chromium nodejs
   clang-14 libclang-rt-14-dev
+  libopenmpi-dev openmpi-bin
 )
 # The workshop's browser tests need npm; a Node.js that ships its own npm needs no Debian one.
 if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi

@@ -134,8 +134,11 @@ EnsembleReport run_into(const ResultsPlan& plan, const RunRequest& request, std:
             request.observer->progress(completed + done, total);
         };
     }
-    const EnsembleReport report = run_ensemble(design_source(plan.design), plan.first + completed,
-                                               plan.last, writer, ensemble);
+    const RunSource source = design_source(plan.design);
+    const EnsembleReport report =
+        request.distribution != nullptr
+            ? request.distribution->run(source, plan.first + completed, plan.last, writer, ensemble)
+            : run_ensemble(source, plan.first + completed, plan.last, writer, ensemble);
     if (request.observer != nullptr) request.observer->finished();
     return report;
 }
@@ -245,10 +248,38 @@ RunOutcome simulate(const ResultsPlan& plan, const RunRequest& request) {
     return outcome;
 }
 
+// What every process of a distribution must agree on before running: the results the writing
+// process's file would hold, whatever each process was told about threads or output.
+std::string experiment_text(const ResultsPlan& plan) {
+    std::ostringstream text;
+    text << plan.metadata.partnersim_version << '\n'
+         << plan.metadata.scenario_toml << '\n'
+         << plan.design.describe() << '\n'
+         << plan.design.points() << ' ' << plan.design.replicates << ' ' << plan.shape.months << ' '
+         << plan.shape.trace_runs << ' ' << plan.first << ' ' << plan.last;
+    return text.str();
+}
+
+// A process that does not write runs the chunks the writing one hands it, and nothing else.
+RunOutcome serve(const ResultsPlan& plan, const RunRequest& request) {
+    EnsembleOptions ensemble;
+    ensemble.threads = request.threads;
+    ensemble.trace_runs = plan.shape.trace_runs;
+    request.distribution->serve(design_source(plan.design), ensemble);
+    RunOutcome outcome;
+    outcome.served = true;
+    outcome.total = plan.last - plan.first;
+    return outcome;
+}
+
 }  // namespace
 
 RunOutcome run_experiment(const RunRequest& request) {
     const ResultsPlan plan = plan_results(resolve_experiment(request.scenario), request);
+    if (request.distribution != nullptr) {
+        request.distribution->agree(experiment_text(plan));
+        if (!request.distribution->writes()) return serve(plan, request);
+    }
     RunOutcome outcome = simulate(plan, request);
     if (!outcome.interrupted) outcome.summary = summarise_results(request.output);
     return outcome;

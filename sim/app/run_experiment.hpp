@@ -12,6 +12,7 @@
 #include "app/progress.hpp"
 #include "app/results_summary.hpp"
 #include "app/scenario_request.hpp"
+#include "engine/run_distribution.hpp"
 
 namespace partnersim::app {
 
@@ -45,6 +46,8 @@ struct RunRequest {
     std::string command_line;                 // recorded in the file
     const std::atomic<bool>* stop = nullptr;  // set (e.g. by a signal) to stop starting runs
     RunObserver* observer = nullptr;          // optional
+    // Several processes writing one file (sim/mpi); absent: this process runs everything.
+    RunDistribution* distribution = nullptr;
 };
 
 struct RunOutcome {
@@ -55,11 +58,13 @@ struct RunOutcome {
     std::filesystem::path partial;
     double seconds = 0;                     // wall time of writing
     std::optional<ResultsSummary> summary;  // of the finished file (not when interrupted)
+    bool served = false;  // ran chunks for the writing process of a distribution, wrote nothing
 };
 
-// Throws InputError for a bad scenario or --shard, an existing output, or a partial file of
-// another experiment; std::runtime_error for a failure while running or writing (the runs
-// finished by then stay in the partial file, for --resume).
+// Throws InputError for a bad scenario or --shard, an existing output, a partial file of
+// another experiment, or processes of a distribution that disagree about the experiment;
+// std::runtime_error for a failure while running or writing (the runs finished by then stay in the
+// partial file, for --resume).
 RunOutcome run_experiment(const RunRequest& request);
 
 }  // namespace partnersim::app

@@ -244,7 +244,7 @@ CLI::App* add_workshop(CLI::App& app, WorkshopCommandOptions& workshop) {
 
 }  // namespace
 
-int run_command_line(int argc, char** argv) {
+int run_command_line(int argc, char** argv, RunDistribution* distribution) {
     CLI::App app{
         "partnersim: an agent-based simulation of learning partnerships between a funder, its "
         "partner organisations and a learning facilitator."};
@@ -253,6 +253,7 @@ int run_command_line(int argc, char** argv) {
 
     RunCommandOptions run;
     run.command_line = joined(argc, argv);
+    run.distribution = distribution;
     auto* run_cmd = add_run(app, run);
     ScenarioChoice check;
     auto* check_cmd = app.add_subcommand("check", "Validate a scenario and print it resolved");

@@ -6,6 +6,9 @@
 
 namespace partnersim {
 
-int run_command_line(int argc, char** argv);
+class RunDistribution;
+
+// `distribution`: the ranks of the MPI program (sim/mpi/main.cpp) that `run` spreads over.
+int run_command_line(int argc, char** argv, RunDistribution* distribution = nullptr);
 
 }  // namespace partnersim

@@ -12,6 +12,7 @@
 
 #include "app/results_summary.hpp"
 #include "app/scenario_request.hpp"
+#include "engine/run_distribution.hpp"
 
 namespace partnersim {
 
@@ -30,6 +31,7 @@ struct RunCommandOptions {
     bool resume = false;               // finish the runs missing from OUTPUT.partial
     std::optional<std::string> shard;  // "K/N": run only the K-th of N slices (absent: all)
     std::string command_line;
+    RunDistribution* distribution = nullptr;  // the MPI program's ranks (sim/mpi)
 };
 
 struct MergeCommandOptions {

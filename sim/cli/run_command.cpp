@@ -28,8 +28,9 @@ int run_command(const RunCommandOptions& options, std::ostream& out, std::ostrea
         app::RunRequest request{options.scenario, options.output,       options.threads,
                                 options.force,    options.trace_runs,   options.resume,
                                 options.shard,    options.command_line, &interrupt.requested(),
-                                &progress};
+                                &progress,        options.distribution};
         const app::RunOutcome outcome = app::run_experiment(request);
+        if (outcome.served) return exit_ok;  // another process wrote the file and reports
         if (outcome.interrupted) return report_interruption(options, outcome, err);
         if (!options.quiet) {
             err << "wrote " << outcome.done << " runs to " << options.output.string() << " in "
