@@ -40,12 +40,12 @@ PyObject* new_error_type(py::module_& module, const char* name, PyObject* base, 
     return type;
 }
 
-// An InputError as a Python exception with the location as attributes (file, line, key).
+// An InputError as a Python exception with the location as attributes (file, line, parameter).
 void raise_input_error(const InputError& error) {
     py::object exception = py::reinterpret_borrow<py::object>(error_types.input)(error.what());
     exception.attr("file") = error.file();
     exception.attr("line") = error.line();
-    exception.attr("key") = error.key();
+    exception.attr("parameter") = error.key();  // the dotted key (engine/error.hpp), or ""
     PyErr_SetObject(error_types.input, exception.ptr());
 }
 
@@ -78,14 +78,14 @@ app::ScenarioRequest scenario_request(const std::filesystem::path& file,
 std::uint64_t run_to_file(const std::filesystem::path& scenario, std::vector<std::string> overrides,
                           std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed,
                           int threads, bool uncertainty, std::uint64_t trace_runs,
-                          const std::filesystem::path& output, const std::string& command_line) {
+                          const std::filesystem::path& output, const std::string& recorded_as) {
     app::RunRequest request;
     request.scenario =
         scenario_request(scenario, std::move(overrides), replicates, seed, uncertainty);
     request.output = output;
     request.threads = threads;
     request.trace_runs = trace_runs;
-    request.command_line = command_line;
+    request.command_line = recorded_as;
     const app::RunOutcome outcome = [&] {
         const py::gil_scoped_release release;
         return app::run_experiment(request);
@@ -182,7 +182,7 @@ PYBIND11_MODULE(_partnersim, module) {
     error_types.input = new_error_type(
         module, "InputError", PyExc_ValueError,
         "Bad input: a scenario key, a value, a missing file, an existing output. The message "
-        "names the file, line and key; so do the attributes file, line and key.");
+        "names the file, line and key; so do the attributes file, line and parameter.");
     error_types.failure = new_error_type(module, "RuntimeFailure", PyExc_RuntimeError,
                                          "A failure the input does not explain (e.g. writing).");
     error_types.interrupted = new_error_type(module, "Interrupted", PyExc_KeyboardInterrupt,
@@ -191,7 +191,7 @@ PYBIND11_MODULE(_partnersim, module) {
     module.attr("version") = PARTNERSIM_VERSION;
     module.def("run_to_file", &run_to_file, py::arg("scenario"), py::arg("overrides"),
                py::arg("replicates"), py::arg("seed"), py::arg("threads"), py::arg("uncertainty"),
-               py::arg("trace_runs"), py::arg("output"), py::arg("command_line"),
+               py::arg("trace_runs"), py::arg("output"), py::arg("recorded_as"),
                "Runs a scenario file (with its sweep) into a new results file; returns the runs "
                "written. The GIL is released while it runs.");
     module.def("compare", &compare, py::arg("baseline"), py::arg("variant"),

@@ -58,7 +58,7 @@ def test_a_bad_key_is_an_input_error_naming_it():
     assert "setup.duraton" in str(caught.value)
     assert "did you mean 'setup.duration'" in str(caught.value)
     assert isinstance(caught.value, ValueError)
-    assert caught.value.key == "setup.duraton"
+    assert caught.value.parameter == "setup.duraton"
 
 
 def test_a_bad_scenario_line_is_located(tmp_path):
