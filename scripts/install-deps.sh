@@ -6,6 +6,8 @@ packages=(
   libboost-dev libtbb-dev libeigen3-dev libhdf5-dev hdf5-tools libcli11-dev libtoml11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-h5py python3-numpy python3-matplotlib python3-pytest python3-flake8
+  pybind11-dev python3-pybind11 python3-dev python3-xarray python3-pandas python3-h5netcdf
+  r-cran-hdf5r
   clang-format clang-tidy
   libcpp-httplib-dev nlohmann-json3-dev libqrencode-dev pkg-config
   chromium nodejs

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "io/analysis_columns.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_reader.hpp"
 #include "io/results_layout.hpp"
@@ -18,7 +19,8 @@ namespace {
 
 using namespace partnersim::hdf5;
 
-void write_numbers(hid_t group, const std::string& name, const std::vector<double>& values) {
+void write_numbers(hid_t group, const std::string& name, const std::vector<double>& values,
+                   const ColumnDescription& about) {
     const hsize_t size = values.size();
     const Dataspace space(check_id(H5Screate_simple(1, &size, nullptr), "shape " + name));
     const Dataset dataset(check_id(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
@@ -29,9 +31,11 @@ void write_numbers(hid_t group, const std::string& name, const std::vector<doubl
                        values.data()),
               "write " + name);
     }
+    describe(dataset.get(), about.description, about.units);
 }
 
-void write_text(hid_t group, const std::string& name, const std::vector<std::string>& values) {
+void write_text(hid_t group, const std::string& name, const std::vector<std::string>& values,
+                const ColumnDescription& about) {
     const hsize_t size = values.size();
     const Datatype type = utf8_string_type();
     const Dataspace space(check_id(H5Screate_simple(1, &size, nullptr), "shape " + name));
@@ -45,6 +49,7 @@ void write_text(hid_t group, const std::string& name, const std::vector<std::str
         check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
               "write " + name);
     }
+    describe(dataset.get(), about.description, about.units);
 }
 
 hsize_t length_of(hid_t dataset, const std::string& name) {
@@ -138,10 +143,14 @@ void write_group(hid_t file, const StoredTable& stored) {
     std::vector<std::string> columns = table.text_columns;
     columns.insert(columns.end(), table.number_columns.begin(), table.number_columns.end());
     write_string_attribute(group.get(), layout::analysis_columns_attribute, joined(columns));
-    for (std::size_t c = 0; c < table.text_columns.size(); ++c)
-        write_text(group.get(), table.text_columns[c], table.text[c]);
-    for (std::size_t c = 0; c < table.number_columns.size(); ++c)
-        write_numbers(group.get(), table.number_columns[c], table.numbers[c]);
+    for (std::size_t c = 0; c < table.text_columns.size(); ++c) {
+        write_text(group.get(), table.text_columns[c], table.text[c],
+                   describe_column(table, table.text_columns[c]));
+    }
+    for (std::size_t c = 0; c < table.number_columns.size(); ++c) {
+        write_numbers(group.get(), table.number_columns[c], table.numbers[c],
+                      describe_column(table, table.number_columns[c]));
+    }
 }
 
 }  // namespace
@@ -224,6 +233,10 @@ void write_file(const std::filesystem::path& path, const std::vector<StoredTable
         silence_automatic_error_printing();
         File file(check_id(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                            "create the file"));
+        write_string_attribute(file.get(), layout::description_attribute,
+                               layout::analysis_file_description);
+        write_string_attribute(file.get(), layout::partnersim_version_attribute,
+                               PARTNERSIM_VERSION);
         for (const auto& stored : all) write_group(file.get(), stored);
         check(file.close(), "close the file");
     });

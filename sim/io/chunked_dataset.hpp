@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "io/hdf5_handles.hpp"
@@ -79,6 +80,9 @@ public:
         bool compress = true;
         bool self_writing = true;
         std::optional<T> fill;
+        // Stored as the signed integer of the same width, bits unchanged (values of 2^63 and
+        // more read as negative): for readers without unsigned 64-bit integers (R).
+        bool same_bits_signed = false;
     };
 
     GrowingDataset(hid_t group, std::string name, std::vector<hsize_t> row_dims,
@@ -86,7 +90,9 @@ public:
         : name_(std::move(name)),
           row_dims_(std::move(row_dims)),
           row_size_(product(row_dims_)),
-          self_writing_(options.self_writing) {
+          self_writing_(options.self_writing),
+          file_type_(file_type(options.same_bits_signed)),
+          memory_type_(memory_type(options.same_bits_signed)) {
         chunk_runs_ = chunk_runs_for(row_size_ * sizeof(T), options.preferred_chunk_runs);
         std::vector<hsize_t> dims{0};
         std::vector<hsize_t> max_dims{H5S_UNLIMITED};
@@ -101,11 +107,11 @@ public:
                      "create dataspace for " + name_));
         const PropertyList dcpl = chunked(chunk, options.compress);
         if (options.fill) {
-            check(H5Pset_fill_value(dcpl.get(), StorageType<T>::memory(), &*options.fill),
+            check(H5Pset_fill_value(dcpl.get(), memory_type_, &*options.fill),
                   "set the fill value of " + name_);
         }
-        dataset_ = Dataset(check_id(H5Dcreate2(group, name_.c_str(), StorageType<T>::file(),
-                                               space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+        dataset_ = Dataset(check_id(H5Dcreate2(group, name_.c_str(), file_type_, space.get(),
+                                               H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                                     "create dataset " + name_));
         describe(dataset_.get(), description, units);
         pending_.reserve(chunk_runs_ * row_size_);
@@ -138,8 +144,8 @@ public:
         const Dataspace memory_space(
             check_id(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
                      "create memory dataspace for " + name_));
-        check(H5Dwrite(dataset_.get(), StorageType<T>::memory(), memory_space.get(),
-                       file_space.get(), H5P_DEFAULT, pending_.data()),
+        check(H5Dwrite(dataset_.get(), memory_type_, memory_space.get(), file_space.get(),
+                       H5P_DEFAULT, pending_.data()),
               "write " + name_);
         runs_on_disk_ += new_runs;
         pending_.clear();
@@ -149,10 +155,27 @@ public:
     hid_t id() const { return dataset_.get(); }  // e.g. to attach attributes
 
 private:
+    // Writing T's bits as the same-width signed type needs the signed type in memory too:
+    // HDF5 would otherwise convert values, clipping those above the signed maximum.
+    static hid_t file_type(bool same_bits_signed) {
+        if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T>) {
+            if (same_bits_signed) return StorageType<std::make_signed_t<T>>::file();
+        }
+        return StorageType<T>::file();
+    }
+    static hid_t memory_type(bool same_bits_signed) {
+        if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T>) {
+            if (same_bits_signed) return StorageType<std::make_signed_t<T>>::memory();
+        }
+        return StorageType<T>::memory();
+    }
+
     std::string name_;
     std::vector<hsize_t> row_dims_;
     hsize_t row_size_;
     bool self_writing_;
+    hid_t file_type_;
+    hid_t memory_type_;
     hsize_t chunk_runs_ = 1;
     hsize_t runs_on_disk_ = 0;
     std::vector<T> pending_;

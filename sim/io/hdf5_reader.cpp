@@ -241,6 +241,14 @@ std::uint64_t checked_runs(hid_t file, int months, const std::vector<std::string
     return fewest;
 }
 
+// The memory type that reads a /runs column's 64 bits unchanged into a uint64: the seed is
+// stored as int64 holding the same bits (for R; layout::run_columns), older files and the other
+// columns as uint64. Reading an int64 as uint64 would let HDF5 clip negative values to 0.
+hid_t run_column_memory_type(hid_t dataset, const std::string& name) {
+    const hdf5::Datatype type(hdf5::check_id(H5Dget_type(dataset), "type " + name));
+    return H5Tget_sign(type.get()) == H5T_SGN_2 ? H5T_NATIVE_INT64 : H5T_NATIVE_UINT64;
+}
+
 // Rows [first, first + count) of a dataset whose first dimension counts runs.
 template <class T>
 void read_rows(hid_t dataset, hid_t memory_type, const std::string& name, std::uint64_t first,
@@ -338,6 +346,12 @@ public:
         const hdf5::Dataset dataset = open_dataset(file(), name);
         return read_all<T>(dataset.get(), memory_type,
                            dimensions_of_rank(dataset.get(), name, rank), name);
+    }
+
+    std::vector<std::uint64_t> run_column(const std::string& name) const {
+        const hdf5::Dataset dataset = open_dataset(file(), name);
+        return read_all<std::uint64_t>(dataset.get(), run_column_memory_type(dataset.get(), name),
+                                       dimensions_of_rank(dataset.get(), name, 1), name);
     }
 
     // The first info().runs rows of `values` (rows of `width` values); fewer is a damaged file.
@@ -465,9 +479,8 @@ std::vector<float> ResultsFile::timeseries(std::string_view measure) const {
 
 std::vector<std::uint64_t> ResultsFile::run_column(std::string_view column) const {
     return hdf5::reading_path(path_, [&] {
-        auto values = impl_->vector<std::uint64_t>(layout::dataset_path(layout::runs_group, column),
-                                                   H5T_NATIVE_UINT64);
-        return impl_->first_runs(std::move(values), 1);
+        return impl_->first_runs(
+            impl_->run_column(layout::dataset_path(layout::runs_group, column)), 1);
     });
 }
 
@@ -615,8 +628,10 @@ public:
         const std::size_t months_count = months();
         std::vector<std::uint64_t> column(n);
         for (std::size_t c = 0; c < columns_.size(); ++c) {
-            read_rows(columns_[c].get(), H5T_NATIVE_UINT64, layout::root_path(layout::runs_group),
-                      first, count, column.data());
+            read_rows(
+                columns_[c].get(),
+                run_column_memory_type(columns_[c].get(), layout::root_path(layout::runs_group)),
+                layout::root_path(layout::runs_group), first, count, column.data());
             for (std::size_t r = 0; r < n; ++r) {
                 RunId& id = block[r].id;
                 (c == 0   ? id.run_index

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "io/chunked_dataset.hpp"
+#include "io/dimension_scales.hpp"
 #include "io/durable_file.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/results_copy.hpp"
@@ -204,6 +205,9 @@ public:
     void close_file() {
         if (!file_.valid()) return;
         commit();
+        // A crash-safe file is compacted into a direct one, which gets the axes: SWMR allows no
+        // new attributes once runs stream.
+        if (!crash_safe_) name_axes();
         for (auto& column : run_columns_) column.close();
         for (auto& series : timeseries_) series.close();
         for (auto& value : final_) value.close();
@@ -284,6 +288,29 @@ public:
     }
 
 private:
+    // The run axis at the root (a copy of /runs/run_index) and the month axis, as dimension
+    // scales of every dataset with a row per run and every time series.
+    void name_axes() {
+        const std::string run_index = layout::dataset_path(layout::runs_group, layout::run_index);
+        const std::string run_axis = layout::root_path(layout::run_axis_dataset);
+        hdf5::check(H5Ocopy(file_.get(), run_index.c_str(), file_.get(), run_axis.c_str(),
+                            H5P_DEFAULT, H5P_DEFAULT),
+                    "copy " + run_index + " to " + run_axis);
+        std::vector<hid_t> by_run;
+        for (const auto& column : run_columns_) by_run.push_back(column.id());
+        std::vector<hid_t> series;
+        for (const auto& s : timeseries_) series.push_back(s.id());
+        by_run.insert(by_run.end(), series.begin(), series.end());
+        for (const auto& value : final_) by_run.push_back(value.id());
+        const auto open = [&](const std::string& name) {
+            return hdf5::Dataset(
+                hdf5::check_id(H5Dopen2(file_.get(), name.c_str(), H5P_DEFAULT), "open " + name));
+        };
+        hdf5::attach_dimension_scale(open(run_axis).get(), layout::run_axis_dataset, by_run, 0);
+        hdf5::attach_dimension_scale(open(layout::root_path(layout::months_dataset)).get(),
+                                     layout::month_dimension, series, 1);
+    }
+
     void create_run_columns() {
         const hdf5::Group runs = create_group(file_.get(), std::string(layout::runs_group));
         for (const layout::RunColumn& column : layout::run_columns) {
@@ -293,6 +320,7 @@ private:
                 options.fill = unwritten_run_index;
                 options.self_writing = !crash_safe_;
             }
+            options.same_bits_signed = column.name == layout::seed;
             run_columns_.emplace_back(runs.get(), std::string(column.name), std::vector<hsize_t>{},
                                       column.description, column.units, options);
         }

@@ -14,7 +14,11 @@
 //                          design_points, replicates_per_point (uint64), grid_factors and
 //                          range_factors (arrays of UTF-8 strings: the varied parameters, grid
 //                          factors in sweep order, ranges in range_index order)
-//   /runs/run_index, design_point, replicate, seed      uint64 [runs]
+//   /runs/run_index, design_point, replicate            uint64 [runs]
+//   /runs/seed             int64 [runs] holding the seed's 64 bits unchanged: a negative value
+//                          v is the seed v + 2^64 (R has no unsigned 64-bit integers; bit64's
+//                          integer64 and pandas read int64 exactly). Files of partnersim 0.1.0
+//                          before this change store uint64; the reader takes either.
 //   /timeseries/<measure>  float32 [runs x months]
 //   /final/<measure>       float64 [runs]
 //   /months                int32 [months], 1..months
@@ -24,10 +28,19 @@
 //                          range_index (int64) attributes
 //   /design/grid_cell, sample_index (uint64), saltelli_role, morris_factor (int64)
 // Every dataset carries `description` and `units` string attributes.
+//   /run                   uint64 [runs], a finished file only: /runs/run_index again, at the
+//                          root so that every group sees it (netCDF's rule for dimensions)
+// Named axes (HDF5 dimension scales, so xarray, netCDF tools and HDFView see them): in a finished
+// file /run is the run axis (dimension 0) of every /runs column, /timeseries and /final; /months
+// the month axis (dimension 1) of /timeseries. xarray (h5netcdf) names dimensions after their
+// scale datasets: `run` and `months`. (/agents, /runs/model_constants and /design carry none:
+// their other axes have no dataset to name them.)
 //
-// Analysis file: one group per table, /<table>, one 1-D dataset per column (UTF-8 strings for
-// text, float64 for numbers), attributes description, key (the results identity and the
-// options) and columns (comma-separated column order).
+// Analysis file: root attributes description (analysis_file_description) and
+// partnersim_version; one group per table, /<table>, one 1-D dataset per column (UTF-8 strings
+// for text, float64 for numbers) with `description` and `units` (io/analysis_columns.hpp);
+// group attributes description, key (the results identity and the options) and columns
+// (comma-separated column order).
 
 #include <array>
 #include <cstdint>
@@ -47,6 +60,9 @@ inline constexpr std::string_view design_group = "design";
 inline constexpr std::string_view months_description =
     "Month of the simulation, counted from 1; the month axis of /timeseries and /agents";
 inline constexpr std::string_view months_units = "months";
+// The run axis dataset, and the names its scale and /months's carry (see above).
+inline constexpr std::string_view run_axis_dataset = "run";
+inline constexpr std::string_view month_dimension = "month";
 
 // "/<group>/<name>"; a group given as "final", "/final" or "/final/" names the same group.
 std::string dataset_path(std::string_view group, std::string_view name);
@@ -72,7 +88,8 @@ inline constexpr std::array<RunColumn, 4> run_columns{{
     {replicate, "Replicate of the run within its design point, counted from 0", "index"},
     {seed,
      "Seed of the run's random stream, derived from the master seed, design point and "
-     "replicate; reruns the run exactly",
+     "replicate; reruns the run exactly. Stored as int64 holding the unsigned seed's 64 bits: "
+     "a negative value v is the seed v + 2^64 (numpy: seed.view('uint64'))",
      "none"},
 }};
 
@@ -133,8 +150,8 @@ inline constexpr std::array<std::string_view, 10> writer_attributes{
     created_utc_attribute,        months_attribute,   runs_attribute,
     identity_attribute,           shard_attribute,    first_run_attribute,
     total_runs_attribute};
-inline constexpr std::array<std::string_view, 5> writer_links{
-    runs_group, timeseries_group, final_group, months_dataset, agents_group};
+inline constexpr std::array<std::string_view, 6> writer_links{
+    runs_group, timeseries_group, final_group, months_dataset, agents_group, run_axis_dataset};
 bool is_writer_attribute(std::string_view name);
 bool is_writer_link(std::string_view name);
 
@@ -170,6 +187,11 @@ std::string results_identity(std::string_view created_utc, std::uint64_t runs,
 inline constexpr std::string_view analysis_suffix = ".analysis.h5";
 inline constexpr std::string_view analysis_key_attribute = "key";
 inline constexpr std::string_view analysis_columns_attribute = "columns";
+inline constexpr std::string_view analysis_file_description =
+    "partnersim analysis file: tables computed from the results file of the same name (X.h5 "
+    "for X.analysis.h5), one group per table with one dataset per column (in the order of the "
+    "group's `columns` attribute); each group's `key` names the results and options it was "
+    "computed from";
 // "<results>.analysis.h5" beside "<results>.h5".
 std::filesystem::path analysis_path_for(const std::filesystem::path& results);
 

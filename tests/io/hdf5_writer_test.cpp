@@ -166,7 +166,8 @@ TEST(Hdf5Writer, StoresTheDocumentedTypesAndShapes) {
         const StoredShape stored = stored_shape(path, std::string("/runs/") + column);
         EXPECT_EQ(stored.type_class, H5T_INTEGER) << column;
         EXPECT_EQ(stored.type_size, 8u) << column;
-        EXPECT_EQ(stored.sign, H5T_SGN_NONE) << column;
+        // The seed is int64 holding the unsigned seed's bits (for R); the others uint64.
+        EXPECT_EQ(stored.sign, std::string(column) == "seed" ? H5T_SGN_2 : H5T_SGN_NONE) << column;
         EXPECT_EQ(stored.dims, (std::vector<hsize_t>{3})) << column;
     }
 

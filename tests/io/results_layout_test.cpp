@@ -252,12 +252,17 @@ TEST(ResultsLayout, NoPythonModuleButHelpersSpellsTheLayout) {
         std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "analysis" / "figures";
     const auto found = stray_spellings(figures, {".py"}, {"helpers.py"});
     EXPECT_TRUE(found.empty()) << "use helpers.py's layout names instead:\n" << listed(found);
+    // The Python package (sim/python/partnersim) has its own copy, layout.py.
+    const std::filesystem::path package =
+        std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "sim" / "python" / "partnersim";
+    const auto in_package = stray_spellings(package, {".py"}, {"layout.py"});
+    EXPECT_TRUE(in_package.empty()) << "use layout.py's names instead:\n" << listed(in_package);
 }
 
 // helpers.py is the Python copy of the contract: each of its layout constants must hold the
 // name this header gives.
-TEST(ResultsLayout, PythonNamesMatch) {
-    const std::map<std::string, std::string_view> expected{
+const std::map<std::string, std::string_view>& python_layout_names() {
+    static const std::map<std::string, std::string_view> expected{
         {"RUNS", layout::runs_group},
         {"TIMESERIES", layout::timeseries_group},
         {"FINAL", layout::final_group},
@@ -285,6 +290,54 @@ TEST(ResultsLayout, PythonNamesMatch) {
         {"ANALYSIS_KEY", layout::analysis_key_attribute},
         {"ANALYSIS_COLUMNS", layout::analysis_columns_attribute},
     };
+    return expected;
+}
+
+// NAME = "value" lines of a Python file, and its DESIGN_STRUCTURE line.
+std::map<std::string, std::string> python_constants(const std::filesystem::path& file,
+                                                    std::string& structure) {
+    std::ifstream in(file);
+    const std::regex constant(R"re(^([A-Z_]+) = "([^"]*)"\s*$)re");
+    std::map<std::string, std::string> python;
+    for (std::string line; std::getline(in, line);) {
+        std::smatch match;
+        if (std::regex_match(line, match, constant)) python[match[1]] = match[2];
+        if (line.starts_with("DESIGN_STRUCTURE = ")) structure = line;
+    }
+    return python;
+}
+
+std::string design_structure_line() {
+    std::string tables = "DESIGN_STRUCTURE = (";
+    for (const std::string_view table : layout::design_structure_tables) {
+        if (table != layout::design_structure_tables.front()) tables += ", ";
+        tables += '"';
+        tables += table;
+        tables += '"';
+    }
+    tables += ')';
+    return tables;
+}
+
+// The package's layout.py holds a subset of the names, each with the header's value (SEED is
+// the one run column helpers.py does not need).
+TEST(ResultsLayout, PackageNamesMatch) {
+    std::string structure;
+    const auto python = python_constants(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "sim" /
+                                             "python" / "partnersim" / "layout.py",
+                                         structure);
+    ASSERT_FALSE(python.empty());
+    auto expected = python_layout_names();
+    expected.emplace("SEED", layout::seed);
+    for (const auto& [name, value] : python) {
+        ASSERT_TRUE(expected.count(name)) << "layout.py's " << name << " is no layout name";
+        EXPECT_EQ(value, expected.at(name)) << name;
+    }
+    EXPECT_EQ(structure, design_structure_line());
+}
+
+TEST(ResultsLayout, PythonNamesMatch) {
+    const auto& expected = python_layout_names();
     std::ifstream in(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "analysis" / "figures" /
                      "helpers.py");
     const std::regex constant(R"re(^([A-Z_]+) = "([^"]*)"\s*$)re");

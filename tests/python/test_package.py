@@ -1,0 +1,86 @@
+"""import partnersim: run and compare through the application layer, open_results for any file,
+the same numbers as `partnersim run`, errors as located Python exceptions."""
+import h5py
+import numpy as np
+import pytest
+
+import partnersim
+from conftest import SOURCE, SWEEP, run_cli
+
+MEASURE = "trust_partner_facilitator"
+
+
+def test_open_results_has_runs_months_design_and_descriptions(sweep_file):
+    ds = partnersim.open_results(sweep_file)
+    assert ds[MEASURE].dims == ("run", "month")
+    assert ds["final_" + MEASURE].dims == ("run",)
+    with h5py.File(sweep_file) as f:
+        np.testing.assert_array_equal(ds[MEASURE].values, f["timeseries/" + MEASURE][()])
+        np.testing.assert_array_equal(ds["seed"].values, f["runs/seed"][()].view(np.uint64))
+        assert ds[MEASURE].attrs["description"] == f["timeseries/" + MEASURE].attrs["description"]
+        design_point = f["runs/design_point"][()]
+        durations = f["design/setup.duration"].asstr()[()]
+    assert ds["seed"].dtype == np.uint64
+    assert list(ds["setup.duration"].values) == list(durations[design_point])
+    assert set(ds["setup.join_month"].values) == {0, 6, 12, 18}
+    assert ds["month"].values[0] == 1 and ds.sizes["month"] == 24
+    frame = ds[[MEASURE]].to_dataframe()
+    assert frame.index.names == ["run", "month"] and len(frame) == ds.sizes["run"] * 24
+
+
+def test_run_gives_the_numbers_of_partnersim_run(sweep_file):
+    """Same scenario, overrides and seed: the package's run and the command line's file agree
+    bit for bit, whatever the threads."""
+    ds = partnersim.run(SWEEP, set={"run.months": 24}, replicates=3, seed=11, threads=1)
+    cli = partnersim.open_results(sweep_file)
+    for name in cli.data_vars:
+        np.testing.assert_array_equal(ds[name].values, cli[name].values, err_msg=name)
+    for name in ("seed", "design_point", "replicate", "setup.duration"):
+        np.testing.assert_array_equal(ds[name].values, cli[name].values, err_msg=name)
+    assert ds.attrs["command_line"].startswith("partnersim.run(")
+
+
+def test_run_takes_a_bundled_name_and_settings_as_python_values(tmp_path):
+    ds = partnersim.run("default", set={"run.months": 12, "setup.review": True,
+                                        "setup.duration": "open_ended"}, replicates=2, seed=3)
+    assert ds.sizes == {"run": 2, "month": 12}
+    assert 'duration = "open_ended"' in ds.attrs["scenario"]
+    out = tmp_path / "d.h5"
+    run_cli("run", SOURCE / "scenarios" / "default.toml", "-o", out, "--set", "run.months=12",
+            "--set", "setup.review=true", "--set", "setup.duration=open_ended",
+            "--replicates", "2", "--seed", "3", "--quiet")
+    np.testing.assert_array_equal(ds[MEASURE].values, partnersim.open_results(out)[MEASURE].values)
+
+
+def test_a_bad_key_is_an_input_error_naming_it():
+    with pytest.raises(partnersim.InputError) as caught:
+        partnersim.run("default", set={"setup.duraton": "open_ended"}, replicates=2)
+    assert "setup.duraton" in str(caught.value)
+    assert "did you mean 'setup.duration'" in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.parameter == "setup.duraton"
+
+
+def test_a_bad_scenario_line_is_located(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[setup]\nduration = \"sometimes\"\n")
+    with pytest.raises(partnersim.InputError) as caught:
+        partnersim.run(bad, replicates=2)
+    assert str(bad) in str(caught.value) and caught.value.line == 2
+
+
+def test_compare_matches_the_paired_difference_of_two_runs():
+    """compare's month-by-month difference is the mean over replicates of variant - baseline,
+    paired by replicate; checked against two run() calls with the same seed."""
+    settings = {"run.months": 24}
+    cmp = partnersim.compare("default", set={**settings, "setup.join_month": 12},
+                             baseline_set=settings,
+                             replicates=4, seed=5)
+    assert cmp["difference"].dims == ("measure", "month")
+    base = partnersim.run("default", set=settings, replicates=4, seed=5)
+    variant = partnersim.run("default", set={**settings, "setup.join_month": 12}, replicates=4,
+                             seed=5)
+    expected = (variant[MEASURE].astype(float) - base[MEASURE].astype(float)).mean("run")
+    np.testing.assert_allclose(cmp["difference"].sel(measure=MEASURE).values, expected.values,
+                               rtol=1e-9, atol=1e-12)
+    assert cmp.attrs["replicates"] == 4
