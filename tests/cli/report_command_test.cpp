@@ -105,9 +105,10 @@ TEST(ReportCommand, RejectsAMissingResultsFile) {
     EXPECT_NE(err.str().find("none.h5"), std::string::npos);
 }
 
-TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksFor) {
+TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksForAndKeepsEarlierAnalyses) {
     // A discovery stored by an earlier command (at another month) must not appear in a report
-    // that did not ask for one.
+    // that did not ask for one, and the report must not delete it either: `export` after
+    // discover -> report once had no PRIM tables left.
     const test::TempDir dir;
     const auto results = small_grid(dir);
     DiscoverCommandOptions discover;
@@ -121,11 +122,30 @@ TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksFor) {
     report.results = results;
     report.folder = dir / "report";
     ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
-    for (const auto& stored : analysis::read_analysis_file(dir / "grid.analysis.h5")) {
+    EXPECT_EQ(test::read_file_bytes(dir / "report" / "index.html").find("Where success is likely"),
+              std::string::npos);
+    // The page's own tables are exactly the request's.
+    for (const auto& stored : analysis::read_analysis_file(dir / "report" / "analysis.h5")) {
         EXPECT_FALSE(stored.table.name.starts_with("prim_")) << stored.table.name;
         EXPECT_FALSE(stored.table.name.starts_with("interaction")) << stored.table.name;
     }
-    EXPECT_EQ(test::read_file_bytes(dir / "report" / "index.html").find("Where success is likely"),
+    ExportCommandOptions csv;
+    csv.results = results;
+    csv.folder = dir / "csv";
+    ASSERT_EQ(export_command(csv, out, err), exit_ok) << err.str();
+    for (const char* table :
+         {"prim_boxes", "prim_limits", "prim_trajectory", "prim_success", "main_effects"}) {
+        EXPECT_TRUE(
+            std::filesystem::exists(dir / "csv" / ("analysis_" + std::string(table) + ".csv")))
+            << table;
+    }
+    const std::string manifest = test::read_file_bytes(dir / "csv" / "analyses.csv");
+    EXPECT_NE(manifest.find("month 6; success capacity > 0.3"), std::string::npos) << manifest;
+    // A report that asks for the discovery shows it.
+    report.folder = dir / "report2";
+    report.success = "capacity > 0.3";
+    ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
+    EXPECT_NE(test::read_file_bytes(dir / "report2" / "index.html").find("Where success is likely"),
               std::string::npos);
 }
 
