@@ -171,8 +171,17 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     EXPECT_NE(page.find("<th>Baseline</th><td>base.toml with join month 3</td>"),
               std::string::npos);
     EXPECT_NE(page.find("<th>Variant</th><td>base.toml with join month 0</td>"), std::string::npos);
-    // Cost is stated in its units, not dropped as "no variation between runs".
-    EXPECT_NE(page.find("The cost is 48,000 higher for the variant"), std::string::npos);
+    // Cost is stated in its units, not dropped as "no variation between runs", and the
+    // measures are named as the measures table names them (the compare file carries their
+    // descriptions), not "the trust partner facilitator".
+    EXPECT_NE(page.find("The cumulative cost of facilitator hours is 48,000 currency higher for "
+                        "the variant"),
+              std::string::npos);
+    EXPECT_EQ(page.find("trust partner facilitator"), std::string::npos);
+    EXPECT_NE(page.find("Mean trust of partners in the facilitator"), std::string::npos);
+    // It opens with the decision summary, with the paired share in words.
+    EXPECT_LT(page.find("Decision summary"), page.find("What was run"));
+    EXPECT_NE(page.find("paired runs (between"), std::string::npos);
     EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);
 }
 
