@@ -177,7 +177,13 @@ def from_results(results, month_note=""):
         values = {m: mean_interval(finals[line.runs, i]) for i, m in enumerate(measures)}
         failed = final[FAILED][:][line.runs] if FAILED in final else np.zeros(0)
         risk = wilson(int(np.sum(failed > 0)), len(failed)) if len(failed) else None
-        name = line.label if line.label != "all runs" else "the scenario as set"
+        name = line.label
+        if ranges:  # a sampled design: its samples are pooled, and the name says so
+            name = (f"{name}: " if name != "all runs" else "") + (
+                f"all {len(np.unique(results['runs/design_point'][:][line.runs]))} sampled "
+                f"set-ups, pooled")
+        elif name == "all runs":
+            name = "the scenario as set"
         designs.append(Design(name, line.runs, values, risk))
     rng = np.random.default_rng(BOOTSTRAP_SEED)
     differences = []
