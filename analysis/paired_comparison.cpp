@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "analysis/outcome_risk.hpp"
 #include "model/measures.hpp"
 
 namespace partnersim::analysis {
@@ -32,6 +33,14 @@ PairedEffect paired_effect(std::span<const double> baseline, std::span<const dou
         std::max({1.0, std::abs(effect.baseline_mean), std::abs(effect.variant_mean)});
     effect.standardised = pooled > 1e-9 * scale ? effect.difference.estimate / pooled
                                                 : std::numeric_limits<double>::quiet_NaN();
+    const auto pairs = [&](auto&& side) {
+        return static_cast<std::size_t>(
+            std::count_if(differences.begin(), differences.end(), side));
+    };
+    effect.higher =
+        wilson_interval(pairs([](double d) { return d > 0; }), differences.size(), confidence);
+    effect.lower =
+        wilson_interval(pairs([](double d) { return d < 0; }), differences.size(), confidence);
     return effect;
 }
 

@@ -21,6 +21,10 @@ struct PairedEffect {
     double variant_mean = 0.0;
     Interval difference;        // variant - baseline: mean and t interval over replicates
     double standardised = 0.0;  // difference / pooled s.d.; NaN when the measure does not vary
+    // The share of paired replicates in which the variant ends higher (lower) than the
+    // baseline, with a Wilson interval: "in about 8 in 10 runs", which a reader can picture.
+    Interval higher;
+    Interval lower;
 };
 
 // baseline[r] and variant[r] come from replicate r of each design. Throws

@@ -1,7 +1,10 @@
 #!/bin/sh
 # Screenshots of the HTML report at 1280 and 420 px (headless Debian chromium), for
-# docs/figures/report/: the report of scenarios/stress/duration.toml and of a strategy-team
-# comparison (a facilitator from the start against one joining at month 12).
+# docs/figures/report/: the reports of scenarios/stress/duration.toml,
+# scenarios/questions/early_facilitator.toml and scenarios/enablers.toml, and of a
+# strategy-team comparison (a facilitator from the start against one joining at month 12).
+# Replicates are cut so it runs in a few minutes; tests/analysis/figures/test_screenshots.py
+# checks the pictures are there and legible.
 #   scripts/report_screenshots.sh [build/sim/partnersim]
 set -eu
 partnersim=${1:-build/sim/partnersim}
@@ -10,10 +13,16 @@ out=docs/figures/report
 mkdir -p "$out"
 "$partnersim" run scenarios/stress/duration.toml --replicates 20 -q -o "$work/duration.h5"
 "$partnersim" report "$work/duration.h5" -o "$work/duration" > /dev/null
+"$partnersim" run scenarios/questions/early_facilitator.toml --replicates 20 -q \
+    -o "$work/early_facilitator.h5"
+"$partnersim" report "$work/early_facilitator.h5" -o "$work/early_facilitator" \
+    --interaction setup.join_month setup.duration > /dev/null
+"$partnersim" run scenarios/enablers.toml --replicates 1 -q -o "$work/enablers.h5"
+"$partnersim" report "$work/enablers.h5" -o "$work/enablers" > /dev/null
 "$partnersim" compare scenarios/default.toml --set-baseline setup.join_month=12 \
     --set setup.join_month=0 --replicates 50 -o "$work/comparison.h5" > /dev/null
 "$partnersim" report "$work/comparison.h5" -o "$work/comparison" > /dev/null
-for name in duration comparison; do
+for name in duration early_facilitator enablers comparison; do
     for width in 1280 420; do
         profile=$(mktemp -d)
         chromium --headless --no-sandbox --disable-gpu --no-first-run \

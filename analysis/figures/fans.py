@@ -51,6 +51,11 @@ def _end_months(results, points):
     return sorted({int(end) for duration, end in pairs if str(duration) == "time_bound"})
 
 
+def end_months(results, points):
+    """The end months of the time-bound design points among `points`."""
+    return _end_months(results, points)
+
+
 def _label(values, factors, all_values):
     """A line's label from the values its design points take: each factor in words, a factor
     taking every value it has in the panel named as 'any'."""
@@ -106,6 +111,18 @@ def varied_settings(results, grid, ranges):
               and name not in DESIGN_STRUCTURE
               and len(np.unique(design_column(results, name))) > 1]
     return list(grid) + others
+
+
+def design_lines(results, grid, ranges, series):
+    """One line per design point over every varied setting, design points whose runs are
+    identical on `series` (runs x columns) merged; sampled ranges pooled. For the report's
+    decision summary, which names the designs as the fan charts do."""
+    factors = varied_settings(results, grid, ranges)
+    points = run_design_points(results) if run_count(results) else np.zeros(0, dtype=np.int64)
+    runs_of_point = {p: np.flatnonzero(points == p) for p in np.unique(points)}
+    if ranges:  # sampled: one design per grid cell, pooled over the samples
+        factors = [f for f in factors if f not in ranges]
+    return _lines(results, runs_of_point, list(runs_of_point), factors, series)
 
 
 def fan_panels(results, grid, ranges, series):

@@ -291,6 +291,16 @@ class Measures:
                 if name not in self.info:
                     self.info[name] = words_of(dataset, name)
 
+    @classmethod
+    def of_comparison(cls, table):
+        """Words and units from a compare file's `comparison` table (its description and units
+        columns, from the measures table); none for files written before them."""
+        words = cls()
+        if table is not None and "description" in table and "units" in table:
+            for row in table.rows():
+                words.info[row["measure"]] = (row["description"], row["units"])
+        return words
+
     def description(self, measure):
         """The measure's description, e.g. 'Mean MEL capacity of partners'."""
         return self.info.get(measure, (measure.replace("_", " "), ""))[0]

@@ -31,14 +31,28 @@ def grid_parameters(results):
             if n not in DESIGN_STRUCTURE and 1 < len(np.unique(design[n][:])) <= 6]
 
 
-def fan(results, measures, out_dir, chosen=None):
+def interaction_first(grid, tables):
+    """The grid with the interaction asked for (`--interaction A,B`: the interaction table's
+    parameters) first, B then A: a panel per value of B, a line per value of A, so the
+    interaction is drawn over time."""
+    table = (tables or {}).get("interaction")
+    if table is None or not len(table):
+        return grid
+    a, b = table["parameter_a"][0], table["parameter_b"][0]
+    if a not in grid or b not in grid:
+        return grid
+    return [b, a] + [g for g in grid if g not in (a, b)]
+
+
+def fan(results, measures, out_dir, chosen=None, tables=None):
     """Fan charts (median, bands over runs, month by month) of the key measures: a panel per
-    value of the sweep's first grid parameter, a line per design point (fans.py)."""
+    value of the sweep's first grid parameter (of the second parameter of an interaction
+    asked for), a line per design point (fans.py)."""
     available = measure_names(results)
     if not available:
         return []
     names = choose_measures(available, chosen)
-    grid = grid_parameters(results)
+    grid = interaction_first(grid_parameters(results), tables)
     _, ranges = design_parameters(results)
     pictures = []
     for measure in names:
@@ -74,7 +88,7 @@ def make_pictures(results_path, out_dir, analysis_path=None, comparison_path=Non
     with h5py.File(results_path, "r") as results, plt.rc_context(STYLE):
         words = Measures(results)
         if "fan" in kinds:
-            pictures += fan(results, words, out_dir, measures)
+            pictures += fan(results, words, out_dir, measures, tables)
         if "forest" in kinds:
             pictures += effects.forest(tables, words, out_dir, measures)
             pictures += effects.effects_overview(tables, words, out_dir)

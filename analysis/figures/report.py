@@ -26,6 +26,7 @@ import h5py
 import matplotlib.pyplot as plt
 
 import comparison
+import decision
 import findings
 from helpers import (COMMAND_LINE, CREATED_UTC, DESIGN_POINTS, MONTHS_ATTRIBUTE,
                      PARTNERSIM_VERSION, REPLICATES_PER_POINT, RUNS_ATTRIBUTE, SWEEP, Measures,
@@ -65,10 +66,33 @@ table.facts td { overflow-wrap: anywhere; }
   table.facts th { padding-top: 0.6em; }
 }
 @media print {
+  @page { size: A4; margin: 11mm 11mm; }
   nav, details { display: none; }
-  body { max-width: none; font-size: 11pt; }
+  body { max-width: none; font-size: 10pt; padding: 0; line-height: 1.3; }
+  h1 { font-size: 15pt; margin: 0 0 0.2em; }
+  .caveat { padding: 0.3em 0.6em; margin: 0.4em 0; font-size: 9pt; }
+  .decision { break-after: page; }
+  .decision h2 { margin: 0.3em 0 0.2em; font-size: 13pt; }
+  .decision h3 { margin: 0.5em 0 0.1em; font-size: 10.5pt; }
+  .decision ul { margin: 0.2em 0; }
+  table.decide { margin: 0.3em 0; }
+  table.decide th, table.decide td { padding: 0.1em 0.3em; }
+  .decision { font-size: 9pt; }
+  .decision ul { padding-left: 1.2em; }
+  .decision ul li { margin: 0.1em 0; }
+  .decision p { margin: 0.3em 0; }
+  table.decide { font-size: 7.5pt; }
   figure { break-inside: avoid; }
 }
+table.decide { border-collapse: collapse; font-size: 0.82em; margin: 0.6em 0; width: 100%; }
+table.decide th, table.decide td { border-bottom: 1px solid #ccc; padding: 0.2em 0.4em;
+  text-align: left; vertical-align: top; }
+table.decide thead th { background: #eef4fa; }
+table.decide tbody th { font-weight: normal; min-width: 12em; }
+table.decide td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.decide .units { font-weight: normal; color: #555; }
+.wide { overflow-x: auto; }
+ul.differences li, ul.cannot li { margin: 0.35em 0; }
 ul.findings li { margin: 0.45em 0; }
 figure { margin: 2em 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
@@ -194,32 +218,62 @@ def figure_html(picture):
             f"<a href=\"{esc(name)}\">{esc(name)}</a></figcaption></figure>")
 
 
+def decision_summary(results_path, compared, measures, kind):
+    """The decision summary's section: of the results' design points, or of the comparison
+    when the results are one design or absent."""
+    if results_path:
+        with h5py.File(results_path, "r") as results:
+            summary = decision.from_results(results)
+            note = decision.ended_note(results) if summary else ""
+        if summary and (len(summary.designs) > 1 or "comparison" not in compared):
+            return decision.summary_html(summary, measures, note)
+    summary = decision.from_comparison(compared, compared_names(compared.get("comparison")), kind)
+    return decision.summary_html(summary, measures) if summary else ""
+
+
+def first_page(title, summary):
+    """The title, the caveat and the decision summary: the report's first printed page, and
+    summary.html on its own."""
+    return (f"<h1>partnersim report: {esc(title)}</h1>\n"
+            "<div class='caveat'><strong>These are model results, not evidence about real "
+            "partnerships.</strong> partnersim's constants and functional forms are "
+            "assumptions set by hand, and its units are model units. Use the report to "
+            "compare set-ups with each other and to question how they might work; do not "
+            "read the numbers as forecasts or as an evaluation of any real partnership.</div>\n"
+            + summary)
+
+
+def page_head(title):
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>partnersim report: {esc(title)}</title><style>{CSS}</style></head><body>")
+
+
+def page_title(results_path, compared, comparison_path):
+    if results_path:
+        with h5py.File(results_path, "r") as results:
+            command = attribute(results, COMMAND_LINE)
+        return os.path.basename(scenario_file(command)) or os.path.basename(results_path)
+    names = compared_names(compared.get("comparison"))
+    return f"{names[1]} against {names[0]}" if names else os.path.basename(comparison_path)
+
+
 def build_html(results_path, pictures, tables, compared, comparison_path, analysis_path,
-               measures, chosen=None):
+               measures, chosen=None, summary=""):
     """The report page as a string; with no results file (`compare` output alone), about the
     comparison."""
     if results_path:
         with h5py.File(results_path, "r") as results:
             facts = run_facts(results, tables)
             scenario_text = attribute(results, "scenario")
-            command = attribute(results, COMMAND_LINE)
-        title = os.path.basename(scenario_file(command)) or os.path.basename(results_path)
     else:
         facts, scenario_text = comparison_facts(compared), ""
-        names = compared_names(compared.get("comparison"))
-        title = f"{names[1]} against {names[0]}" if names else os.path.basename(comparison_path)
-    parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-             f"<title>partnersim report: {esc(title)}</title><style>{CSS}</style></head><body>",
-             f"<h1>partnersim report: {esc(title)}</h1>",
-             "<div class='caveat'><strong>These are model results, not evidence about real "
-             "partnerships.</strong> partnersim's constants and functional forms are "
-             "assumptions set by hand, and its units are model units. Use the report to "
-             "compare set-ups with each other and to question how they might work; do not "
-             "read the numbers as forecasts or as an evaluation of any real partnership.</div>"]
+    title = page_title(results_path, compared, comparison_path)
+    parts = [page_head(title), first_page(title, summary)]
     present = [key for key, _ in SECTIONS if any(p.kind == key for p in pictures)]
-    toc = ["<li><a href='#run'>What was run</a></li>",
-           "<li><a href='#findings'>Key findings in plain words</a></li>"]
+    toc = (["<li><a href='#decision'>Decision summary</a></li>"] if summary else [])
+    toc += ["<li><a href='#run'>What was run</a></li>",
+            "<li><a href='#findings'>Key findings in plain words</a></li>"]
     toc += [f"<li><a href='#{key}'>{esc(heading)}</a></li>" for key, heading in SECTIONS
             if key in present]
     toc.append("<li><a href='#tables'>All tables</a></li>")
@@ -291,12 +345,21 @@ def write_report(results_path, out_dir, comparison_path=None, analysis_path=None
             words = Measures(results)
     else:
         os.makedirs(out_dir, exist_ok=True)
-        tables, words = {}, Measures()
+        tables, words = {}, Measures.of_comparison(compared.get("comparison"))
         with plt.rc_context(STYLE):
             pictures = comparison.draw(compared, words, out_dir, measures)
+    kind = interval_kind_of(results_path) if results_path else comparison_interval_kind(compared)
+    summary = decision_summary(results_path, compared, words, kind)
     page = build_html(results_path, pictures, tables, compared, comparison_path,
-                      analysis_path if tables else None, words, measures)
-    path = os.path.join(out_dir, "index.html")
+                      analysis_path if tables else None, words, measures, summary)
+    title = page_title(results_path, compared, comparison_path)
+    write_page(os.path.join(out_dir, "summary.html"),
+               page_head(title) + first_page(title, summary) + "</body></html>\n")
+    return write_page(os.path.join(out_dir, "index.html"), page)
+
+
+def write_page(path, page):
+    """Through a partial file and a rename: a reader never sees half a page."""
     partial = path + ".partial"
     with open(partial, "w", encoding="utf-8") as handle:
         handle.write(page)

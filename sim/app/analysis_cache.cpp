@@ -17,14 +17,20 @@ std::vector<analysis::AnalysisTable> AnalysisCache::get(
     const std::string key = key_ + detail;
     if (!recompute_ && !unreadable_) {
         try {
-            if (auto stored = analysis::find_tables(path_, names, key)) return std::move(*stored);
+            if (auto stored = analysis::find_tables(path_, names, key)) {
+                for (const auto& table : *stored) used_.push_back({table, key});
+                return std::move(*stored);
+            }
         } catch (const std::runtime_error& error) {
             // Only a cache: compute afresh, and leave the file for its owner to look at.
             unreadable_ = error.what();
         }
     }
     std::vector<analysis::AnalysisTable> tables = compute();
-    for (const auto& table : tables) fresh_.push_back({table, key});
+    for (const auto& table : tables) {
+        fresh_.push_back({table, key});
+        used_.push_back({table, key});
+    }
     return tables;
 }
 
@@ -45,8 +51,8 @@ std::string unreadable_warning(const CacheReport& report) {
 
 CacheReport AnalysisCache::save_and_report() {
     const bool wrote = save();
-    if (unreadable_) return {CacheReport::Outcome::unreadable, path_, *unreadable_};
-    return {wrote ? CacheReport::Outcome::saved : CacheReport::Outcome::read, path_, ""};
+    if (unreadable_) return {CacheReport::Outcome::unreadable, path_, *unreadable_, used_};
+    return {wrote ? CacheReport::Outcome::saved : CacheReport::Outcome::read, path_, "", used_};
 }
 
 }  // namespace partnersim::app

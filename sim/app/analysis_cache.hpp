@@ -14,12 +14,14 @@
 namespace partnersim::app {
 
 // What a request did with the analysis file: stored fresh tables, or read every table from it,
-// or could not read it (`unreadable` says why; nothing was stored).
+// or could not read it (`unreadable` says why; nothing was stored). `tables` are every table
+// the request used, read or computed, with the key it is stored under: what a report shows.
 struct CacheReport {
     enum class Outcome { saved, read, unreadable };
     Outcome outcome = Outcome::read;
     std::filesystem::path path;
     std::string unreadable;
+    std::vector<analysis::StoredTable> tables;
 };
 
 // The warning for an unreadable analysis file: what went wrong and how to store tables again.
@@ -51,6 +53,7 @@ private:
     bool recompute_;
     std::optional<std::string> unreadable_;  // why the analysis file could not be read
     std::vector<analysis::StoredTable> fresh_;
+    std::vector<analysis::StoredTable> used_;  // read or computed, for the report
 };
 
 }  // namespace partnersim::app

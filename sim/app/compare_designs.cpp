@@ -178,18 +178,27 @@ std::vector<AnalysisTable> comparison_tables(const ComparisonOutcome& outcome) {
     AnalysisTable final_table(
         "comparison",
         "Variant minus baseline at the final month over paired replicates: means, the mean "
-        "difference with its 95% t interval, and the standardised effect (Cohen's d)" +
+        "difference with its 95% t interval, the standardised effect (Cohen's d), and the share "
+        "of paired replicates in which the variant ends higher and lower, with 95% Wilson "
+        "intervals; each measure's description and units from the measures table" +
             kind,
-        {"measure"},
-        {"baseline_mean", "variant_mean", "difference", "low", "high", "standardised"});
+        {"measure", "description", "units"},
+        {"baseline_mean", "variant_mean", "difference", "low", "high", "standardised",
+         "variant_higher", "variant_higher_low", "variant_higher_high", "variant_lower",
+         "variant_lower_low", "variant_lower_high"});
     AnalysisTable over_time(
         "comparison_over_time",
         "Variant minus baseline at the end of every month, as in `comparison`" + kind, {"measure"},
         {"month", "baseline_mean", "variant_mean", "difference", "low", "high", "standardised"});
     for (const auto& m : comparison.measures) {
         const PairedEffect& e = m.final;
-        final_table.add_row({m.measure}, {e.baseline_mean, e.variant_mean, e.difference.estimate,
-                                          e.difference.low, e.difference.high, e.standardised});
+        const MeasureSpec* spec = find_measure(m.measure);
+        final_table.add_row(
+            {m.measure, spec ? std::string(spec->description) : m.measure,
+             spec ? std::string(spec->units) : ""},
+            {e.baseline_mean, e.variant_mean, e.difference.estimate, e.difference.low,
+             e.difference.high, e.standardised, e.higher.estimate, e.higher.low, e.higher.high,
+             e.lower.estimate, e.lower.low, e.lower.high});
         for (std::size_t month = 0; month < m.by_month.size(); ++month) {
             const PairedEffect& t = m.by_month[month];
             over_time.add_row({m.measure}, {double(month + 1), t.baseline_mean, t.variant_mean,

@@ -21,9 +21,19 @@ void warn_unreadable(const ReportRequest& request, const CacheReport& cache) {
     if (cache.outcome == CacheReport::Outcome::unreadable) warn(request, unreadable_warning(cache));
 }
 
-// The analyses the page shows, computed now unless the analysis file has them already, as
-// text for people.
-std::string analyses_text(const ReportRequest& request) {
+// The analyses the page shows, computed now unless the analysis file has them already: as
+// text for people, and every table with its key, for the page.
+struct PageAnalyses {
+    std::string text;
+    std::vector<analysis::StoredTable> tables;
+};
+
+void append(std::vector<analysis::StoredTable>& to, const CacheReport& cache) {
+    to.insert(to.end(), cache.tables.begin(), cache.tables.end());
+}
+
+PageAnalyses requested_analyses(const ReportRequest& request) {
+    PageAnalyses page;
     std::ostringstream text;
     AnalyzeRequest analyze;
     analyze.results = request.results;
@@ -31,14 +41,18 @@ std::string analyses_text(const ReportRequest& request) {
     const AnalysisOutcome analysis = analyze_results(analyze);
     warn_unreadable(request, analysis.cache);
     write_analysis_text(analysis, false, text);
-    if (request.success.empty()) return text.str();
-    DiscoverRequest discover;
-    discover.results = request.results;
-    discover.success = request.success;
-    const DiscoveryOutcome discovery = discover_boxes(discover);
-    warn_unreadable(request, discovery.cache);
-    write_discovery_text(discovery, text);
-    return text.str();
+    append(page.tables, analysis.cache);
+    if (!request.success.empty()) {
+        DiscoverRequest discover;
+        discover.results = request.results;
+        discover.success = request.success;
+        const DiscoveryOutcome discovery = discover_boxes(discover);
+        warn_unreadable(request, discovery.cache);
+        write_discovery_text(discovery, text);
+        append(page.tables, discovery.cache);
+    }
+    page.text = text.str();
+    return page;
 }
 
 // A `compare -o` file holds the comparison tables and no runs: its report is the comparison's.
@@ -57,29 +71,20 @@ bool is_sweep(const std::filesystem::path& results) {
     return !analysis::read_results_table(results).factors.empty();
 }
 
-// The page shows what the analysis file holds for these results, so the analyses this report
-// was not asked for (an interaction or a discovery left by an earlier command, perhaps at
-// another month) are dropped first: the report says exactly what its request asked.
-void drop_unrequested_tables(const ReportRequest& request) {
-    const auto path = analysis::analysis_path_for(request.results);
-    if (!std::filesystem::exists(path)) return;
-    analysis::store_tables(path, {}, [&](const analysis::StoredTable& stored) {
-        const std::string& name = stored.table.name;
-        if (name.starts_with("interaction")) return !request.interaction.empty();
-        if (name.starts_with("prim_")) return !request.success.empty();
-        return true;
-    });
+// The tables the page shows, beside it in the report's folder.
+std::filesystem::path page_tables_path(const ReportRequest& request) {
+    return request.folder / "analysis.h5";
 }
 
+// The page shows exactly what its request asked: the tables it used are copied beside the
+// page, and the page reads them there. The results' own analysis file keeps every table an
+// earlier command stored (a discovery, an interaction, another month): `export` still has them.
 void write_analyses(const ReportRequest& request) {
-    try {
-        drop_unrequested_tables(request);
-    } catch (const std::exception& error) {
-        warn(request, error.what());  // the analyses below will say more
-    }
-    const std::string tables = analyses_text(request);
+    const PageAnalyses page = requested_analyses(request);
+    const auto tables_path = page_tables_path(request);
+    analysis::store_tables(tables_path, page.tables);
     std::ofstream text(request.folder / "analysis.txt");
-    text << tables;
+    text << page.text;
     if (!text) throw RuntimeFailure("cannot write " + (request.folder / "analysis.txt").string());
 }
 
@@ -89,7 +94,11 @@ void draw_page(const ReportRequest& request) {
     std::vector<std::string> command{analysis_python(),
                                      analysis_scripts_folder() + "/figures/report.py", "-o",
                                      request.folder.string(), "--quiet"};
-    if (!request.results.empty()) command.push_back(request.results.string());
+    if (!request.results.empty()) {
+        command.push_back(request.results.string());
+        command.push_back("--analysis");
+        command.push_back(page_tables_path(request).string());
+    }
     if (!request.comparison.empty()) {
         command.push_back("--comparison");
         command.push_back(request.comparison.string());
@@ -120,6 +129,7 @@ std::filesystem::path make_report(const ReportRequest& asked) {
         std::filesystem::create_directories(request.folder);
         return has_sweep;
     });
+    std::filesystem::remove(page_tables_path(request));  // an earlier report's, with --force
     if (sweep) write_analyses(request);
     draw_page(request);
     return page;

@@ -7,6 +7,7 @@
 #include "engine/error.hpp"
 #include "io/hdf5_reader.hpp"
 #include "io/results_layout.hpp"
+#include "io/scenario_file.hpp"
 #include "model/measures.hpp"
 
 namespace partnersim::app {
@@ -24,7 +25,10 @@ double quantile(const std::vector<double>& sorted_values, double q) {
 }
 
 MeasureSpread spread_of(std::string measure, std::vector<double> values) {
-    MeasureSpread s{std::move(measure)};
+    MeasureSpread s;
+    s.measure = std::move(measure);
+    s.runs = values.size();
+    if (const MeasureSpec* spec = find_measure(s.measure)) s.units = spec->units;
     const double n = static_cast<double>(values.size());
     for (const double v : values) s.mean += v;
     s.mean /= n;
@@ -66,6 +70,49 @@ ResultsFile opened(const std::filesystem::path& results) {
     }
 }
 
+// The end month of a time-bound partnership at this design point if it ended before the final
+// month, else 0: the resolved scenario the file carries with the point's settings applied.
+int ended_month(const std::string& scenario_toml, const analysis::ResultsTable& table,
+                std::uint64_t point, int months) {
+    try {
+        Scenario scenario = parse_scenario(scenario_toml, "the results file's scenario");
+        for (const auto& factor : table.factors) {
+            apply_override(scenario, factor.name + "=" + factor.label(point));
+        }
+        if (scenario.setup.duration == Duration::time_bound && scenario.setup.end_month < months)
+            return scenario.setup.end_month;
+    } catch (const std::exception&) {
+        // A sampled value or an older file's scenario that no longer reads: say nothing.
+    }
+    return 0;
+}
+
+std::vector<PointSummary> points_of(const ResultsFile& file, const std::string& scenario_toml) {
+    const analysis::ResultsTable table = analysis::read_results_table(file);
+    std::vector<PointSummary> points;
+    for (std::uint64_t point = 0; point < table.design_points; ++point) {
+        PointSummary summary;
+        for (const auto& factor : table.factors) {
+            summary.point +=
+                (summary.point.empty() ? "" : ", ") + factor.name + "=" + factor.label(point);
+        }
+        if (summary.point.empty()) summary.point = "all runs";
+        for (std::size_t m = 0; m < table.measures.size(); ++m) {
+            if (measure_kind(table.measures[m]) != MeasureKind::continuous) continue;
+            std::vector<double> values;
+            for (std::size_t r = 0; r < table.runs(); ++r) {
+                if (table.design_point[r] == point)
+                    values.push_back(
+                        table.outcomes(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(m)));
+            }
+            if (!values.empty()) summary.measures.push_back(spread_of(table.measures[m], values));
+        }
+        summary.ended_month = ended_month(scenario_toml, table, point, file.info().months);
+        points.push_back(std::move(summary));
+    }
+    return points;
+}
+
 }  // namespace
 
 ResultsSummary summarise_results(const std::filesystem::path& results) {
@@ -83,6 +130,11 @@ ResultsSummary summarise_results(const std::filesystem::path& results) {
         summary.measures.push_back(spread_of(measure, file.final_values(measure)));
     }
     summary.risks = risks_of(file);
+    try {
+        summary.points = points_of(file, info.metadata.scenario_toml);
+    } catch (const std::invalid_argument&) {
+        // A shard or an unfinished file: only the pooled table (as the risks say).
+    }
     summary.drawn_models = !file.shape().model_constants.empty();
     if (summary.drawn_models) {
         summary.models = distinct(file.run_column(layout::replicate));

@@ -14,6 +14,17 @@ namespace partnersim::app {
 struct MeasureSpread {
     std::string measure;
     double mean = 0, half_width = 0, p05 = 0, p95 = 0;  // half_width: of the 95% interval
+    std::string units;                                  // from the measures table
+    std::size_t runs = 0;
+};
+
+// One design point's final month (the whole file's, for a file without a sweep).
+struct PointSummary {
+    std::string point;  // its settings ("setup.duration=time_bound, ..."), or "all runs"
+    std::vector<MeasureSpread> measures;
+    // The last month of a time-bound partnership that had ended before the final month
+    // (its participation reads 0 because it ended), else 0.
+    int ended_month = 0;
 };
 
 using analysis::PointRisk;
@@ -25,6 +36,7 @@ struct ResultsSummary {
     std::string partnersim_version;
     std::string created_utc;
     std::vector<MeasureSpread> measures;  // continuous measures; empty when the file has no run
+    std::vector<PointSummary> points;     // the same per design point
     std::vector<PointRisk> risks;         // per design point (analysis::outcome_risks_by_point)
     // Which interval the intervals are (analysis::interval_kind): drawn models or not.
     bool drawn_models = false;

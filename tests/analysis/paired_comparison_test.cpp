@@ -70,6 +70,19 @@ TEST(PairedEffect, NoStandardisedEffectWhenTheMeasureDoesNotVary) {
     EXPECT_NEAR(small.standardised, 0.001 / std::sqrt(0.0000005), 1e-9);
 }
 
+TEST(PairedEffect, SharesOfPairsInWhichTheVariantEndsHigherAndLower) {
+    // Differences 1, -1, 1, 1, 0: higher in 3 of 5 pairs, lower in 1, a tie in 1 (neither).
+    // Wilson 95% intervals for 3/5 and 1/5 (published tables: 0.231-0.882, 0.036-0.624).
+    const PairedEffect effect =
+        paired_effect(std::vector<double>{1, 2, 3, 4, 5}, std::vector<double>{2, 1, 4, 5, 5});
+    EXPECT_NEAR(effect.higher.estimate, 0.6, tolerance);
+    EXPECT_NEAR(effect.higher.low, 0.2307242812760128, 1e-12);
+    EXPECT_NEAR(effect.higher.high, 0.882379225767352, 1e-12);
+    EXPECT_NEAR(effect.lower.estimate, 0.2, tolerance);
+    EXPECT_NEAR(effect.lower.low, 0.036224108632430085, 1e-12);
+    EXPECT_NEAR(effect.lower.high, 0.6244653702374747, 1e-12);
+}
+
 TEST(PairedEffect, RefusesUnpairedOrTooFewReplicates) {
     EXPECT_THROW(paired_effect(std::vector<double>{1, 2, 3}, std::vector<double>{1, 2}),
                  std::invalid_argument);

@@ -143,6 +143,10 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
     for (const auto& measure : measure_table())
         continuous += measure.kind == MeasureKind::continuous;
     ASSERT_EQ(final_table.rows(), continuous);
+    // A compare file names its measures as the measures table does (a report of it once said
+    // "the trust partner facilitator").
+    EXPECT_EQ(final_table.text_column("description")[0], measure_table()[0].description);
+    EXPECT_EQ(final_table.text_column("units")[0], measure_table()[0].units);
     ASSERT_EQ(over_time.rows(), continuous * months);
 
     const Scenario baseline = resolve_scenario({scenario_, {}, {}, {}});

@@ -105,9 +105,10 @@ TEST(ReportCommand, RejectsAMissingResultsFile) {
     EXPECT_NE(err.str().find("none.h5"), std::string::npos);
 }
 
-TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksFor) {
+TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksForAndKeepsEarlierAnalyses) {
     // A discovery stored by an earlier command (at another month) must not appear in a report
-    // that did not ask for one.
+    // that did not ask for one, and the report must not delete it either: `export` after
+    // discover -> report once had no PRIM tables left.
     const test::TempDir dir;
     const auto results = small_grid(dir);
     DiscoverCommandOptions discover;
@@ -121,11 +122,30 @@ TEST(ReportCommand, ShowsOnlyWhatItsCommandAsksFor) {
     report.results = results;
     report.folder = dir / "report";
     ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
-    for (const auto& stored : analysis::read_analysis_file(dir / "grid.analysis.h5")) {
+    EXPECT_EQ(test::read_file_bytes(dir / "report" / "index.html").find("Where success is likely"),
+              std::string::npos);
+    // The page's own tables are exactly the request's.
+    for (const auto& stored : analysis::read_analysis_file(dir / "report" / "analysis.h5")) {
         EXPECT_FALSE(stored.table.name.starts_with("prim_")) << stored.table.name;
         EXPECT_FALSE(stored.table.name.starts_with("interaction")) << stored.table.name;
     }
-    EXPECT_EQ(test::read_file_bytes(dir / "report" / "index.html").find("Where success is likely"),
+    ExportCommandOptions csv;
+    csv.results = results;
+    csv.folder = dir / "csv";
+    ASSERT_EQ(export_command(csv, out, err), exit_ok) << err.str();
+    for (const char* table :
+         {"prim_boxes", "prim_limits", "prim_trajectory", "prim_success", "main_effects"}) {
+        EXPECT_TRUE(
+            std::filesystem::exists(dir / "csv" / ("analysis_" + std::string(table) + ".csv")))
+            << table;
+    }
+    const std::string manifest = test::read_file_bytes(dir / "csv" / "analyses.csv");
+    EXPECT_NE(manifest.find("month 6; success capacity > 0.3"), std::string::npos) << manifest;
+    // A report that asks for the discovery shows it.
+    report.folder = dir / "report2";
+    report.success = "capacity > 0.3";
+    ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
+    EXPECT_NE(test::read_file_bytes(dir / "report2" / "index.html").find("Where success is likely"),
               std::string::npos);
 }
 
@@ -151,8 +171,17 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     EXPECT_NE(page.find("<th>Baseline</th><td>base.toml with join month 3</td>"),
               std::string::npos);
     EXPECT_NE(page.find("<th>Variant</th><td>base.toml with join month 0</td>"), std::string::npos);
-    // Cost is stated in its units, not dropped as "no variation between runs".
-    EXPECT_NE(page.find("The cost is 48,000 higher for the variant"), std::string::npos);
+    // Cost is stated in its units, not dropped as "no variation between runs", and the
+    // measures are named as the measures table names them (the compare file carries their
+    // descriptions), not "the trust partner facilitator".
+    EXPECT_NE(page.find("The cumulative cost of facilitator hours is 48,000 currency higher for "
+                        "the variant"),
+              std::string::npos);
+    EXPECT_EQ(page.find("trust partner facilitator"), std::string::npos);
+    EXPECT_NE(page.find("Mean trust of partners in the facilitator"), std::string::npos);
+    // It opens with the decision summary, with the paired share in words.
+    EXPECT_LT(page.find("Decision summary"), page.find("What was run"));
+    EXPECT_NE(page.find("paired runs (between"), std::string::npos);
     EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);
 }
 

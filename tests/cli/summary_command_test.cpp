@@ -166,5 +166,46 @@ TEST(SummaryCommand, AnHdf5FileThatIsNotAResultsFileIsBadInput) {
     EXPECT_EQ(hdf5_noise, "") << "HDF5 printed its own error stack";
 }
 
+TEST(SummaryCommand, GroupsBySweepPointWithUnitsAndSaysWhenAPartnershipEnded) {
+    // A sweep of a 12-month contract against an open-ended one, read at month 16: the summary
+    // once pooled both into one table, without units, printed the fixed budget as
+    // "x.000 [x.000, x.000]" and showed participation 0.000 without saying why.
+    const test::TempDir dir;
+    const auto scenario = dir / "grid.toml";
+    test::write_text_file(scenario, test::small_scenario_toml(16, 4, 5, 3) +
+                                        "[setup]\nend_month = 12\n[sweep.grid]\n"
+                                        "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n");
+    RunCommandOptions run;
+    run.scenario.file = scenario;
+    run.output = dir / "grid.h5";
+    run.quiet = true;
+    std::ostringstream out, err;
+    ASSERT_EQ(run_command(run, out, err), exit_ok) << err.str();
+    const Summarised result = summarise(run.output);
+    ASSERT_EQ(result.code, exit_ok) << result.err;
+    const std::string& text = result.out;
+    const auto time_bound = text.find("  setup.duration=time_bound (4 runs)\n");
+    const auto open_ended = text.find("  setup.duration=open_ended (4 runs)\n");
+    ASSERT_NE(time_bound, std::string::npos) << text;
+    ASSERT_NE(open_ended, std::string::npos) << text;
+    const std::string ended = "the time-bound partnership ended at month 12";
+    const auto note = text.find(ended);
+    EXPECT_TRUE(note > time_bound && note < open_ended) << text;
+    EXPECT_EQ(text.find(ended, note + 1), std::string::npos) << "said of the open-ended one too";
+    // Units from the measures table, once per measure line.
+    EXPECT_NE(line_of(text, "capacity").find("share 0-1"), std::string::npos) << text;
+    EXPECT_NE(line_of(text, "cost").find("currency"), std::string::npos) << text;
+    // A measure the same in every run is said to be, as a whole number when it is large.
+    // (The time-bound partnership's cost stops growing when it ends: the same in every run.)
+    bool same = false;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("  cost ") == std::string::npos) continue;
+        EXPECT_EQ(line.find(".000"), std::string::npos) << line;
+        same = same || line.find("(the same in every run)") != std::string::npos;
+    }
+    EXPECT_TRUE(same) << text;
+}
+
 }  // namespace
 }  // namespace partnersim

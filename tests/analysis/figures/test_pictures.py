@@ -2,6 +2,7 @@
 import os
 
 import h5py
+import numpy as np
 import pytest
 
 import helpers
@@ -44,3 +45,17 @@ def test_every_picture_is_legible_at_1280_px(files, tmp_path):
     small = {os.path.basename(p.path): round(helpers.shown_text_px(p.path), 1) for p in drawn
              if helpers.shown_text_px(p.path) < helpers.MIN_TEXT_PX}
     assert len(drawn) > 8 and small == {}
+
+
+def test_the_interaction_asked_for_is_drawn_over_time():
+    # `--interaction setup.join_month,setup.duration` once left the fan charts split by the
+    # sweep's first grid parameter, pooling the interaction out of sight: the panels are now
+    # one per duration, the lines one per join month.
+    grid = ["setup.budget_hours", "setup.join_month", "setup.duration"]
+    interaction = helpers.Table("interaction", {
+        "measure": np.array(["capacity"], dtype=object),
+        "parameter_a": np.array(["setup.join_month"], dtype=object),
+        "parameter_b": np.array(["setup.duration"], dtype=object)})
+    assert pictures.interaction_first(grid, {"interaction": interaction}) == [
+        "setup.duration", "setup.join_month", "setup.budget_hours"]
+    assert pictures.interaction_first(grid, {}) == grid
