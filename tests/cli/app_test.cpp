@@ -328,11 +328,11 @@ TEST_F(App, ProgressBarIsDrawnOnATerminal) {
     EXPECT_TRUE(contains(drawn, "wrote 50 runs")) << drawn;
 }
 
-// Waits (polling, up to a generous 60 s) until the run's partial file holds at least one run:
+// Waits (polling, up to a generous 5 minutes) until the run's partial file holds at least one run:
 // by then the signal handlers are installed (they come before the file) and there is finished
 // work to keep. Returns whether it got there.
 bool wait_until_runs_are_saved(const test::Subprocess& child, const fs::path& output) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
     while (child.running() && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         if (!fs::exists(partial_of(output))) continue;
@@ -353,7 +353,7 @@ ProcessResult interrupt_a_long_run(const fs::path& scenario, const fs::path& out
     EXPECT_TRUE(wait_until_runs_are_saved(child, output)) << "the run never saved a run";
     EXPECT_TRUE(child.running()) << "ten million runs finished already?";
     child.send_signal(signal_number);
-    return child.wait(std::chrono::seconds(30));
+    return child.wait(std::chrono::minutes(5));
 }
 
 TEST_F(App, InterruptExits130AndKeepsFinishedRunsForResume) {
@@ -386,7 +386,7 @@ TEST_F(App, InterruptKeepsAnExistingFileReplacedWithForce) {
                             "--force", "--replicates", "10000000", "--threads", "2", "-q"});
     EXPECT_TRUE(wait_until_runs_are_saved(child, output_)) << "the run never saved a run";
     child.send_signal(SIGINT);
-    const ProcessResult result = child.wait(std::chrono::seconds(30));
+    const ProcessResult result = child.wait(std::chrono::minutes(5));
     EXPECT_EQ(result.exit_code, 130) << result.err;
     EXPECT_EQ(test::read_file_bytes(output_), "previous results\n");
 }
@@ -421,7 +421,7 @@ TEST_F(App, ResumeAfterSigkillGivesTheUninterruptedResult) {
     test::Subprocess child(
         {executable, "run", sweep.string(), "-o", output_.string(), "--threads", "2", "-q"});
     // Kill once at least one flush has put runs on disk (flushes come every 2 s).
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
     while (child.running() && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         if (!fs::exists(partial_of(output_))) continue;
@@ -433,7 +433,7 @@ TEST_F(App, ResumeAfterSigkillGivesTheUninterruptedResult) {
     }
     ASSERT_TRUE(child.running()) << "the sweep finished before it could be killed";
     child.send_signal(SIGKILL);
-    const ProcessResult killed = child.wait(std::chrono::seconds(30));
+    const ProcessResult killed = child.wait(std::chrono::minutes(5));
     EXPECT_EQ(killed.term_signal, SIGKILL);
     ASSERT_FALSE(fs::exists(output_));
     ASSERT_TRUE(fs::exists(partial_of(output_)));
@@ -478,14 +478,14 @@ TEST_F(App, TwentyKillsInARowThenResumeGiveTheUninterruptedResult) {
         test::Subprocess child({executable, "run", sweep.string(), "-o", output_.string(),
                                 "--threads", "2", "--resume", "-q"});
         if (std::uniform_int_distribution<int>(0, 3)(moments) != 0) {
-            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
             while (child.running() && saved_runs(output_) <= before &&
                    std::chrono::steady_clock::now() < deadline) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
         }
         child.send_signal(SIGKILL);
-        const ProcessResult ended = child.wait(std::chrono::seconds(30));
+        const ProcessResult ended = child.wait(std::chrono::minutes(5));
         if (ended.term_signal == SIGKILL) {
             ++kills;
             ASSERT_FALSE(fs::exists(output_)) << "a killed run left a final file";

@@ -115,7 +115,7 @@ public:
 
     // Reads stdout and stderr to their end and reaps the child. If it has not finished within
     // `timeout`, it is killed (SIGKILL) and the result says timed_out.
-    ProcessResult wait(std::chrono::milliseconds timeout = std::chrono::seconds(60)) {
+    ProcessResult wait(std::chrono::milliseconds timeout = std::chrono::minutes(10)) {
         ProcessResult result;
         const auto deadline = std::chrono::steady_clock::now() + timeout;
         while (out_fd_ >= 0 || err_fd_ >= 0) {
@@ -180,7 +180,7 @@ private:
 
 // Runs a program to completion and returns its exit code and output.
 inline ProcessResult run_process(const std::vector<std::string>& args,
-                                 std::chrono::milliseconds timeout = std::chrono::seconds(60)) {
+                                 std::chrono::milliseconds timeout = std::chrono::minutes(10)) {
     Subprocess child(args);
     return child.wait(timeout);
 }
