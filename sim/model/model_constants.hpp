@@ -163,8 +163,6 @@ struct SenseMakingConstants {
     double staff_time_floor = 0.4;
     double embeddedness_floor = 0.4;
     double strategic_floor = 0.3;
-    double useless_synthesis = 0.05;    // synthesis below this ...
-    double dispensable_severity = 0.2;  // ... is a bad experience for the funder of this size
 };
 
 // Process 4d: reporting and learning hours.

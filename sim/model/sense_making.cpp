@@ -62,13 +62,13 @@ void make_sense_with_funder(World& world) {
         effort *
         (c.strategic_floor + (1.0 - c.strategic_floor) * profile.skill(Skill::strategic_learning)) *
         staff_time * understanding * objectivity(facilitator.embeddedness, c);
-    // Useful synthesis is what the funder values: "Without this the learning partnership can be
-    // seen as dispensable." Sector knowledge "gives confidence to ... philanthropy staff" (its
-    // 'challenge role') in what the synthesis says.
+    // Useful synthesis is what the funder values; sector knowledge "gives confidence to ...
+    // philanthropy staff" (its 'challenge role') in what the synthesis says. A month without
+    // synthesis is no experience at all, not a bad one: whether the partnership is "seen as
+    // dispensable" is the funder's judgement at its decision windows, from the trust this
+    // builds and the champions it has (outcome.cpp), not a monthly charge on archetypes that
+    // were set up to give their hours to partners.
     world.experiences.funder_facilitator_good += facilitator.synthesis * profile.credibility;
-    if (facilitator.synthesis < c.useless_synthesis) {
-        world.experiences.funder_facilitator_bad += c.dispensable_severity;
-    }
 }
 
 }  // namespace partnersim
