@@ -90,6 +90,11 @@ int ended_month(const std::string& scenario_toml, const analysis::ResultsTable& 
 std::vector<PointSummary> points_of(const ResultsFile& file, const std::string& scenario_toml) {
     const analysis::ResultsTable table = analysis::read_results_table(file);
     std::vector<PointSummary> points;
+    // A sampled design (Sobol, Morris, Latin hypercube) has a point per sample, each with a
+    // handful of runs: its summary stays pooled.
+    for (const auto& factor : table.factors) {
+        if (factor.range_index) return points;
+    }
     for (std::uint64_t point = 0; point < table.design_points; ++point) {
         PointSummary summary;
         for (const auto& factor : table.factors) {

@@ -36,7 +36,7 @@ struct ResultsSummary {
     std::string partnersim_version;
     std::string created_utc;
     std::vector<MeasureSpread> measures;  // continuous measures; empty when the file has no run
-    std::vector<PointSummary> points;     // the same per design point
+    std::vector<PointSummary> points;     // the same per grid point; empty for a sampled design
     std::vector<PointRisk> risks;         // per design point (analysis::outcome_risks_by_point)
     // Which interval the intervals are (analysis::interval_kind): drawn models or not.
     bool drawn_models = false;

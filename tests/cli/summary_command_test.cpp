@@ -209,3 +209,24 @@ TEST(SummaryCommand, GroupsBySweepPointWithUnitsAndSaysWhenAPartnershipEnded) {
 
 }  // namespace
 }  // namespace partnersim
+
+TEST(SummaryCommand, ASampledDesignStaysPooled) {
+    // A Latin hypercube has a design point per sample, each with a handful of runs: listing
+    // them one by one (1,024 for enablers.toml) would bury the summary, so it stays pooled,
+    // while a grid of the same size is listed point by point (the test above).
+    const test::TempDir dir;
+    const auto scenario = dir / "lhs.toml";
+    test::write_text_file(scenario, test::small_scenario_toml(12, 2, 5, 3) +
+                                        "[sweep]\nmethod = \"latin_hypercube\"\nsamples = 6\n"
+                                        "[sweep.ranges]\n\"setup.budget_hours\" = [40.0, 200.0]\n");
+    RunCommandOptions run;
+    run.scenario.file = scenario;
+    run.output = dir / "lhs.h5";
+    run.quiet = true;
+    std::ostringstream out, err;
+    ASSERT_EQ(run_command(run, out, err), exit_ok) << err.str();
+    const Summarised result = summarise(run.output);
+    ASSERT_EQ(result.code, exit_ok) << result.err;
+    EXPECT_EQ(result.out.find("setup.budget_hours="), std::string::npos) << result.out;
+    EXPECT_NE(line_of(result.out, "capacity").find("share 0-1"), std::string::npos) << result.out;
+}
