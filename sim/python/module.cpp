@@ -49,7 +49,8 @@ void raise_input_error(const InputError& error) {
     PyErr_SetObject(error_types.input, exception.ptr());
 }
 
-void translate_errors(std::exception_ptr thrown) {
+// By value: pybind11's translator type is void (*)(std::exception_ptr).
+void translate_errors(std::exception_ptr thrown) {  // NOLINT(performance-unnecessary-value-param)
     try {
         if (thrown) std::rethrow_exception(thrown);
     } catch (const InputError& error) {
