@@ -207,9 +207,6 @@ TEST(SummaryCommand, GroupsBySweepPointWithUnitsAndSaysWhenAPartnershipEnded) {
     EXPECT_TRUE(same) << text;
 }
 
-}  // namespace
-}  // namespace partnersim
-
 TEST(SummaryCommand, ASampledDesignStaysPooled) {
     // A Latin hypercube has a design point per sample, each with a handful of runs: listing
     // them one by one (1,024 for enablers.toml) would bury the summary, so it stays pooled,
@@ -230,3 +227,6 @@ TEST(SummaryCommand, ASampledDesignStaysPooled) {
     EXPECT_EQ(result.out.find("setup.budget_hours="), std::string::npos) << result.out;
     EXPECT_NE(line_of(result.out, "capacity").find("share 0-1"), std::string::npos) << result.out;
 }
+
+}  // namespace
+}  // namespace partnersim
