@@ -27,7 +27,8 @@ from scipy import stats
 
 from fans import design_lines, end_months
 from findings import rounded
-from helpers import FINAL, KEY_MEASURES, design_parameters, interval_kind, number
+from helpers import (FINAL, KEY_MEASURES, REPLICATE, RUNS, SEED, design_parameters, interval_kind,
+                     number)
 
 COST = "cost"
 FAILED = "failed"  # 1 if the partnership ended struggling or collapsed
@@ -118,10 +119,10 @@ def welch(a, b):
 def paired_runs(results, a_runs, b_runs):
     """(runs of a, runs of b) matched replicate for replicate where both drew the same stream
     (common random numbers), or None when they did not."""
-    runs = results["runs"]
-    if "replicate" not in runs or "seed" not in runs:
+    runs = results[RUNS]
+    if REPLICATE not in runs or SEED not in runs:
         return None
-    replicate, seed = runs["replicate"][:], runs["seed"][:]
+    replicate, seed = runs[REPLICATE][:], runs[SEED][:]
 
     def by_replicate(members):
         found = {}

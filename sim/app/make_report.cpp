@@ -96,8 +96,11 @@ void draw_page(const ReportRequest& request) {
                                      request.folder.string(), "--quiet"};
     if (!request.results.empty()) {
         command.push_back(request.results.string());
-        command.push_back("--analysis");
-        command.push_back(page_tables_path(request).string());
+        // Only a sweep has analyses (write_analyses); a single scenario's page has none.
+        if (std::filesystem::exists(page_tables_path(request))) {
+            command.push_back("--analysis");
+            command.push_back(page_tables_path(request).string());
+        }
     }
     if (!request.comparison.empty()) {
         command.push_back("--comparison");

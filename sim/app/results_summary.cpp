@@ -48,17 +48,33 @@ std::size_t distinct(std::vector<std::uint64_t> values) {
     return static_cast<std::size_t>(std::unique(values.begin(), values.end()) - values.begin());
 }
 
-// Per design point; a shard or an unfinished file, which analyses refuse, as one group.
+// Whether a design samples its points (Sobol, Morris, Latin hypercube): a point per sample,
+// each with a handful of runs, so its summary stays pooled.
+bool is_sampled(const analysis::ResultsTable& table) {
+    return std::any_of(table.factors.begin(), table.factors.end(),
+                       [](const auto& factor) { return factor.range_index; });
+}
+
+// Per grid point; a sampled design, a shard or an unfinished file (which analyses refuse) as
+// one group.
 std::vector<PointRisk> risks_of(const ResultsFile& file) {
-    try {
-        return analysis::outcome_risks_by_point(analysis::read_results_table(file));
-    } catch (const std::invalid_argument&) {
+    const auto pooled = [&](const std::string& label) {
         const auto finals = [&](Measure m) {
             return file.final_values(measure_table()[static_cast<std::size_t>(m)].name);
         };
-        return {{"the runs of this file (a shard or unfinished: not split by design point)",
-                 analysis::outcome_risk(finals(Measure::outcome), finals(Measure::outcome_cause),
-                                        finals(Measure::outcome_month))}};
+        return std::vector<PointRisk>{
+            {label, analysis::outcome_risk(finals(Measure::outcome), finals(Measure::outcome_cause),
+                                           finals(Measure::outcome_month))}};
+    };
+    try {
+        const analysis::ResultsTable table = analysis::read_results_table(file);
+        if (is_sampled(table)) {
+            return pooled("all " + std::to_string(table.design_points) +
+                          " sampled set-ups, pooled");
+        }
+        return analysis::outcome_risks_by_point(table);
+    } catch (const std::invalid_argument&) {
+        return pooled("the runs of this file (a shard or unfinished: not split by design point)");
     }
 }
 
@@ -90,11 +106,7 @@ int ended_month(const std::string& scenario_toml, const analysis::ResultsTable& 
 std::vector<PointSummary> points_of(const ResultsFile& file, const std::string& scenario_toml) {
     const analysis::ResultsTable table = analysis::read_results_table(file);
     std::vector<PointSummary> points;
-    // A sampled design (Sobol, Morris, Latin hypercube) has a point per sample, each with a
-    // handful of runs: its summary stays pooled.
-    for (const auto& factor : table.factors) {
-        if (factor.range_index) return points;
-    }
+    if (is_sampled(table)) return points;  // pooled (is_sampled says why)
     for (std::uint64_t point = 0; point < table.design_points; ++point) {
         PointSummary summary;
         for (const auto& factor : table.factors) {

@@ -225,6 +225,7 @@ TEST(SummaryCommand, ASampledDesignStaysPooled) {
     const Summarised result = summarise(run.output);
     ASSERT_EQ(result.code, exit_ok) << result.err;
     EXPECT_EQ(result.out.find("setup.budget_hours="), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("all 6 sampled set-ups, pooled"), std::string::npos) << result.out;
     EXPECT_NE(line_of(result.out, "capacity").find("share 0-1"), std::string::npos) << result.out;
 }
 

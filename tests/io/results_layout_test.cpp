@@ -270,6 +270,7 @@ const std::map<std::string, std::string_view>& python_layout_names() {
         {"DESIGN", layout::design_group},
         {"RUN_INDEX", layout::run_index},
         {"REPLICATE", layout::replicate},
+        {"SEED", layout::seed},
         {"MODEL_CONSTANTS", layout::model_constants_dataset},
         {"DESIGN_POINT", layout::design_point},
         {"DESIGN_POINTS", layout::design_points_attribute},
@@ -319,16 +320,14 @@ std::string design_structure_line() {
     return tables;
 }
 
-// The package's layout.py holds a subset of the names, each with the header's value (SEED is
-// the one run column helpers.py does not need).
+// The package's layout.py holds a subset of the names, each with the header's value.
 TEST(ResultsLayout, PackageNamesMatch) {
     std::string structure;
     const auto python = python_constants(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "sim" /
                                              "python" / "partnersim" / "layout.py",
                                          structure);
     ASSERT_FALSE(python.empty());
-    auto expected = python_layout_names();
-    expected.emplace("SEED", layout::seed);
+    const auto& expected = python_layout_names();
     for (const auto& [name, value] : python) {
         ASSERT_TRUE(expected.count(name)) << "layout.py's " << name << " is no layout name";
         EXPECT_EQ(value, expected.at(name)) << name;

@@ -200,7 +200,9 @@ pid_t rank_pid(pid_t mpirun_pid, int rank) {
 }
 
 // Kills rank `victim` of a 3-rank run once runs are on disk; the job ends, its partial file
-// keeps what was written, and no final file appears.
+// keeps what was written, and no final file appears. The sweep is long enough (12,000 runs)
+// that even an idle machine has runs on disk well before it ends (with 3,000 it ended first
+// on the idle CI machine).
 void kill_rank_midway(const std::vector<std::string>& command, const fs::path& output, int victim) {
     test::Subprocess job(command);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
@@ -236,7 +238,7 @@ void expect_resumed_midway(const ProcessResult& resumed) {
 TEST_F(MpiRun, KilledRankThenResumeGivesTheSingleProcessFile) {
     const fs::path sweep = dir_ / "long.toml";
     test::write_text_file(sweep,
-                          "[run]\nmonths = 48\nreplicates = 1500\nseed = 99\n\n"
+                          "[run]\nmonths = 48\nreplicates = 6000\nseed = 99\n\n"
                           "[sweep]\n[sweep.grid]\n"
                           "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n");
     const fs::path whole = reference({sweep.string()});
