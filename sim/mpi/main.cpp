@@ -5,6 +5,7 @@
 
 #include <mpi.h>
 
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -26,10 +27,15 @@ int run_on_other_rank(int argc, char** argv, partnersim::mpi::MpiDistribution& r
     std::cerr.rdbuf(err);
     const bool ended_well = ranks.finish(code);
     if (code != 0 && ranks.failure_is_own()) {
+        // One write of the whole text: the ranks share mpirun's stderr, and a message written
+        // piece by piece interleaves with rank 0's ("rank error: rank 1 of 2 ..." was seen).
         std::istringstream lines(errors.str());
+        std::string text;
         for (std::string line; std::getline(lines, line);) {
-            std::cerr << "rank " << ranks.rank() << ": " << line << '\n';
+            text += "rank " + std::to_string(ranks.rank()) + ": " + line + '\n';
         }
+        std::fwrite(text.data(), 1, text.size(), stderr);
+        std::fflush(stderr);
     }
     if (!ended_well) MPI_Abort(MPI_COMM_WORLD, code);
     return code;
