@@ -336,30 +336,15 @@ TEST(ResultsLayout, PackageNamesMatch) {
 }
 
 TEST(ResultsLayout, PythonNamesMatch) {
-    const auto& expected = python_layout_names();
-    std::ifstream in(std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "analysis" / "figures" /
-                     "helpers.py");
-    const std::regex constant(R"re(^([A-Z_]+) = "([^"]*)"\s*$)re");
-    std::map<std::string, std::string> python;
     std::string structure;
-    for (std::string line; std::getline(in, line);) {
-        std::smatch match;
-        if (std::regex_match(line, match, constant)) python[match[1]] = match[2];
-        if (line.starts_with("DESIGN_STRUCTURE = ")) structure = line;
-    }
-    for (const auto& [name, value] : expected) {
+    auto python = python_constants(
+        std::filesystem::path(PARTNERSIM_SOURCE_DIR) / "analysis" / "figures" / "helpers.py",
+        structure);
+    for (const auto& [name, value] : python_layout_names()) {
         ASSERT_TRUE(python.count(name)) << "helpers.py has no " << name;
         EXPECT_EQ(python[name], value) << name;
     }
-    std::string tables = "DESIGN_STRUCTURE = (";
-    for (const std::string_view table : layout::design_structure_tables) {
-        if (table != layout::design_structure_tables.front()) tables += ", ";
-        tables += '"';
-        tables += table;
-        tables += '"';
-    }
-    tables += ')';
-    EXPECT_EQ(structure, tables);
+    EXPECT_EQ(structure, design_structure_line());
 }
 
 }  // namespace
