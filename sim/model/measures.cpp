@@ -532,6 +532,19 @@ const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue() {
         {"funder_belief", "The funder's belief about the partner's effectiveness",
          "effectiveness s.d."},
         {"support_share", "Partner's share of the funder's support", "share 0-1"},
+        {"strongest_tie_with", "Founding partner (0-based) of the partner's strongest tie",
+         "partner index"},
+        {"strongest_tie", "Weight of the partner's strongest tie to a founding partner",
+         "tie weight 0-1"},
+        {"second_tie_with", "Founding partner (0-based) of the partner's second strongest tie",
+         "partner index"},
+        {"second_tie", "Weight of the partner's second strongest tie to a founding partner",
+         "tie weight 0-1"},
+        {"partnership_events",
+         "The partnership's events this month, a sum of flags: 1 a focal point left, 2 the "
+         "facilitator's lead left, 4 the funder's leadership changed, 8 budget cut, 16 field "
+         "crisis, 32 the funder broke trust, 64 a partner joined",
+         "flags"},
     }};
     return catalogue;
 }
@@ -569,6 +582,39 @@ MeasureValues measure_world(const World& world, MeasureScratch& scratch) {
     return values;
 }
 
+namespace {
+
+// Partner i's two strongest ties among the enrolled founding partners (ties of weight 0 do
+// not count); the lower partner number first where weights are equal, so the story is the
+// same on every machine.
+struct StrongestTies {
+    float with[2] = {std::nanf(""), std::nanf("")};
+    float weight[2] = {std::nanf(""), std::nanf("")};
+};
+
+StrongestTies strongest_ties(const PartnerPopulation& p, std::size_t i) {
+    StrongestTies best;
+    if (!p.enrolled[i]) return best;
+    for (std::size_t j = 0; j < p.founders; ++j) {
+        if (j == i || !p.enrolled[j]) continue;
+        const float w = p.ties.weight(i, j);
+        if (!(w > 0.0f)) continue;
+        const auto index = static_cast<float>(j);
+        if (std::isnan(best.weight[0]) || w > best.weight[0]) {
+            best.with[1] = best.with[0];
+            best.weight[1] = best.weight[0];
+            best.with[0] = index;
+            best.weight[0] = w;
+        } else if (std::isnan(best.weight[1]) || w > best.weight[1]) {
+            best.with[1] = index;
+            best.weight[1] = w;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
 void trace_partners(const World& world, float* out, std::size_t variable_stride) {
     const auto& p = world.partners;
     const std::size_t n = p.founders;
@@ -588,6 +634,12 @@ void trace_partners(const World& world, float* out, std::size_t variable_stride)
         row(PartnerTrace::true_effectiveness)[i] = static_cast<float>(p.true_effectiveness(i));
         row(PartnerTrace::funder_belief)[i] = static_cast<float>(world.funder.belief[i]);
         row(PartnerTrace::support_share)[i] = static_cast<float>(p.support[i]);
+        const StrongestTies ties = strongest_ties(p, i);
+        row(PartnerTrace::strongest_tie_with)[i] = ties.with[0];
+        row(PartnerTrace::strongest_tie)[i] = ties.weight[0];
+        row(PartnerTrace::second_tie_with)[i] = ties.with[1];
+        row(PartnerTrace::second_tie)[i] = ties.weight[1];
+        row(PartnerTrace::partnership_events)[i] = static_cast<float>(world.events.flags);
     }
 }
 

@@ -129,8 +129,19 @@ enum class PartnerTrace : std::size_t {
     true_effectiveness,
     funder_belief,
     support_share,
+    // The partner's two strongest ties to other founding partners (their partner numbers,
+    // 0-based, and weights; NaN without one): what the story of a run draws as its network.
+    strongest_tie_with,
+    strongest_tie,
+    second_tie_with,
+    second_tie,
+    // The partnership's events this month (MonthEvents flags, month_events.hpp), the same for
+    // every partner: a partnership-level row kept beside the partners' so that resume, merge
+    // and shards carry it like any trace.
+    partnership_events,
 };
-inline constexpr std::size_t partner_trace_count = 11;
+inline constexpr std::size_t partner_trace_count =
+    static_cast<std::size_t>(PartnerTrace::partnership_events) + 1;
 const std::array<MeasureInfo, partner_trace_count>& partner_trace_catalogue();
 
 // Writes one month's per-partner states to out[variable * variable_stride + partner], for the

@@ -154,28 +154,33 @@ void apply_partnership_events(World& world) {
     const bool running = world.facilitator.active;
     if (running &&
         candidate[facilitator_turnover] < monthly_chance(rates.facilitator_turnover_rate)) {
+        world.events.note(MonthEvent::lead_facilitator_left);
         lose_lead_facilitator(world, size[facilitator_turnover]);
     }
     if (candidate[leadership_change] < monthly_chance(rates.leadership_change_rate)) {
+        world.events.note(MonthEvent::funder_leadership_changed);
         change_funder_leadership(world, size[leadership_change]);
     }
     if (running && candidate[budget_cut] < monthly_chance(rates.budget_cut_rate)) {
+        world.events.note(MonthEvent::budget_cut);
         cut_budget(world, size[budget_cut]);
     }
     if (candidate[field_crisis] <
         monthly_chance(rates.field_crisis_rate * world.traits.volatility)) {
+        world.events.note(MonthEvent::field_crisis);
         hit_field_with_crisis(world, size[field_crisis]);
     }
     // A funder that runs on accountability and cannot bend breaks trust more often (a rate of
     // 1x at middling accountability focus and flexibility; our assumption).
     const double breach_scale = (0.5 + funder.accountability_focus) * (1.5 - funder.flexibility);
     if (candidate[funder_breach] < monthly_chance(rates.funder_breach_rate * breach_scale)) {
+        world.events.note(MonthEvent::funder_breach);
         breach_partners_trust(world);
     }
     // "Partnerships ... may also close or reconfigure with new partners" (Itad/Porticus): a
     // new partner joins while the facilitator works, into a slot set aside at month 0.
     if (world.facilitator.active && candidate[newcomer] < monthly_chance(rates.newcomer_rate)) {
-        admit_newcomer(world);
+        if (admit_newcomer(world)) world.events.note(MonthEvent::partner_joined);
     }
 }
 

@@ -69,6 +69,7 @@ void turn_over_focal_points(World& world, RandomStream& random) {
         if (random.chance(f.focal_point_turnover)) {
             focal.vacant_until = world.month + f.focal_point_vacancy_months;
             focal.capital = 0.0;
+            world.events.note(MonthEvent::focal_point_left);
             const double damage = departure_damage(world.funder.focal_points, c);
             world.experiences.funder_facilitator_bad += damage;
             for (auto& bad : world.experiences.partner_funder_bad)

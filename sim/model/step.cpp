@@ -37,6 +37,7 @@ World start_world(const Scenario& scenario, RandomStream& random) {
 }
 
 void step_month(World& world, RandomStream& random) {
+    world.events = {};
     apply_shocks(world, random);          // 1
     apply_partnership_events(world);      // 1b
     allocate_effort(world);               // 2

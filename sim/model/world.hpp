@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/facilitator_profile.hpp"
+#include "model/month_events.hpp"
 #include "model/partnership_state.hpp"
 #include "model/random_stream.hpp"
 #include "model/scenario.hpp"
@@ -166,6 +167,7 @@ struct World {
     RandomStream event_stream{0};  // the run's sub-stream of partnership events
     int initial_partners = 0;      // enrolled at month 0
     PartnershipOutcome outcome;    // how it ends (outcome.hpp)
+    MonthEvents events;            // what happened this month (month_events.hpp), for observers
     Scratch scratch;
 };
 

@@ -1,12 +1,12 @@
 #pragma once
 // One partnership's story: the monthly state of every partner in one traced run (the engine's
 // --trace data, /agents in the results file) and the events of that run that the page marks on
-// its timeline: the facilitator joining, the contract ending, partners leaving, and the month the
-// run was judged struggling or collapsed.
+// its timeline: the facilitator joining, the contract ending, partners leaving, the
+// partnership's events (a focal point or the facilitator's lead leaving, a change of leadership
+// at the funder, a budget cut, a crisis in the field, a breach of trust, a partner joining) and
+// the month the run was judged struggling or collapsed.
 //
-// The trace records each partner's trust, capacity, candour and attendance, not the tie weights
-// between partners; the page draws ties from shared attendance (partners at the same activities
-// in recent months) and says so.
+// The network is the model's own: each partner's two strongest ties, as the trace records them.
 
 #include <cstdint>
 #include <filesystem>
@@ -24,7 +24,8 @@ struct StoryRequest {
 };
 
 // {"run", "months", "partners", "trust": [month][partner], "capacity", "candour", "present",
-//  "events": [{"month", "kind", "label"}], "outcome": "thriving"|...}; values missing (a
+//  "ties": [month][[i, j, weight]], "events": [{"month", "kind", "label"}] in month order,
+//  "outcome": "thriving"|...}; values missing (a
 // partner not yet or no longer there) are null. Throws RequestError for a run not traced.
 nlohmann::json partnership_story(const StoryRequest& request);
 

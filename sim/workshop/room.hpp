@@ -54,7 +54,15 @@ public:
     nlohmann::json close_vote(const nlohmann::json& model_answer);
     nlohmann::json vote_json() const;
     std::size_t followers() const { return followers_; }
-    void follower_joined() { ++followers_; }
+    // Takes a follower's place if fewer than `limit` follow; false when the room is full. One
+    // atomic step, so two phones arriving together cannot both take the last place.
+    bool try_follow(std::size_t limit) {
+        std::size_t now = followers_.load();
+        while (now < limit) {
+            if (followers_.compare_exchange_weak(now, now + 1)) return true;
+        }
+        return false;
+    }
     void follower_left() { --followers_; }
 
 private:

@@ -297,12 +297,11 @@ private:
                         response.set_content(qr_code_svg(join_address()), "image/svg+xml");
                     }));
         server_.Get("/api/events", [this](const httplib::Request&, httplib::Response& response) {
-            if (room_.followers() >= max_followers) {
+            if (!room_.try_follow(max_followers)) {
                 send_error(response, 503,
                            "the room is full (" + std::to_string(max_followers) + " following)");
                 return;
             }
-            room_.follower_joined();
             auto last = std::make_shared<std::uint64_t>(0);
             auto started = std::make_shared<bool>(false);
             response.set_header("Cache-Control", "no-cache");

@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "model/adaptation.hpp"
+#include "model/month_events.hpp"
 #include "model/participation.hpp"
 #include "model/random_stream.hpp"
+#include "model/step.hpp"
 #include "model/trust.hpp"
 #include "support/world_builder.hpp"
 
@@ -292,6 +294,87 @@ TEST(TracePartners, WritesEachVariableOfEachPartnerAtItsOffset) {
     for (std::size_t v = 0; v < partner_trace_count; ++v) {
         for (std::size_t i = 3; i < stride; ++i) EXPECT_EQ(out[v * stride + i], sentinel);
     }
+}
+
+// The story of a run draws each partner's two strongest ties: the partner numbers and weights
+// of the two largest ties to other enrolled founders, none for a tie of 0 or a partner gone.
+TEST(TracePartners, RecordsEachPartnersTwoStrongestTiesAndTheMonthsEvents) {
+    World world = test::make_world(test::small_scenario(4));
+    auto& p = world.partners;
+    auto set_tie = [&p](std::size_t i, std::size_t j, float w) {
+        p.ties.weights()[p.ties.pair_index(i, j)] = w;
+    };
+    set_tie(0, 1, 0.5f);
+    set_tie(0, 2, 0.75f);
+    set_tie(0, 3, 0.25f);
+    set_tie(1, 2, 0.5f);  // partner 1: 0 and 2 weigh the same, the lower number first
+    world.events.note(MonthEvent::field_crisis);
+    world.events.note(MonthEvent::partner_joined);
+    const std::size_t stride = 4;
+    std::vector<float> out(partner_trace_count * stride, -1.0f);
+    trace_partners(world, out.data(), stride);
+    auto at = [&out, stride](PartnerTrace t, std::size_t i) {
+        return out[static_cast<std::size_t>(t) * stride + i];
+    };
+    EXPECT_EQ(at(PartnerTrace::strongest_tie_with, 0), 2.0f);
+    EXPECT_EQ(at(PartnerTrace::strongest_tie, 0), 0.75f);
+    EXPECT_EQ(at(PartnerTrace::second_tie_with, 0), 1.0f);
+    EXPECT_EQ(at(PartnerTrace::second_tie, 0), 0.5f);
+    EXPECT_EQ(at(PartnerTrace::strongest_tie_with, 1), 0.0f);
+    EXPECT_EQ(at(PartnerTrace::second_tie_with, 1), 2.0f);
+    // Partner 3 has one tie only; the second is missing, not zero.
+    EXPECT_EQ(at(PartnerTrace::strongest_tie_with, 3), 0.0f);
+    EXPECT_TRUE(std::isnan(at(PartnerTrace::second_tie_with, 3)));
+    EXPECT_TRUE(std::isnan(at(PartnerTrace::second_tie, 3)));
+    for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(at(PartnerTrace::partnership_events, i), 80.0f);
+
+    // A partner that left has no ties, and is no one's tie.
+    p.enrolled[2] = 0;
+    trace_partners(world, out.data(), stride);
+    EXPECT_TRUE(std::isnan(at(PartnerTrace::strongest_tie_with, 2)));
+    EXPECT_EQ(at(PartnerTrace::strongest_tie_with, 0), 1.0f);
+    EXPECT_EQ(at(PartnerTrace::second_tie_with, 0), 3.0f);
+}
+
+// Noting events is for the observers: a month's step starts with none, and a run with every
+// event far more frequent gives each kind a flag in some month.
+TEST(MonthEvents, EveryKindIsNotedInTheMonthItHappens) {
+    Scenario scenario = test::small_scenario(6);
+    scenario.run.months = 120;
+    scenario.setup.end_month = 120;
+    scenario.partnership.facilitator_turnover_rate = 3.0;
+    scenario.partnership.leadership_change_rate = 3.0;
+    scenario.partnership.budget_cut_rate = 3.0;
+    scenario.partnership.field_crisis_rate = 3.0;
+    scenario.partnership.funder_breach_rate = 3.0;
+    scenario.partnership.newcomer_rate = 3.0;
+    scenario.partnership.newcomer_slots = 4;
+    scenario.funder.focal_point_turnover = 0.2;
+    scenario.partnership.funder_patience = 0.0;  // the funder never ends it
+    std::uint32_t seen = 0;
+    RandomStream random(7);
+    World world = start_world(scenario, random);
+    for (int month = 0; month < scenario.run.months; ++month) {
+        step_month(world, random);
+        seen |= world.events.flags;
+    }
+    for (const auto& info : month_event_catalogue) {
+        EXPECT_NE(seen & static_cast<std::uint32_t>(info.event), 0u) << info.name;
+    }
+    // With every rate 0, a month that starts with a stale flag ends with none.
+    scenario.partnership = PartnershipParameters{};
+    scenario.partnership.facilitator_turnover_rate = 0.0;
+    scenario.partnership.leadership_change_rate = 0.0;
+    scenario.partnership.budget_cut_rate = 0.0;
+    scenario.partnership.field_crisis_rate = 0.0;
+    scenario.partnership.funder_breach_rate = 0.0;
+    scenario.partnership.newcomer_rate = 0.0;
+    scenario.funder.focal_point_turnover = 0.0;
+    RandomStream quiet_random(7);
+    World quiet = start_world(scenario, quiet_random);
+    quiet.events.note(MonthEvent::budget_cut);
+    step_month(quiet, quiet_random);
+    EXPECT_EQ(quiet.events.flags, 0u);
 }
 
 // The table is the declaration: the catalogue the results file carries is read from it, row by

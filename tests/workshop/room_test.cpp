@@ -5,7 +5,9 @@
 #include "workshop/design_request.hpp"
 #include "workshop/run_queue.hpp"
 
+#include <atomic>
 #include <thread>
+#include <vector>
 
 namespace partnersim::workshop {
 namespace {
@@ -89,6 +91,25 @@ TEST(RunQueue, PastItsLengthARunIsToldToTryAgain) {
     EXPECT_EQ(queue.running(), 1);
     second.reset();
     EXPECT_EQ(queue.running(), 0);
+}
+
+// Phones that arrive together cannot overfill the room: of 800 attempts from 8 threads at
+// once against 50 places, exactly 50 take one, and a place that is left is free again.
+TEST(Room, FollowersNeverExceedTheLimitWhenTheyArriveTogether) {
+    Room room;
+    std::atomic<int> admitted = 0;
+    std::vector<std::thread> phones;
+    for (int t = 0; t < 8; ++t) {
+        phones.emplace_back([&] {
+            for (int k = 0; k < 100; ++k) admitted += room.try_follow(50) ? 1 : 0;
+        });
+    }
+    for (auto& phone : phones) phone.join();
+    EXPECT_EQ(admitted, 50);
+    EXPECT_EQ(room.followers(), 50u);
+    EXPECT_FALSE(room.try_follow(50));
+    room.follower_left();
+    EXPECT_TRUE(room.try_follow(50));
 }
 
 }  // namespace

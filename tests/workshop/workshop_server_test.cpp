@@ -11,10 +11,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <vector>
 
 #include "support/test_helpers.hpp"
+#include "workshop/limits.hpp"
 
 namespace partnersim::workshop {
 namespace {
@@ -169,14 +173,20 @@ TEST_F(Server, TheRoomHearsOfARunAndAVoteIsCounted) {
     EXPECT_TRUE(svg->body.starts_with("<svg"));
 }
 
-// Sends a run request and closes the connection before the answer.
-void run_and_hang_up(int port, const std::string& body) {
+// A plain socket connected to the server on loopback.
+int connect_to(int port) {
     const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<std::uint16_t>(port));
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    EXPECT_EQ(::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    return sock;
+}
+
+// Sends a run request and closes the connection before the answer.
+void run_and_hang_up(int port, const std::string& body) {
+    const int sock = connect_to(port);
     const std::string request =
         "POST /api/run HTTP/1.1\r\nHost: x\r\nContent-Type: "
         "application/json\r\nContent-Length: " +
@@ -194,6 +204,43 @@ TEST_F(Server, AClientThatHangsUpMidRunLeavesTheServerServing) {
     // The server finishes those runs (writing to nobody) and answers the next request.
     const json run = post("/api/run", small_design);
     EXPECT_EQ(run["charts"]["replicates"], 10);
+}
+
+// A phone following the room over a plain socket: connected once its request is sent; it
+// leaves when closed (the server notices at its next keep-alive write).
+int follow_room(int port) {
+    const int sock = connect_to(port);
+    const std::string request = "GET /api/events HTTP/1.1\r\nHost: x\r\n\r\n";
+    EXPECT_EQ(::send(sock, request.data(), request.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(request.size()));
+    return sock;
+}
+
+// max_followers (80) phones follow at once; the next is told the room is full (503, with the
+// reason), the facilitator's page still runs, and once they go the room takes followers again.
+// Waits are on a condition (the room's follower count) with a generous bound, never on time.
+TEST_F(Server, TheRoomTakesEightyFollowersAndTellsTheNextItIsFull) {
+    std::vector<int> phones;
+    for (std::size_t k = 0; k < max_followers; ++k) phones.push_back(follow_room(port_));
+    auto followers_become = [this](std::size_t n) {
+        const auto bound = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+        while (std::chrono::steady_clock::now() < bound) {
+            if (get("/api/room")["followers"].get<std::size_t>() == n) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a poll, not a wait
+        }
+        return false;
+    };
+    ASSERT_TRUE(followers_become(max_followers));
+    const auto full = client_->Get("/api/events");
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->status, 503);
+    EXPECT_NE(full->body.find("the room is full (80 following)"), std::string::npos) << full->body;
+    EXPECT_EQ(post("/api/run", small_design)["charts"]["replicates"], 10);
+    for (const int phone : phones) ::close(phone);
+    ASSERT_TRUE(followers_become(0));
+    const int late = follow_room(port_);
+    EXPECT_TRUE(followers_become(1));
+    ::close(late);
 }
 
 }  // namespace

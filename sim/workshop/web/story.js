@@ -1,14 +1,14 @@
 // One partnership's story: the partners of one traced run as dots on a ring, month by month,
-// coloured by trust in the facilitator and sized by capacity, with ties drawn from shared
-// attendance, a month slider, play/pause, and the run's events marked on the timeline.
+// coloured by trust in the facilitator and sized by capacity, with each partner's two strongest
+// ties (the model's own, from the trace), a month slider, play/pause, and the run's events
+// marked on the timeline.
 "use strict";
 
 const Story = (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { run: null, story: null, timer: null, ties: [] };
-  // Shared attendance fades by this factor a month; each partner shows its two strongest ties.
-  const tieMemory = 0.7;
-  const tiesShown = 2;
+  // story.ties[m] = [i, j, weight]: each partner's two strongest ties that month, as the
+  // model's convenings built them (the engine's trace), weights 0-1.
+  const state = { run: null, story: null, timer: null };
 
   // Orange (trust 0.3 or less) through yellow and teal to dark blue (0.9 or more): a scale
   // that colour-blind viewers can read, spread over the range trust takes in the model.
@@ -22,40 +22,6 @@ const Story = (() => {
     const f = (t - low[0]) / (high[0] - low[0]);
     const c = low[1].map((v, i) => Math.round(v + (high[1][i] - v) * f));
     return `rgb(${c[0]},${c[1]},${c[2]})`;
-  }
-
-  // ties[m] = list of [i, j, strength] for month m (0-based), from shared attendance.
-  function computeTies(story) {
-    const n = story.partners;
-    const weight = new Float32Array(n * n);
-    const months = [];
-    for (let m = 0; m < story.months; m++) {
-      const present = story.present[m];
-      for (let i = 0; i < n; i++) {
-        for (let j = i + 1; j < n; j++) {
-          const both = present[i] === 1 && present[j] === 1 ? 1 : 0;
-          const w = weight[i * n + j] * tieMemory + both;
-          weight[i * n + j] = w;
-          weight[j * n + i] = w;
-        }
-      }
-      const shown = new Map();
-      for (let i = 0; i < n; i++) {
-        if (story.trust[m][i] === null) continue;
-        const candidates = [];
-        for (let j = 0; j < n; j++) {
-          if (j !== i && story.trust[m][j] !== null && weight[i * n + j] > 1) {
-            candidates.push([j, weight[i * n + j]]);
-          }
-        }
-        candidates.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-        for (const [j, w] of candidates.slice(0, tiesShown)) {
-          shown.set(i < j ? `${i},${j}` : `${j},${i}`, w);
-        }
-      }
-      months.push([...shown].map(([key, w]) => [...key.split(",").map(Number), w]));
-    }
-    return months;
   }
 
   function draw() {
@@ -74,12 +40,11 @@ const Story = (() => {
       const angle = (2 * Math.PI * i) / n - Math.PI / 2;
       return [width / 2 + radius * Math.cos(angle), height / 2 + radius * Math.sin(angle)];
     };
-    const maxTie = 1 / (1 - tieMemory);
-    for (const [i, j, w] of state.ties[m]) {
+    for (const [i, j, w] of story.ties[m]) {
       const [x1, y1] = position(i);
       const [x2, y2] = position(j);
-      ctx.strokeStyle = `rgba(60,60,60,${Math.min(0.8, 0.15 + w / maxTie)})`;
-      ctx.lineWidth = 1 + 2 * (w / maxTie);
+      ctx.strokeStyle = `rgba(60,60,60,${Math.min(0.85, 0.1 + w)})`;
+      ctx.lineWidth = 0.5 + 4 * w;
       ctx.beginPath();
       ctx.moveTo(x1, y1);
       ctx.lineTo(x2, y2);
@@ -156,7 +121,6 @@ const Story = (() => {
   async function show(replicate) {
     stop();
     state.story = await Workshop.call("GET", `/api/story?run=${state.run.run}&story=${replicate}`);
-    state.ties = computeTies(state.story);
     $("story-month").max = state.story.months;
     $("story-month").value = 1;
     markEvents();
