@@ -1,6 +1,8 @@
 #include "io/analysis_columns.hpp"
 
 #include <array>
+#include <optional>
+#include <string>
 
 #include "model/measures.hpp"
 #include "model/parameters.hpp"
@@ -60,6 +62,17 @@ constexpr std::array known_columns{
     KnownColumn{"replicates", "Number of paired replicates behind the row", "runs"},
 };
 
+// The description of the entry named `column` (each has name, description and units), if any.
+template <class Entries>
+std::optional<ColumnDescription> named_in(const Entries& entries, std::string_view column) {
+    for (const auto& entry : entries) {
+        if (entry.name == column) {
+            return ColumnDescription{std::string(entry.description), std::string(entry.units)};
+        }
+    }
+    return std::nullopt;
+}
+
 const ParameterSpec* parameter_named(std::string_view column) {
     return column.find('.') == std::string_view::npos ? nullptr : find_parameter(column);
 }
@@ -67,16 +80,8 @@ const ParameterSpec* parameter_named(std::string_view column) {
 }  // namespace
 
 ColumnDescription describe_column(const AnalysisTable& table, std::string_view column) {
-    for (const KnownColumn& known : known_columns) {
-        if (known.name == column) {
-            return {std::string(known.description), std::string(known.units)};
-        }
-    }
-    for (const MeasureInfo& measure : measure_catalogue()) {
-        if (measure.name == column) {
-            return {std::string(measure.description), std::string(measure.units)};
-        }
-    }
+    if (auto known = named_in(known_columns, column)) return *known;
+    if (auto measure = named_in(measure_catalogue(), column)) return *measure;
     if (const ParameterSpec* spec = parameter_named(column)) {
         return {spec->meaning, spec->unit.empty() ? std::string("none") : spec->unit};
     }
