@@ -101,6 +101,33 @@ TEST_F(App, NoSubCommandUnknownSubCommandOrUnknownOptionExitTwo) {
     }
 }
 
+// A missing input file is bad input (2) in every command that reads one, said on stderr with
+// the file's name, as the program is typed (ExitCodes tests the command functions).
+TEST_F(App, AMissingInputFileIsTwoInEveryCommand) {
+    const std::string missing = (dir_ / "no-such-file").string();
+    const std::string out = (dir_ / "out").string();
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"run", missing, "-o", out, "-q"},
+             {"check", missing},
+             {"plan", missing},
+             {"summary", missing},
+             {"merge", out, missing},
+             {"compare", missing, "--set", "setup.duration=open_ended", "-q"},
+             {"analyze", missing, "-q"},
+             {"discover", missing, "--success", "candour > 0.5", "-q"},
+             {"export", missing, "--csv", out},
+             {"report", missing, "-o", out},
+             {"calibrate", "--targets", missing, "-q"},
+             {"validate", "--ledger", missing, "-q"}}) {
+        SCOPED_TRACE(args.front());
+        const ProcessResult result = partnersim(args);
+        EXPECT_EQ(result.exit_code, 2) << result.err;
+        EXPECT_TRUE(contains(result.err, missing)) << result.err;
+        EXPECT_EQ(result.out, "");
+        EXPECT_FALSE(fs::exists(out));
+    }
+}
+
 TEST_F(App, RunWritesResultsAndPrintsASummary) {
     const ProcessResult result =
         partnersim({"run", scenario_.string(), "-o", output_.string(), "--threads", "2"});
