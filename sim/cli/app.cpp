@@ -1,11 +1,17 @@
 #include "cli/app.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fstream>
 #include <iostream>
 
 #include "app/calibrate_model.hpp"
+#include "cli/command_docs.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/suggestions.hpp"
 #include "engine/ensemble.hpp"
+#include "engine/error.hpp"
 
 namespace partnersim {
 namespace {
@@ -17,8 +23,18 @@ std::string joined(int argc, char** argv) {
 }
 
 // --threads: 0 (all cores) up to the ensemble's cap, so a typo of a million is refused by name.
-CLI::Range threads_range() {
-    return CLI::Range(0, max_worker_threads());
+CLI::Validator threads_range() {
+    return between(0, max_worker_threads());
+}
+
+// Seeds up to 9e15: every seed a results file records is exact in a double and in int64.
+constexpr std::uint64_t max_seed = 9'000'000'000'000'000;
+
+// Every -q means the same: nothing on stdout or stderr unless something goes wrong.
+void add_quiet(CLI::App& command, bool& quiet) {
+    command.add_flag("-q,--quiet", quiet,
+                     "Print nothing on success: no progress, messages or tables (errors still "
+                     "go to stderr)");
 }
 
 void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
@@ -30,12 +46,11 @@ void add_scenario_options(CLI::App& command, ScenarioChoice& choice) {
         ->allow_extra_args(false);
     // Ranges as in the registry, so a bad value is reported against the option typed.
     command.add_option("--seed", choice.seed, "Master seed (overrides run.seed)")
-        ->check(CLI::NonNegativeNumber &
-                CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
+        ->check(between(std::uint64_t{0}, max_seed));
     command
         .add_option("--replicates", choice.replicates,
                     "Replicate runs per design point (overrides run.replicates)")
-        ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
+        ->check(between(std::int64_t{1}, std::int64_t{10'000'000}));
     command.add_flag("--uncertainty", choice.uncertainty,
                      "Draw the model constants not set explicitly from their plausible ranges, "
                      "one model per replicate (uncertainty.model_constants=plausible)");
@@ -48,7 +63,7 @@ CLI::App* add_run(CLI::App& app, RunCommandOptions& run) {
     run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")
         ->check(threads_range());
     run_cmd->add_flag("--force", run.force, "Overwrite an existing results file");
-    run_cmd->add_flag("-q,--quiet", run.quiet, "No progress bar or messages");
+    add_quiet(*run_cmd, run.quiet);
     run_cmd->add_flag("--resume", run.resume,
                       "Finish an interrupted or killed run from OUTPUT.partial");
     run_cmd
@@ -58,7 +73,7 @@ CLI::App* add_run(CLI::App& app, RunCommandOptions& run) {
     run_cmd
         ->add_option("--trace", run.trace_runs,
                      "Record every partner's state each month for the first N runs")
-        ->check(CLI::NonNegativeNumber);
+        ->check(at_least(std::uint64_t{0}));
     return run_cmd;
 }
 
@@ -79,10 +94,10 @@ CLI::App* add_calibrate(CLI::App& app, CalibrateCommandOptions& calibrate) {
     cmd->add_option("--targets", calibrate.targets, "Targets file (TOML)")->capture_default_str();
     cmd->add_option("--samples", calibrate.samples, "Prior samples (Latin hypercube points)")
         ->capture_default_str()
-        ->check(CLI::Range(std::uint64_t{1}, app::max_calibration_samples));
+        ->check(between(std::uint64_t{1}, app::max_calibration_samples));
     cmd->add_option("--replicates", calibrate.replicates, "Runs per sample and target scenario")
         ->capture_default_str()
-        ->check(CLI::Range(std::int64_t{1}, app::max_calibration_replicates));
+        ->check(between(std::int64_t{1}, app::max_calibration_replicates));
     cmd->add_option("--constants", calibrate.constants,
                     "Constants to calibrate, as shell patterns of dotted names (e.g. 'burden.*'); "
                     "default: every model constant")
@@ -92,16 +107,15 @@ CLI::App* add_calibrate(CLI::App& app, CalibrateCommandOptions& calibrate) {
         ->type_name("TARGET");
     cmd->add_option("--accept", calibrate.accept, "Fraction of samples accepted")
         ->capture_default_str()
-        ->check(CLI::Range(1e-9, 1.0));
+        ->check(between(1e-9, 1.0));
     cmd->add_option("--seed", calibrate.seed, "Master seed")
         ->capture_default_str()
-        ->check(CLI::NonNegativeNumber &
-                CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
+        ->check(between(std::uint64_t{0}, max_seed));
     cmd->add_option("--threads", calibrate.threads, "Worker threads (default: all cores)")
         ->check(threads_range());
     cmd->add_option("-o,--output", calibrate.output, "Also write the tables to this HDF5 file");
     cmd->add_flag("--force", calibrate.force, "Overwrite an existing output file");
-    cmd->add_flag("-q,--quiet", calibrate.quiet, "No progress bar or messages");
+    add_quiet(*cmd, calibrate.quiet);
     return cmd;
 }
 
@@ -122,12 +136,11 @@ CLI::App* add_compare(CLI::App& app, CompareCommandOptions& compare) {
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
     compare_cmd->add_option("--seed", compare.seed, "Master seed of both (overrides run.seed)")
-        ->check(CLI::NonNegativeNumber &
-                CLI::Range(std::uint64_t{0}, std::uint64_t{9'000'000'000'000'000}));
+        ->check(between(std::uint64_t{0}, max_seed));
     compare_cmd
         ->add_option("--replicates", compare.replicates,
                      "Paired replicates (overrides run.replicates)")
-        ->check(CLI::Range(std::int64_t{2}, std::int64_t{10'000'000}));
+        ->check(between(std::int64_t{2}, std::int64_t{10'000'000}));
     compare_cmd->add_flag("--uncertainty", compare.uncertainty,
                           "Draw the model constants not set explicitly from their plausible "
                           "ranges, one model per replicate, the same in both scenarios");
@@ -136,7 +149,7 @@ CLI::App* add_compare(CLI::App& app, CompareCommandOptions& compare) {
     compare_cmd->add_option("-o,--output", compare.output,
                             "Also write the comparison, month by month, to this HDF5 file");
     compare_cmd->add_flag("--force", compare.force, "Overwrite an existing output file");
-    compare_cmd->add_flag("-q,--quiet", compare.quiet, "No progress bar or messages");
+    add_quiet(*compare_cmd, compare.quiet);
     return compare_cmd;
 }
 
@@ -152,20 +165,24 @@ CLI::App* add_discover(CLI::App& app, DiscoverCommandOptions& discover) {
     discover_cmd->add_option("--parameters", discover.parameters,
                              "Parameters a box may restrict (default: all varied)");
     discover_cmd->add_option("--month", discover.month, "Judge success at this month")
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(1));
     discover_cmd
         ->add_option("--threshold", discover.threshold,
                      "Share of successes a box must reach (density)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->capture_default_str()
+        ->check(between(0.0, 1.0));
     discover_cmd->add_option("--peel-alpha", discover.peel_alpha, "Share peeled per step")
-        ->check(CLI::Range(0.001, 0.5));
+        ->capture_default_str()
+        ->check(between(0.001, 0.5));
     discover_cmd->add_option("--min-mass", discover.min_mass, "Smallest box, as a share of runs")
-        ->check(CLI::Range(0.001, 1.0));
+        ->capture_default_str()
+        ->check(between(0.001, 1.0));
     discover_cmd->add_option("--max-boxes", discover.max_boxes, "Boxes to find, at most")
-        ->check(CLI::Range(1, 20));
+        ->capture_default_str()
+        ->check(between(1, 20));
     discover_cmd->add_flag("--recompute", discover.recompute,
                            "Compute again even if the analysis file has these results");
-    discover_cmd->add_flag("-q,--quiet", discover.quiet, "No messages on stderr");
+    add_quiet(*discover_cmd, discover.quiet);
     return discover_cmd;
 }
 
@@ -211,20 +228,23 @@ CLI::App* add_analyze(CLI::App& app, AnalyzeCommandOptions& analyze) {
         ->delimiter(',')
         ->expected(2);
     analyze_cmd->add_option("--month", analyze.month, "Analyse this month (default: the last)")
-        ->check(CLI::PositiveNumber);
+        ->check(at_least(1));
     analyze_cmd
         ->add_option("--resamples", analyze.resamples, "Bootstrap resamples for the intervals")
-        ->check(CLI::Range(100, 100000));
-    analyze_cmd->add_option("--bootstrap-seed", analyze.bootstrap_seed,
-                            "Seed of the bootstrap resampling");
+        ->capture_default_str()
+        ->check(between(100, 100000));
+    analyze_cmd
+        ->add_option("--bootstrap-seed", analyze.bootstrap_seed, "Seed of the bootstrap resampling")
+        ->capture_default_str();
     analyze_cmd
         ->add_option("--bins", analyze.bins,
                      "Bins for a sampled parameter's main effect (quantiles)")
-        ->check(CLI::Range(2, 20));
+        ->capture_default_str()
+        ->check(between(2, 20));
     analyze_cmd->add_flag("--levels", analyze.levels, "Also print the mean at every level");
     analyze_cmd->add_flag("--recompute", analyze.recompute,
                           "Compute again even if the analysis file has these results");
-    analyze_cmd->add_flag("-q,--quiet", analyze.quiet, "No messages on stderr");
+    add_quiet(*analyze_cmd, analyze.quiet);
     return analyze_cmd;
 }
 
@@ -234,7 +254,7 @@ CLI::App* add_workshop(CLI::App& app, WorkshopCommandOptions& workshop) {
         "Serve the workshop page: run, compare and show designs to a room in a browser");
     cmd->add_option("--port", workshop.port, "Port to listen on (0: any free one)")
         ->capture_default_str()
-        ->check(CLI::Range(0, 65535));
+        ->check(between(0, 65535));
     cmd->add_option("--host", workshop.host,
                     "Address to listen on; 0.0.0.0 lets phones in the room join")
         ->capture_default_str();
@@ -242,61 +262,7 @@ CLI::App* add_workshop(CLI::App& app, WorkshopCommandOptions& workshop) {
     return cmd;
 }
 
-}  // namespace
-
-int run_command_line(int argc, char** argv, RunDistribution* distribution) {
-    CLI::App app{
-        "partnersim: an agent-based simulation of learning partnerships between a funder, its "
-        "partner organisations and a learning facilitator."};
-    app.set_version_flag("--version", std::string("partnersim ") + PARTNERSIM_VERSION);
-    app.require_subcommand(1);
-
-    RunCommandOptions run;
-    run.command_line = joined(argc, argv);
-    run.distribution = distribution;
-    auto* run_cmd = add_run(app, run);
-    ScenarioChoice check;
-    auto* check_cmd = app.add_subcommand("check", "Validate a scenario and print it resolved");
-    add_scenario_options(*check_cmd, check);
-
-    ScenarioChoice plan;
-    auto* plan_cmd = app.add_subcommand(
-        "plan", "Show the runs a scenario or its [sweep] asks for, without running them");
-    add_scenario_options(*plan_cmd, plan);
-
-    auto* params_cmd =
-        app.add_subcommand("params", "List every parameter: default, range, unit, meaning");
-    bool params_constants = false;
-    bool params_all = false;
-    params_cmd->add_flag("--constants", params_constants,
-                         "List the model constants (with plausible range and source) instead");
-    params_cmd->add_flag("--all", params_all, "List the settings and the model constants");
-
-    std::filesystem::path summary_file;
-    auto* summary_cmd = app.add_subcommand("summary", "Summarise a results file");
-    summary_cmd->add_option("results", summary_file, "Results file (HDF5)")->required();
-
-    MergeCommandOptions merge;
-    merge.command_line = run.command_line;
-    auto* merge_cmd = add_merge(app, merge);
-    CompareCommandOptions compare;
-    auto* compare_cmd = add_compare(app, compare);
-    DiscoverCommandOptions discover;
-    auto* discover_cmd = add_discover(app, discover);
-    ReportCommandOptions report;
-    auto* report_cmd = add_report(app, report);
-    ExportCommandOptions export_options;
-    auto* export_cmd = add_export(app, export_options);
-    AnalyzeCommandOptions analyze;
-    auto* analyze_cmd = add_analyze(app, analyze);
-    CalibrateCommandOptions calibrate;
-    calibrate.targets = PARTNERSIM_CALIBRATION_TARGETS_FILE;
-    auto* calibrate_cmd = add_calibrate(app, calibrate);
-
-    WorkshopCommandOptions workshop;
-    auto* workshop_cmd = add_workshop(app, workshop);
-
-    ValidateCommandOptions validate;
+CLI::App* add_validate(CLI::App& app, ValidateCommandOptions& validate) {
     auto* validate_cmd = app.add_subcommand(
         "validate", "Test every claim of the seeds at several base scenarios (claims ledger)");
     validate_cmd->add_option("--ledger", validate.ledger,
@@ -305,7 +271,7 @@ int run_command_line(int argc, char** argv, RunDistribution* distribution) {
     validate_cmd->add_option("--bases", validate.bases,
                              "Scenario files to test every claim at (default: the ledger's)");
     validate_cmd->add_option("--replicates", validate.replicates, "Paired replicates per design")
-        ->check(CLI::Range(2, 100000))
+        ->check(between(2, 100000))
         ->capture_default_str();
     validate_cmd->add_option("--seed", validate.seed, "Master seed of every design")
         ->capture_default_str();
@@ -316,46 +282,244 @@ int run_command_line(int argc, char** argv, RunDistribution* distribution) {
                      "Also run the ledger under N sampled sets of model constants (each "
                      "from its plausible range) and report the share in which each "
                      "claim holds")
-        ->check(CLI::Range(1, 100000));
+        ->check(between(1, 100000));
     validate_cmd
         ->add_option("--uncertainty-replicates", validate.uncertainty_replicates,
                      "Paired replicates per design at each sampled model")
-        ->check(CLI::Range(2, 100000))
+        ->check(between(2, 100000))
         ->capture_default_str();
     validate_cmd->add_option("-o,--output", validate.output,
                              "Also write the table to this HDF5 file");
     validate_cmd->add_flag("--force", validate.force, "Overwrite an existing output file");
-    validate_cmd->add_flag("-q,--quiet", validate.quiet, "No progress bar or messages");
+    add_quiet(*validate_cmd, validate.quiet);
+    return validate_cmd;
+}
 
+// One example per command, shown at the foot of its --help (a test parses each of them).
+void add_examples(CLI::App& app) {
+    const std::pair<const char*, const char*> examples[] = {
+        {"run", "partnersim run scenarios/default.toml -o results.h5 --replicates 100"},
+        {"check", "partnersim check scenarios/default.toml --set setup.duration=open_ended"},
+        {"plan", "partnersim plan scenarios/examples/sweep_duration_budget.toml"},
+        {"params", "partnersim params --constants"},
+        {"summary", "partnersim summary results.h5"},
+        {"merge", "partnersim merge results.h5 part-1.h5 part-2.h5"},
+        {"compare", "partnersim compare scenarios/default.toml --set setup.duration=open_ended"},
+        {"discover", "partnersim discover early.h5 --success \"trust_partner_facilitator > 0.7\""},
+        {"report", "partnersim report early.h5 -o report"},
+        {"export", "partnersim export results.h5 --csv results-csv"},
+        {"analyze", "partnersim analyze early.h5 --interaction setup.join_month,setup.duration"},
+        {"calibrate", "partnersim calibrate --constants 'burden.*' --samples 100"},
+        {"workshop", "partnersim workshop --host 0.0.0.0 --open"},
+        {"validate", "partnersim validate --replicates 50 -o claims.h5"},
+        {"help", "partnersim help run"},
+        {"version", "partnersim version"},
+    };
+    for (const auto& [command, example] : examples) {
+        app.get_subcommand(command)->footer(std::string("Example:\n  ") + example);
+    }
+    app.footer(
+        "Exit codes: 0 done, 1 a failure the input does not explain, 2 bad input, 130 "
+        "interrupted.\n`partnersim help COMMAND` shows a command's options and an example.");
+}
+
+}  // namespace
+
+struct CommandLine::Choices {
+    CLI::App app{
+        "partnersim: an agent-based simulation of learning partnerships between a funder, its "
+        "partner organisations and a learning facilitator."};
+    RunCommandOptions run;
+    ScenarioChoice check;
+    ScenarioChoice plan;
+    bool params_constants = false;
+    bool params_all = false;
+    std::filesystem::path summary_file;
+    MergeCommandOptions merge;
+    CompareCommandOptions compare;
+    DiscoverCommandOptions discover;
+    ReportCommandOptions report;
+    ExportCommandOptions export_options;
+    AnalyzeCommandOptions analyze;
+    CalibrateCommandOptions calibrate;
+    WorkshopCommandOptions workshop;
+    ValidateCommandOptions validate;
+    std::string help_topic;
+    std::string completion_shell;
+    std::filesystem::path generated_file;  // `completion` and `man`: where (default: stdout)
+};
+
+CommandLine::CommandLine(RunDistribution* distribution) : choices_(std::make_unique<Choices>()) {
+    Choices& c = *choices_;
+    CLI::App& app = c.app;
+    app.name("partnersim");  // in the usage lines, whatever path the program was started by
+    app.set_version_flag("--version", std::string("partnersim ") + PARTNERSIM_VERSION);
+    app.require_subcommand(1);
+    app.get_formatter()->column_width(34);
+
+    c.run.distribution = distribution;
+    add_run(app, c.run);
+    auto* check_cmd = app.add_subcommand("check", "Validate a scenario and print it resolved");
+    add_scenario_options(*check_cmd, c.check);
+    auto* plan_cmd = app.add_subcommand(
+        "plan", "Show the runs a scenario or its [sweep] asks for, without running them");
+    add_scenario_options(*plan_cmd, c.plan);
+
+    auto* params_cmd =
+        app.add_subcommand("params", "List every parameter: default, range, unit, meaning");
+    params_cmd->add_flag("--constants", c.params_constants,
+                         "List the model constants (with plausible range and source) instead");
+    params_cmd->add_flag("--all", c.params_all, "List the settings and the model constants");
+
+    auto* summary_cmd = app.add_subcommand("summary", "Summarise a results file");
+    summary_cmd->add_option("results", c.summary_file, "Results file (HDF5)")->required();
+
+    add_merge(app, c.merge);
+    add_compare(app, c.compare);
+    add_discover(app, c.discover);
+    add_report(app, c.report);
+    add_export(app, c.export_options);
+    add_analyze(app, c.analyze);
+    c.calibrate.targets = PARTNERSIM_CALIBRATION_TARGETS_FILE;
+    add_calibrate(app, c.calibrate);
+    add_workshop(app, c.workshop);
+    add_validate(app, c.validate);
+
+    // As people type them: `partnersim help run`, `partnersim version`.
+    auto* help_cmd = app.add_subcommand("help", "Show the commands, or one command's options");
+    help_cmd->add_option("command", c.help_topic, "The command to explain");
+    app.add_subcommand("version", "Print the version");
+
+    // Hidden (no group): the build makes the man page and the bash completion with these.
+    auto* completion_cmd =
+        app.add_subcommand("completion", "Write the shell completion script")->group("");
+    completion_cmd->add_option("shell", c.completion_shell, "Shell")
+        ->required()
+        ->check(CLI::IsMember({"bash"}));
+    completion_cmd->add_option("-o,--output", c.generated_file, "File to write");
+    auto* man_cmd = app.add_subcommand("man", "Write the man page (roff)")->group("");
+    man_cmd->add_option("-o,--output", c.generated_file, "File to write");
+
+    add_examples(app);
+}
+
+CommandLine::~CommandLine() = default;
+
+const CLI::App& CommandLine::definition() const {
+    return choices_->app;
+}
+
+namespace {
+
+// Where a command prints its result: nowhere with --quiet (errors still reach stderr).
+std::ostream& result_stream(bool quiet) {
+    static std::ostream nowhere(nullptr);
+    return quiet ? nowhere : std::cout;
+}
+
+int write_generated(const std::string& text, const std::filesystem::path& file) {
+    return guarded(std::cerr, [&] {
+        if (file.empty()) {
+            std::cout << text;
+            return exit_ok;
+        }
+        std::ofstream out(file);
+        out << text;
+        out.close();
+        if (!out) throw RuntimeFailure("cannot write " + file.string());
+        return exit_ok;
+    });
+}
+
+// CLI11 ends a sub-command's help with its footer and no newline.
+int print_help(const std::string& text) {
+    std::cout << text << (text.empty() || text.back() != '\n' ? "\n" : "");
+    return exit_ok;
+}
+
+int parse_error(const std::string& message) {
+    std::cerr << "error: " << message << "\nRun with --help for more information.\n";
+    return exit_bad_input;
+}
+
+}  // namespace
+
+int CommandLine::run(int argc, char** argv) {
+    Choices& c = *choices_;
+    CLI::App& app = c.app;
+    c.run.command_line = joined(argc, argv);
+    c.merge.command_line = c.run.command_line;
+
+    const std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+    if (auto unknown = unknown_word(app, args)) return parse_error(*unknown);
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        return print_help(app.help());  // of the command named, not only the top level
     } catch (const CLI::Success& success) {
-        return app.exit(success);  // --help, --version
+        return app.exit(success);  // --version
     } catch (const CLI::ParseError& error) {
-        app.exit(error);
-        return exit_bad_input;
+        return parse_error(worded(error));
     }
 
-    if (run_cmd->parsed()) return run_command(run, std::cout, std::cerr);
-    if (check_cmd->parsed()) return check_command(check, std::cout, std::cerr);
-    if (plan_cmd->parsed()) return plan_command(plan, std::cout, std::cerr);
-    if (params_cmd->parsed()) {
-        const ParamsListing listing = params_all         ? ParamsListing::all
-                                      : params_constants ? ParamsListing::constants
-                                                         : ParamsListing::settings;
+    const auto parsed = [&](const char* name) { return app.get_subcommand(name)->parsed(); };
+    if (parsed("run")) return run_command(c.run, result_stream(c.run.quiet), std::cerr);
+    if (parsed("check")) return check_command(c.check, std::cout, std::cerr);
+    if (parsed("plan")) return plan_command(c.plan, std::cout, std::cerr);
+    if (parsed("params")) {
+        const ParamsListing listing = c.params_all         ? ParamsListing::all
+                                      : c.params_constants ? ParamsListing::constants
+                                                           : ParamsListing::settings;
         return params_command(listing, std::cout);
     }
-    if (summary_cmd->parsed()) return summary_command(summary_file, std::cout, std::cerr);
-    if (merge_cmd->parsed()) return merge_command(merge, std::cout, std::cerr);
-    if (compare_cmd->parsed()) return compare_command(compare, std::cout, std::cerr);
-    if (discover_cmd->parsed()) return discover_command(discover, std::cout, std::cerr);
-    if (report_cmd->parsed()) return report_command(report, std::cout, std::cerr);
-    if (export_cmd->parsed()) return export_command(export_options, std::cout, std::cerr);
-    if (analyze_cmd->parsed()) return analyze_command(analyze, std::cout, std::cerr);
-    if (calibrate_cmd->parsed()) return calibrate_command(calibrate, std::cout, std::cerr);
-    if (validate_cmd->parsed()) return validate_command(validate, std::cout, std::cerr);
-    if (workshop_cmd->parsed()) return workshop_command(workshop, std::cout, std::cerr);
+    if (parsed("summary")) return summary_command(c.summary_file, std::cout, std::cerr);
+    if (parsed("merge")) return merge_command(c.merge, std::cout, std::cerr);
+    if (parsed("compare")) {
+        return compare_command(c.compare, result_stream(c.compare.quiet), std::cerr);
+    }
+    if (parsed("discover")) {
+        return discover_command(c.discover, result_stream(c.discover.quiet), std::cerr);
+    }
+    if (parsed("report")) return report_command(c.report, std::cout, std::cerr);
+    if (parsed("export")) return export_command(c.export_options, std::cout, std::cerr);
+    if (parsed("analyze")) {
+        return analyze_command(c.analyze, result_stream(c.analyze.quiet), std::cerr);
+    }
+    if (parsed("calibrate")) {
+        return calibrate_command(c.calibrate, result_stream(c.calibrate.quiet), std::cerr);
+    }
+    if (parsed("validate")) {
+        return validate_command(c.validate, result_stream(c.validate.quiet), std::cerr);
+    }
+    if (parsed("workshop")) return workshop_command(c.workshop, std::cout, std::cerr);
+    if (parsed("help")) {
+        if (c.help_topic.empty()) {  // the top level's help, not that of `help` itself
+            return print_help(
+                app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal));
+        }
+        const auto found =
+            app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(c.help_topic); });
+        if (found.empty()) {
+            std::vector<std::string> names;
+            for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+            const auto near = nearest_name(c.help_topic, names);
+            return parse_error("no command '" + c.help_topic + "'" +
+                               (near ? "; did you mean '" + *near + "'?" : ""));
+        }
+        return print_help(found.front()->help(app.get_name()));
+    }
+    if (parsed("version")) {
+        std::cout << app.version() << '\n';
+        return exit_ok;
+    }
+    if (parsed("completion")) return write_generated(bash_completion(app), c.generated_file);
+    if (parsed("man")) return write_generated(man_page(app), c.generated_file);
     return exit_bad_input;
+}
+
+int run_command_line(int argc, char** argv, RunDistribution* distribution) {
+    CommandLine command_line(distribution);
+    return command_line.run(argc, argv);
 }
 
 }  // namespace partnersim

@@ -6,6 +6,7 @@ void TerminalProgress::resumed(const app::ResumeNotice& notice) {
     using Start = app::ResumeNotice::Start;
     switch (notice.start) {
         case Start::resumed:
+            bar_.count_from(notice.completed);
             err_ << "resuming: " << notice.completed << " of " << notice.total
                  << " runs were already done\n";
             break;

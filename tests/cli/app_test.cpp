@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -99,6 +101,163 @@ TEST_F(App, NoSubCommandUnknownSubCommandOrUnknownOptionExitTwo) {
         EXPECT_FALSE(fs::exists(output_));
         EXPECT_FALSE(fs::exists(partial_of(output_)));
     }
+}
+
+// A missing input file is bad input (2) in every command that reads one, said on stderr with
+// the file's name, as the program is typed (ExitCodes tests the command functions).
+TEST_F(App, AMissingInputFileIsTwoInEveryCommand) {
+    const std::string missing = (dir_ / "no-such-file").string();
+    const std::string out = (dir_ / "out").string();
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"run", missing, "-o", out, "-q"},
+             {"check", missing},
+             {"plan", missing},
+             {"summary", missing},
+             {"merge", out, missing},
+             {"compare", missing, "--set", "setup.duration=open_ended", "-q"},
+             {"analyze", missing, "-q"},
+             {"discover", missing, "--success", "candour > 0.5", "-q"},
+             {"export", missing, "--csv", out},
+             {"report", missing, "-o", out},
+             {"calibrate", "--targets", missing, "-q"},
+             {"validate", "--ledger", missing, "-q"}}) {
+        SCOPED_TRACE(args.front());
+        const ProcessResult result = partnersim(args);
+        EXPECT_EQ(result.exit_code, 2) << result.err;
+        EXPECT_TRUE(contains(result.err, missing)) << result.err;
+        EXPECT_EQ(result.out, "");
+        EXPECT_FALSE(fs::exists(out));
+    }
+}
+
+// A slip in a command or option name is named with the word meant, and exits 2; CLI11 alone
+// said "A subcommand is required", "The following arguments were not expected: 5 --replicate",
+// and, for `run --helpp`, "scenario is required".
+TEST_F(App, ASlipInACommandOrOptionSuggestsTheWordMeant) {
+    const std::string scenario = scenario_.string();
+    const std::string output = output_.string();
+    for (const auto& [args, meant] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"runn", scenario}, "did you mean 'run'?"},
+             {{"run", scenario, "-o", output, "--replicate", "5"}, "did you mean '--replicates'?"},
+             {{"run", "--helpp"}, "did you mean '--help'?"},
+             {{"help", "sumary"}, "did you mean 'summary'?"}}) {
+        SCOPED_TRACE(args.front() + " " + args.back());
+        const ProcessResult result = partnersim(args);
+        EXPECT_EQ(result.exit_code, 2);
+        EXPECT_TRUE(contains(result.err, meant)) << result.err;
+        EXPECT_FALSE(contains(result.err, "is required")) << result.err;
+        EXPECT_FALSE(contains(result.err, "not expected")) << result.err;
+        EXPECT_FALSE(fs::exists(output_));
+    }
+}
+
+// Every bounded option says its range in plain numbers: CLI11's own checks printed the limits
+// of a double ("0.000000 to 1797693134862315708...", 309 digits) for "0 or more".
+TEST_F(App, EveryBoundedOptionSaysItsRangeInWords) {
+    const std::string s = scenario_.string();
+    const std::string o = output_.string();
+    const std::string threads = "--threads must be a whole number between 0 and ";
+    for (const auto& [args, said] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"run", s, "-o", o, "--threads", "-1"}, threads},
+             {{"run", s, "-o", o, "--threads", "many"}, threads},
+             {{"run", s, "-o", o, "--seed", "-1"},
+              "--seed must be a whole number between 0 and 9000000000000000, not -1"},
+             {{"run", s, "-o", o, "--replicates", "0"},
+              "--replicates must be a whole number between 1 and 10000000, not 0"},
+             {{"run", s, "-o", o, "--trace", "-1"}, "--trace must be a whole number, 0 or more"},
+             {{"compare", s, "--replicates", "1"}, "--replicates must be a whole number between 2"},
+             {{"compare", s, "--threads", "-1"}, threads},
+             {{"analyze", "r.h5", "--month", "0"}, "--month must be a whole number, 1 or more"},
+             {{"analyze", "r.h5", "--resamples", "5"}, "between 100 and 100000"},
+             {{"analyze", "r.h5", "--bins", "1"}, "between 2 and 20"},
+             {{"discover", "r.h5", "--success", "a > 1", "--threshold", "2"},
+              "--threshold must be a number between 0 and 1, not 2"},
+             {{"discover", "r.h5", "--success", "a > 1", "--peel-alpha", "0"},
+              "between 0.001 and 0.5"},
+             {{"discover", "r.h5", "--success", "a > 1", "--min-mass", "0"}, "between 0.001 and 1"},
+             {{"discover", "r.h5", "--success", "a > 1", "--max-boxes", "0"}, "between 1 and 20"},
+             {{"calibrate", "--samples", "0"}, "--samples must be a whole number between 1 and "},
+             {{"calibrate", "--replicates", "0"}, "between 1 and 100000"},
+             {{"calibrate", "--accept", "0"}, "--accept must be a number between 1e-09 and 1"},
+             {{"calibrate", "--seed", "-1"}, "--seed must be a whole number between 0 and "},
+             {{"calibrate", "--threads", "-1"}, threads},
+             {{"validate", "--replicates", "1"}, "between 2 and 100000"},
+             {{"validate", "--uncertainty", "0"}, "between 1 and 100000"},
+             {{"validate", "--uncertainty-replicates", "1"}, "between 2 and 100000"},
+             {{"validate", "--threads", "-1"}, threads},
+             {{"workshop", "--port", "99999"},
+              "--port must be a whole number between 0 and 65535"}}) {
+        SCOPED_TRACE(args.front() + " " + args[args.size() - 2]);
+        const ProcessResult result = partnersim(args);
+        EXPECT_EQ(result.exit_code, 2);
+        EXPECT_TRUE(contains(result.err, said)) << result.err;
+        EXPECT_TRUE(std::none_of(result.err.begin(), result.err.end(),
+                                 [&, digits = 0](char c) mutable {
+                                     digits = std::isdigit(static_cast<unsigned char>(c))
+                                                  ? digits + 1
+                                                  : 0;
+                                     return digits > 16;
+                                 }))
+            << "a number longer than any range: " << result.err;
+    }
+}
+
+// --quiet: nothing at all on success, neither the summary nor messages (errors still show).
+TEST_F(App, QuietPrintsNothingOnSuccess) {
+    const ProcessResult run = partnersim({"run", scenario_.string(), "-o", output_.string(), "-q"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(run.err, "");
+    const ProcessResult compare = partnersim(
+        {"compare", scenario_.string(), "--set", "setup.duration=open_ended", "--quiet"});
+    ASSERT_EQ(compare.exit_code, 0) << compare.err;
+    EXPECT_EQ(compare.out, "");
+    EXPECT_EQ(compare.err, "");
+    const ProcessResult failed =
+        partnersim({"run", scenario_.string(), "-o", output_.string(), "-q"});
+    EXPECT_EQ(failed.exit_code, 2) << "the output exists";
+    EXPECT_TRUE(contains(failed.err, "error: ")) << failed.err;
+}
+
+// --help shows each option's default and an example; `help`, `help run` and `version` work as
+// people type them.
+TEST_F(App, HelpShowsDefaultsAndAnExampleAndWorksAsTyped) {
+    const ProcessResult analyze = partnersim({"analyze", "--help"});
+    EXPECT_EQ(analyze.exit_code, 0) << analyze.err;
+    EXPECT_TRUE(contains(analyze.out, "=1000")) << "--resamples' default: " << analyze.out;
+    EXPECT_TRUE(contains(analyze.out, "=20261125")) << analyze.out;
+    EXPECT_TRUE(contains(analyze.out, "Example:\n  partnersim analyze ")) << analyze.out;
+    const ProcessResult discover = partnersim({"discover", "--help"});
+    EXPECT_TRUE(contains(discover.out, "=0.8")) << "--threshold's default: " << discover.out;
+
+    const ProcessResult help_run = partnersim({"help", "run"});
+    EXPECT_EQ(help_run.exit_code, 0) << help_run.err;
+    EXPECT_EQ(help_run.out, partnersim({"run", "--help"}).out);
+    EXPECT_TRUE(contains(help_run.out, "Usage: partnersim run [OPTIONS] scenario")) << help_run.out;
+    EXPECT_TRUE(contains(help_run.out, "Example:\n  partnersim run ")) << help_run.out;
+
+    const ProcessResult help = partnersim({"help"});
+    EXPECT_EQ(help.exit_code, 0) << help.err;
+    EXPECT_EQ(help.out, partnersim({"--help"}).out);
+    EXPECT_TRUE(contains(help.out, "Exit codes: 0 done")) << help.out;
+    EXPECT_FALSE(contains(help.out, "completion")) << "the build's commands are hidden";
+
+    const ProcessResult version = partnersim({"version"});
+    EXPECT_EQ(version.exit_code, 0) << version.err;
+    EXPECT_EQ(version.out, std::string("partnersim ") + PARTNERSIM_VERSION + "\n");
+}
+
+// The build writes the man page and the bash completion with the built program.
+TEST_F(App, TheHiddenCommandsWriteTheManPageAndTheCompletion) {
+    const fs::path man = dir_ / "partnersim.1";
+    ASSERT_EQ(partnersim({"man", "-o", man.string()}).exit_code, 0);
+    EXPECT_TRUE(
+        contains((std::ostringstream() << std::ifstream(man).rdbuf()).str(), ".TH PARTNERSIM 1"));
+    const ProcessResult bash = partnersim({"completion", "bash"});
+    EXPECT_EQ(bash.exit_code, 0) << bash.err;
+    EXPECT_TRUE(
+        contains(bash.out, "complete -o filenames -o bashdefault -F _partnersim partnersim"));
+    EXPECT_EQ(partnersim({"completion", "zsh"}).exit_code, 2);
 }
 
 TEST_F(App, RunWritesResultsAndPrintsASummary) {

@@ -1,7 +1,11 @@
 // The exit codes of every sub-command for success, bad input and a missing file, and the one
 // mapping from errors to codes (cli/exit_code.hpp) that gives them.
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <functional>
 #include <sstream>
@@ -224,6 +228,59 @@ TEST_F(ExitCodes, Report) {
     EXPECT_EQ(report(results, fresh("report")), exit_ok) << said_;
     EXPECT_EQ(report(results, fresh("report")), exit_bad_input) << "an existing report";
     EXPECT_EQ(report(missing(), fresh("report-missing")), exit_bad_input);
+}
+
+// `validate` and `calibrate` take minutes at their defaults, so only their bad-input paths run
+// here; their successful runs are tested in validate_command_test and calibrate_command_test.
+TEST_F(ExitCodes, Validate) {
+    const auto validate = [&](const fs::path& ledger, std::vector<fs::path> bases) {
+        ValidateCommandOptions options;
+        options.ledger = ledger;
+        options.bases = std::move(bases);
+        options.quiet = true;
+        return code([&](auto& out, auto& err) { return validate_command(options, out, err); });
+    };
+    EXPECT_EQ(validate(missing_scenario(), {}), exit_bad_input);
+    EXPECT_TRUE(contains(said_, missing_scenario().string())) << said_;
+    const fs::path ledger = fresh("ledger.toml");
+    test::write_text_file(ledger, "[[claim]]\nname = 1\n");
+    EXPECT_EQ(validate(ledger, {}), exit_bad_input) << said_;
+    EXPECT_TRUE(contains(said_, ledger.string())) << said_;
+}
+
+TEST_F(ExitCodes, Calibrate) {
+    const auto calibrate = [&](const fs::path& targets) {
+        CalibrateCommandOptions options;
+        options.targets = targets;
+        options.samples = 2;
+        options.replicates = 1;
+        options.quiet = true;
+        return code([&](auto& out, auto& err) { return calibrate_command(options, out, err); });
+    };
+    EXPECT_EQ(calibrate(missing_scenario()), exit_bad_input);
+    EXPECT_TRUE(contains(said_, missing_scenario().string())) << said_;
+    EXPECT_EQ(calibrate(*bad_scenario_), exit_bad_input) << "a scenario is not a targets file";
+}
+
+// The workshop's one error that is not a request's (those are answered over HTTP): a port it
+// cannot listen on, here one another socket holds.
+TEST_F(ExitCodes, Workshop) {
+    const int holder = socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(holder, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(listen(holder, 1), 0);
+    socklen_t length = sizeof address;
+    ASSERT_EQ(getsockname(holder, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    WorkshopCommandOptions options;
+    options.port = ntohs(address.sin_port);
+    EXPECT_EQ(code([&](auto& out, auto& err) { return workshop_command(options, out, err); }),
+              exit_bad_input);
+    EXPECT_TRUE(contains(said_, "cannot listen on 127.0.0.1:" + std::to_string(options.port)))
+        << said_;
+    close(holder);
 }
 
 }  // namespace

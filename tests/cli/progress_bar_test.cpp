@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace partnersim {
 namespace {
@@ -64,6 +65,55 @@ private:
 
 std::size_t count(const std::string& text, char c) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), c));
+}
+
+// The segments a carriage return starts: what each redraw left on the line.
+std::vector<std::string> redraws(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while ((at = text.find('\r', at)) != std::string::npos) {
+        const std::size_t next = text.find_first_of("\r\n", at + 1);
+        lines.push_back(text.substr(at + 1, next == std::string::npos ? next : next - at - 1));
+        at += 1;
+    }
+    return lines;
+}
+
+// At 60 columns the old 30-column bar and its figures (about 75 characters) wrapped, and every
+// redraw then added a line. Every width from 20 to 120 must fit, leaving the last column free.
+TEST(ProgressBar, FitsTheTerminalWidthAtEveryRedraw) {
+    for (const int columns : {20, 40, 60, 79, 120}) {
+        SCOPED_TRACE(columns);
+        const Capture capture;
+        ProgressBar bar(true, capture.get(), columns);
+        bar.update(0, 123456);  // the first and the last are always drawn
+        bar.update(123456, 123456);
+        const std::string text = capture.text();
+        EXPECT_EQ(count(text, '\n'), 0u) << text;
+        ASSERT_GE(redraws(text).size(), 2u) << text;
+        for (const std::string& drawn : redraws(text)) {
+            EXPECT_LE(drawn.size(), static_cast<std::size_t>(columns - 1)) << drawn;
+            EXPECT_NE(drawn.find("/123456"), std::string::npos) << drawn;  // at least the counts
+        }
+    }
+    // Wide enough, everything is there; at 60 columns the rate still fits beside a bar.
+    ProgressBar wide(true, nullptr, 60);
+    const std::string line = wide.line(5, 10, 5.0);
+    EXPECT_TRUE(line.starts_with("[#")) << line;
+    EXPECT_NE(line.find("1.0 runs/s  ETA 00:05"), std::string::npos) << line;
+}
+
+// After --resume, 50 of 100 runs were saved before this process started; 10 more in 10 s is
+// 1 run/s and 40 s to go, not (60 runs / 10 s) = 6 runs/s and 7 s.
+TEST(ProgressBar, RateAndEtaCountOnlyTheRunsOfThisProcess) {
+    ProgressBar bar(true, nullptr, 100);
+    bar.count_from(50);
+    const std::string line = bar.line(60, 100, 10.0);
+    EXPECT_NE(line.find("60/100 runs"), std::string::npos) << line;
+    EXPECT_NE(line.find("1.0 runs/s  ETA 00:40"), std::string::npos) << line;
+    // Before this process has finished a run there is no rate to tell.
+    EXPECT_NE(bar.line(50, 100, 3.0).find("0.0 runs/s  ETA --:--"), std::string::npos)
+        << bar.line(50, 100, 3.0);
 }
 
 TEST(ProgressBar, DisabledDrawsNothing) {
