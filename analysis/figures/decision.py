@@ -43,7 +43,10 @@ Design = collections.namedtuple("Design", "name runs values risk")
 # A difference between two designs on one measure, and the share of runs in which the first
 # ends higher (a Value), paired or not.
 Difference = collections.namedtuple("Difference", "measure higher lower difference share paired")
-Summary = collections.namedtuple("Summary", "designs measures differences kind month")
+# risk: the paired difference in the risk of struggling or failing (a Value, variant minus
+# baseline), from a `compare` file; None where the file has none.
+Summary = collections.namedtuple("Summary", "designs measures differences kind month risk",
+                                 defaults=(None,))
 
 
 def interval_words(kind):
@@ -83,6 +86,32 @@ def decimals(values):
     if not math.isfinite(scale) or scale == 0:
         return 0
     return max(0, min(4, 1 - math.floor(math.log10(scale))))
+
+
+def difference_places(difference):
+    """Decimals a difference's interval supports: one significant digit of its width (of the
+    difference itself when every run gives the same), and, for an interval that excludes
+    zero, enough that its end nearer zero does not print as 0, so a difference the interval
+    calls positive never prints as 0.00: 0.004 (0.002 to 0.006), not 0.00 (0.00 to 0.01)."""
+    width = difference.high - difference.low
+    scale = width if width > 0 else abs(difference.mean)
+    if not math.isfinite(scale) or scale == 0:
+        return 0
+    places = -math.floor(math.log10(scale))
+    if difference.low > 0 or difference.high < 0:
+        nearer_zero = min(abs(difference.low), abs(difference.high))
+        places = max(places, -math.floor(math.log10(nearer_zero)))
+    return max(0, min(4, places))
+
+
+def measure_places(summary):
+    """One rule for a measure's digits, used by the table and the sentences alike: those its
+    difference's interval supports, or, without a difference, those that tell the designs'
+    means apart."""
+    places = {m: decimals([d.values[m].mean for d in summary.designs]) for m in summary.measures}
+    for d in summary.differences:
+        places[d.measure] = difference_places(d.difference)
+    return places
 
 
 def mean_interval(values):
@@ -212,8 +241,7 @@ def from_comparison(tables, names, kind):
         return None
     rows = {r["measure"]: r for r in table.rows()}
     measures = shown_measures(list(rows))
-    risk = tables.get("comparison_risk")
-    failed = ({r["outcome"]: r for r in risk.rows()}.get(FAILED) if risk is not None else None)
+    failed = failure_row(tables.get("comparison_risk"))
     baseline, variant = names or ("the baseline", "the variant")
 
     def design(name, side):
@@ -237,8 +265,51 @@ def from_comparison(tables, names, kind):
             m, higher, lower,
             Value(sign * r["difference"], *sorted((sign * r["low"], sign * r["high"]))),
             share, True))
+    risk = (Value(failed["difference"], failed["low"], failed["high"])
+            if failed and math.isfinite(failed["difference"]) else None)
     return Summary([design(baseline, "baseline"), design(variant, "variant")], measures,
-                   differences, kind, "the last month")
+                   differences, kind, "the last month", risk)
+
+
+def failure_row(risk):
+    """The row of a `compare` file's risk table for struggling or failing, or None. `compare`
+    names it "failed (struggling or collapsed)": the word before the note is the outcome."""
+    if risk is None:
+        return None
+    return next((r for r in risk.rows() if r["outcome"].split(" (")[0] == FAILED), None)
+
+
+def in_hundred(share):
+    return f"{round(abs(share) * 100)} in 100"
+
+
+def risk_sentence(summary):
+    """'The partnership ends struggling or failing in about 3 in 10 runs with X and about 1 in
+    10 runs with Y: about 20 in 100 fewer with Y in paired runs (95% interval, model noise
+    only: 0 to 40 in 100 fewer).' The paired difference is the variant's risk minus the
+    baseline's."""
+    baseline, variant = summary.designs
+    if baseline.risk is None or variant.risk is None:
+        return ""
+    short = short_names(summary)
+    sentence = (f"The partnership ends struggling or failing in "
+                f"{in_ten(baseline.risk.mean)} with {short[baseline.name]} and "
+                f"{in_ten(variant.risk.mean)} with {short[variant.name]}")
+    d = summary.risk
+    if d is None:
+        return sentence + "."
+    if round(d.mean * 100) == 0 and round(d.low * 100) == 0 and round(d.high * 100) == 0:
+        return sentence + ": about the same in paired runs."
+    fewer = "fewer" if d.mean < 0 else "more"
+    words = interval_words(summary.kind)
+    if d.low <= 0 <= d.high:  # the sign is not known: say both ends in their own direction
+        interval = (f"from {round(-d.low * 100)} fewer to {round(d.high * 100)} more in 100; "
+                    f"the model cannot tell which design is riskier")
+    else:
+        ends = sorted((abs(d.low), abs(d.high)))
+        interval = f"{in_hundred(ends[0]).split()[0]} to {in_hundred(ends[1])} {fewer}"
+    return (f"{sentence}: about {in_hundred(d.mean)} {fewer} with {short[variant.name]} in "
+            f"paired runs ({words}: {interval}).")
 
 
 def short_names(summary):
@@ -258,7 +329,7 @@ def difference_sentence(d, summary, measures):
     high, low = by_name[d.higher].values[d.measure], by_name[d.lower].values[d.measure]
     short = short_names(summary)
     first, second = short[d.higher], short[d.lower]
-    places = decimals([high.mean, low.mean, d.difference.low, d.difference.high])
+    places = measure_places(summary)[d.measure]
     units = measures.units(d.measure)
     unit = f" ({units})" if units in ("currency", "hours/month", "hours") else ""
     what = heading(measures, d.measure)
@@ -274,6 +345,10 @@ def difference_sentence(d, summary, measures):
         places = min(0, 1 - math.floor(math.log10(abs(d.difference.mean))))
     interval = interval.format(low=rounded(d.difference.low, places),
                                high=rounded(d.difference.high, places))
+    if round(d.difference.mean, places) == 0:
+        # too small to show at the digits its interval supports: not "0.00 higher"
+        return (f"{what} ends about the same with {first} and with {second} "
+                f"({rounded(low.mean, places)} and {rounded(high.mean, places)}; {interval}).")
     sentence = (f"{what} ends about {rounded(d.difference.mean, places)}{unit} higher with "
                 f"{first} than with {second} (from {rounded(low.mean, places)} to "
                 f"{rounded(high.mean, places)}; {interval})")
@@ -329,7 +404,7 @@ def _value(value, places, measure):
 
 
 def table_html(summary, measures):
-    places = {m: decimals([d.values[m].mean for d in summary.designs]) for m in summary.measures}
+    places = measure_places(summary)
     head = "".join(f"<th>{esc(heading(measures, m))}"
                    + (f"<br><span class='units'>{esc(measures.units(m))}</span>"
                       if measures.units(m) else "") + "</th>" for m in summary.measures)
@@ -364,9 +439,11 @@ def summary_html(summary, measures, ended_note=""):
              f"({esc(summary.kind)}).</p>",
              table_html(summary, measures)]
     if summary.differences:
+        sentences = [difference_sentence(d, summary, measures) for d in summary.differences]
+        if len(summary.designs) == 2:
+            sentences.append(risk_sentence(summary))
         parts.append("<h3>The differences, in plain words</h3><ul class='differences'>"
-                     + "".join(f"<li>{esc(difference_sentence(d, summary, measures))}</li>"
-                               for d in summary.differences) + "</ul>")
+                     + "".join(f"<li>{esc(s)}</li>" for s in sentences if s) + "</ul>")
     parts.append("<h3>What the model cannot tell you</h3><ul class='cannot'>"
                  + "".join(f"<li>{esc(t)}</li>" for t in cannot_tell(summary)) + "</ul>")
     parts.append("</section>")

@@ -182,6 +182,11 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     // It opens with the decision summary, with the paired share in words.
     EXPECT_LT(page.find("Decision summary"), page.find("What was run"));
     EXPECT_NE(page.find("paired runs (between"), std::string::npos);
+    // Both designs' risk of struggling or failing, and its paired difference: the summary once
+    // looked for an outcome "failed" that `compare` names "failed (struggling or collapsed)"
+    // and showed n/a for both.
+    EXPECT_EQ(page.find("<td>n/a</td>"), std::string::npos);
+    EXPECT_NE(page.find("The partnership ends struggling or failing in "), std::string::npos);
     EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);
 }
 

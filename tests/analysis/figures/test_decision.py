@@ -45,7 +45,10 @@ def comparison_file(path, drawn=False):
                     description=f"test ({kind})",
                     key="baseline: default.toml --set-baseline setup.join_month=12; variant: "
                         "default.toml --set setup.join_month=0; seed 1")
-        write_table(f, "comparison_risk", {"outcome": ["thriving", "failed"]},
+        # The outcome as `compare` names it (analysis/outcome_risk.cpp): the summary once
+        # looked up "failed" and showed n/a for both designs' risk.
+        write_table(f, "comparison_risk",
+                    {"outcome": ["thriving", "failed (struggling or collapsed)"]},
                     {"baseline_share": [0.7, 0.3], "baseline_low": [0.4, 0.1],
                      "baseline_high": [0.9, 0.6], "variant_share": [0.9, 0.1],
                      "variant_low": [0.6, 0.02], "variant_high": [0.98, 0.4],
@@ -70,6 +73,12 @@ def test_a_comparison_in_plain_words_with_the_paired_share(tmp_path):
     assert "100,000 to 100,000" not in page
     # Both designs' risk of struggling or failing, and what the model cannot tell.
     assert "about 3 in 10 (1 to 6)" in page and "about 1 in 10 (0 to 4)" in page
+    # and the paired difference in risk, in plain words with its interval (-0.2, -0.4 to 0.0).
+    assert ("The partnership ends struggling or failing in about 3 in 10 runs with default.toml "
+            "with join month 12 and about 1 in 10 runs with default.toml with join month 0: "
+            "about 20 in 100 fewer with default.toml with join month 0 in paired runs (95% "
+            "interval, model noise only: from 40 fewer to 0 more in 100; the model cannot tell "
+            "which design is riskier).") in prose
     assert "What the model cannot tell you" in page and "not forecasts" in prose
     assert DOTTED_KEY.findall(prose) == [] and "standard deviation" not in prose.lower()
     assert "Cohen" not in page and "standardised" not in page
@@ -157,3 +166,36 @@ def test_the_first_page_prints_on_one_a4_page(files, tmp_path):
     assert index.index(body) < index.index("id='run'")  # the same block opens the report
     assert print_to_pdf(os.path.join(folder, "summary.html"), str(tmp_path / "one.pdf")) == 1
     assert print_to_pdf(os.path.join(folder, "index.html"), str(tmp_path / "all.pdf")) > 1
+
+
+def test_differences_are_rounded_to_what_their_interval_supports(tmp_path):
+    # The comparison report once said candour "ends about 0.00 higher ... (from 0.59 to 0.59;
+    # 95% interval 0.00 to 0.01)", and its table mixed 0.5852 with trust's 0.586.
+    path = str(tmp_path / "cmp.h5")
+    with h5py.File(path, "w") as f:
+        write_table(f, "comparison", {"measure": ["candour", "capacity"]},
+                    {"baseline_mean": [0.5852, 0.3381], "variant_mean": [0.5889, 0.3383],
+                     "difference": [0.0037, 0.0002], "low": [0.0016, -0.004],
+                     "high": [0.0058, 0.0044], "standardised": [0.3, 0.01],
+                     "variant_higher": [0.7, 0.5], "variant_higher_low": [0.5, 0.3],
+                     "variant_higher_high": [0.8, 0.7], "variant_lower": [0.3, 0.5],
+                     "variant_lower_low": [0.2, 0.3], "variant_lower_high": [0.5, 0.7]},
+                    description="test (Monte Carlo interval)",
+                    key="baseline: default.toml --set-baseline setup.join_month=12; variant: "
+                        "default.toml --set setup.join_month=0; seed 1")
+    tables = helpers.read_tables(path)
+    summary = decision.from_comparison(tables, helpers.compared(tables["comparison"]),
+                                       "Monte Carlo interval")
+    page = decision.summary_html(summary, helpers.Measures())
+    prose = sentences_of(page)
+    assert "0.00 higher" not in prose and "0.000 higher" not in prose
+    assert ("ends about 0.004 higher with default.toml with join month 0 than with default.toml "
+            "with join month 12 (from 0.585 to 0.589; 95% interval, model noise only: 0.002 to "
+            "0.006)") in prose
+    # A difference too small to show at its interval's digits is "about the same".
+    assert ("ends about the same with default.toml with join month 0 and with default.toml "
+            "with join month 12 (0.338 and 0.338; 95% interval, model noise only: −0.004 to "
+            "0.004)") in prose
+    # The table shows each measure at the digits its sentence uses.
+    cells = re.findall(r"<td class='n'>([^<]*)</td>", page)
+    assert cells == ["0.585", "0.338", "0.589", "0.338"]
