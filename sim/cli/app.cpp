@@ -290,7 +290,6 @@ int run_command_line(int argc, char** argv, RunDistribution* distribution) {
     AnalyzeCommandOptions analyze;
     auto* analyze_cmd = add_analyze(app, analyze);
     CalibrateCommandOptions calibrate;
-    calibrate.targets = PARTNERSIM_CALIBRATION_TARGETS_FILE;
     auto* calibrate_cmd = add_calibrate(app, calibrate);
 
     WorkshopCommandOptions workshop;
