@@ -38,6 +38,12 @@ print("partnersim run: final trust_partner_facilitator =", repr(float(stored)))
 sys.exit(0 if printed == float(stored) else 1)
 PY
 
+# The report must run the installed scripts, not the source tree's (the build tree's fallback):
+# the installed report.py is made to leave a mark in the folder it runs in.
+report_py=$prefix/share/partnersim/analysis/figures/report.py
+sed -i '0,/^import sys$/s//import sys; import pathlib; pathlib.Path("installed_report_ran").touch()/' \
+  "$report_py"
 MPLBACKEND=Agg "$prefix/bin/partnersim" report defaults.h5 -o report > report.log
+[ -f installed_report_ran ] || { echo "report did not run $report_py"; exit 1; }
 grep -q "trust_partner_facilitator" report/index.html || { echo "report has no trust figure"; exit 1; }
 echo "installed report: $work/user/report/index.html"
