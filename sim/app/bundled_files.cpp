@@ -18,7 +18,7 @@ std::vector<std::filesystem::path> candidates(const std::filesystem::path& progr
     std::vector<std::filesystem::path> found;
     std::filesystem::path folder = program.parent_path();
     for (int up = 0; up <= folders_up && !folder.empty(); ++up) {
-        found.push_back(folder / "docs" / name);
+        found.push_back(folder / name);
         found.push_back(folder / "share" / "partnersim" / name);
         if (folder == folder.parent_path()) break;  // the root
         folder = folder.parent_path();
@@ -34,24 +34,30 @@ std::filesystem::path program_path() {
     return error ? std::filesystem::path{} : path;
 }
 
-std::filesystem::path bundled_file(const std::filesystem::path& program, std::string_view name,
-                                   std::string_view option) {
-    const auto places = candidates(program, name);
-    for (const auto& place : places) {
+std::optional<std::filesystem::path> find_bundled_file(const std::filesystem::path& program,
+                                                       std::string_view name) {
+    for (const auto& place : candidates(program, name)) {
         std::error_code error;
         if (std::filesystem::is_regular_file(place, error)) return place;
     }
+    return std::nullopt;
+}
+
+std::filesystem::path bundled_file(const std::filesystem::path& program, std::string_view name,
+                                   std::string_view option) {
+    if (auto found = find_bundled_file(program, name)) return *found;
+    const auto places = candidates(program, name);
     std::string message = "no " + std::string(name) + " found beside the program";
     if (places.empty()) {
         message += " (its own path is unknown)";
     } else {
-        message += " (" + program.string() + "; looked for docs/" + std::string(name) +
+        message += " (" + program.string() + "; looked for " + std::string(name) +
                    " and share/partnersim/" + std::string(name) + " in " +
-                   places.front().parent_path().parent_path().string() + " and the " +
+                   program.parent_path().string() + " and the " +
                    std::to_string(places.size() / 2 - 1) + " folders above it)";
     }
     message +=
-        "; give " + std::string(option) + " FILE (the repository's docs/" + std::string(name) + ")";
+        "; give " + std::string(option) + " FILE (the repository's " + std::string(name) + ")";
     throw InputError(message);
 }
 

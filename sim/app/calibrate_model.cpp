@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "analysis/statistics.hpp"
+#include "app/bundled_files.hpp"
 #include "app/input_checked.hpp"
 #include "app/scenario_request.hpp"
 #include "engine/ensemble.hpp"
@@ -437,6 +438,12 @@ std::string request_key(const CalibrateRequest& request) {
 }  // namespace
 
 CalibrationOutcome calibrate_model(const CalibrateRequest& request) {
+    if (request.targets.empty()) {  // the targets that come with the program
+        CalibrateRequest bundled = request;
+        bundled.targets =
+            bundled_file(program_path(), "docs/calibration/targets.toml", "--targets");
+        return calibrate_model(bundled);
+    }
     const Problem problem = read_problem(request);
     check_sizes(request, problem);
     if (!request.output.empty()) {  // fail before running anything

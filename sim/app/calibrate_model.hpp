@@ -24,7 +24,7 @@
 namespace partnersim::app {
 
 struct CalibrateRequest {
-    std::filesystem::path targets;
+    std::filesystem::path targets;       // empty: docs/calibration/targets.toml beside the program
     std::uint64_t samples = 200;         // prior samples (Latin hypercube points)
     std::int64_t replicates = 20;        // runs per sample and target scenario
     std::vector<std::string> constants;  // shell patterns over dotted names; empty: every one

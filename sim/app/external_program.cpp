@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "app/bundled_files.hpp"
+
 extern char** environ;
 
 namespace partnersim::app {
@@ -31,7 +33,12 @@ std::string analysis_python() {
 
 std::string analysis_scripts_folder() {
     const char* chosen = std::getenv("PARTNERSIM_ANALYSIS_DIR");
-    return chosen && *chosen ? chosen : PARTNERSIM_ANALYSIS_DIR;
+    if (chosen && *chosen) return chosen;
+    // report.py stands for the folder: found, it is analysis/figures/report.py.
+    if (auto report = find_bundled_file(program_path(), "analysis/figures/report.py")) {
+        return report->parent_path().parent_path().string();
+    }
+    return PARTNERSIM_ANALYSIS_DIR;
 }
 
 }  // namespace partnersim::app

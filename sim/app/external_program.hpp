@@ -16,8 +16,10 @@ int run_program(const std::vector<std::string>& args);
 // may lack them).
 std::string analysis_python();
 
-// The folder of the analysis scripts: $PARTNERSIM_ANALYSIS_DIR, else the source tree's
-// analysis/ folder this binary was built from.
+// The folder of the analysis scripts: $PARTNERSIM_ANALYSIS_DIR, else analysis/ beside the
+// program (an install prefix's share/partnersim/analysis, or the source tree a build folder sits
+// in: app/bundled_files.hpp), else the source tree's analysis/ this binary was built from (a
+// build folder outside its source tree).
 std::string analysis_scripts_folder();
 
 }  // namespace partnersim::app

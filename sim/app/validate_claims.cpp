@@ -39,7 +39,7 @@ void save(const ValidationOutcome& outcome, const ValidateRequest& request) {
 ValidationOutcome validate_claims(const ValidateRequest& request) {
     ValidationOutcome outcome;
     outcome.ledger_file = request.ledger.empty()
-                              ? bundled_file(program_path(), "claims.toml", "--ledger")
+                              ? bundled_file(program_path(), "docs/claims.toml", "--ledger")
                               : request.ledger;
     outcome.ledger = load_claim_ledger(outcome.ledger_file);
     const auto plan = analysis::plan_validation(outcome.ledger, named_bases(request.bases));

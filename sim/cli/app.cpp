@@ -380,7 +380,6 @@ CommandLine::CommandLine(RunDistribution* distribution) : choices_(std::make_uni
     add_report(app, c.report);
     add_export(app, c.export_options);
     add_analyze(app, c.analyze);
-    c.calibrate.targets = PARTNERSIM_CALIBRATION_TARGETS_FILE;
     add_calibrate(app, c.calibrate);
     add_workshop(app, c.workshop);
     add_validate(app, c.validate);

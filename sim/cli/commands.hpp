@@ -98,7 +98,7 @@ struct ReportCommandOptions {
 };
 
 struct CalibrateCommandOptions {
-    std::filesystem::path targets;  // default (app.cpp): the source tree's targets file
+    std::filesystem::path targets;  // empty: the bundled one (app/calibrate_model.hpp)
     std::uint64_t samples = 200;
     std::int64_t replicates = 20;
     std::vector<std::string> constants;  // shell patterns; empty: every model constant

@@ -128,7 +128,7 @@ TEST(ValidateProgram, FindsTheLedgerBesideItOrSaysWhatToGive) {
         test::run_process({PARTNERSIM_EXECUTABLE, "validate", "--replicates", "2", "--bases",
                            std::string(PARTNERSIM_SOURCE_DIR) + "/no-such-base.toml", "-q"});
     EXPECT_EQ(here.exit_code, exit_bad_input);
-    EXPECT_FALSE(contains(here.err, "no claims.toml found")) << here.err;
+    EXPECT_FALSE(contains(here.err, "no docs/claims.toml found")) << here.err;
     EXPECT_TRUE(contains(here.err, "no-such-base.toml")) << here.err;
 
     test::TempDir dir;
@@ -138,7 +138,7 @@ TEST(ValidateProgram, FindsTheLedgerBesideItOrSaysWhatToGive) {
     fs::permissions(copy, fs::perms::owner_all);
     const test::ProcessResult away = test::run_process({copy.string(), "validate", "-q"});
     EXPECT_EQ(away.exit_code, exit_bad_input) << away.err;
-    EXPECT_TRUE(contains(away.err, "no claims.toml found beside the program")) << away.err;
+    EXPECT_TRUE(contains(away.err, "no docs/claims.toml found beside the program")) << away.err;
     EXPECT_TRUE(contains(away.err, "give --ledger FILE")) << away.err;
 
     const test::ProcessResult missing = test::run_process(
