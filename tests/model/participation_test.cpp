@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "model/burden.hpp"
 #include "support/world_builder.hpp"
 
@@ -145,12 +147,18 @@ TEST_F(ParticipationTest, NobodyTakesPartWhenNothingIsOnOffer) {
 TEST_F(ParticipationTest, EngagementOfThosePresentIsTheirPropensityAndAbsentHaveNone) {
     World big = test::make_world(test::small_scenario(40));
     RandomStream random(test::model_test_seed);
+    // The propensity the choice is made from: deciding then moves each partner's habit (7.3),
+    // so it is read before.
+    std::vector<double> propensity(big.partners.count);
+    for (std::size_t i = 0; i < big.partners.count; ++i) {
+        propensity[i] = participation_propensity(big, i);
+    }
     decide_participation(big, random);
     int present = 0;
     for (std::size_t i = 0; i < big.partners.count; ++i) {
         if (big.partners.present[i]) {
             ++present;
-            EXPECT_DOUBLE_EQ(big.partners.engagement[i], participation_propensity(big, i));
+            EXPECT_DOUBLE_EQ(big.partners.engagement[i], propensity[i]);
         } else {
             EXPECT_EQ(big.partners.engagement[i], 0.0);
         }
