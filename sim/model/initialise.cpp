@@ -81,7 +81,7 @@ void size_partner_states(PartnerPopulation& p, std::size_t founders, std::size_t
                     &p.funding_security, &p.engagement,       &p.burden_hours,
                     &p.report_hours,     &p.one_to_one_hours, &p.benefit,
                     &p.strain,           &p.self_estimate,    &p.self_precision,
-                    &p.report,           &p.support}) {
+                    &p.report,           &p.support,          &p.participation_habit}) {
         v->assign(n, 0.0);
     }
     p.context.assign(n, 0);
@@ -122,6 +122,7 @@ void start_partner(World& world, std::size_t i) {
                   (insecurity_floor + (1.0 - insecurity_floor) * p.dependence[i]);
     p.stress_months[i] = 0;
     p.absent_months[i] = 0;
+    p.participation_habit[i] = s.constants.participation.initial_habit;
     p.self_estimate[i] = 0.0;
     p.self_precision[i] = 1.0;  // a unit-variance prior around 0, like the funder's
     p.report[i] = 0.0;

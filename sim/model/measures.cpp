@@ -463,7 +463,7 @@ constexpr std::array<MeasureSpec, measure_count> measures{{
      {}},
     {Measure::outcome_cause, "outcome_cause",
      "Cause: 0 none, 1 funder_ended, 2 partners_disengaged, 3 facilitator_withdrew, "
-     "4 weak_engagement, 5 weak_funder_value; -1 not yet judged",
+     "4 weak_engagement, 5 weak_funder_value, 6 no_buy_in_at_startup; -1 not yet judged",
      "code (labels in /labels/outcome_cause)",
      "why the run ended as it did (7.16); a code, so read shares per cause, not its mean",
      "nothing by itself: it says which mechanism failed",

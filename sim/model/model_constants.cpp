@@ -431,6 +431,21 @@ std::vector<ParameterSpec> model_constant_specs() {
         constant("participation.drive_threshold", &MC::participation,
                  &ParticipationConstants::drive_threshold, {0, 1}, {0.4, 0.6}, "drive",
                  "Drive at which a partner takes part half the time.", "assumption"),
+        constant("participation.weight_habit", &MC::participation,
+                 &ParticipationConstants::weight_habit, {0, 2}, {0.15, 0.6}, "drive per habit",
+                 "Drive added per unit of a partner's participation habit above 0.5 (below it, "
+                 "drive taken away): attending reinforces one's own propensity, missing weakens "
+                 "it.",
+                 "assumption; rests on Wenger, McDermott and Snyder 2002 (model brief): core, "
+                 "active ring and periphery, peripheral participation legitimate and stable"),
+        constant("participation.habit_rate", &MC::participation,
+                 &ParticipationConstants::habit_rate, {0, 1}, {0.05, 0.3}, "per month",
+                 "Monthly weight of this month's attendance in a partner's habit.", "assumption"),
+        constant("participation.initial_habit", &MC::participation,
+                 &ParticipationConstants::initial_habit, {0, 1}, {0.4, 0.6}, "habit",
+                 "A partner's participation habit when it starts (0.5: neither regular nor "
+                 "occasional).",
+                 "assumption"),
         constant("support.support_half_hours", &MC::support, &SupportConstants::support_half_hours,
                  {0.1, 200}, {3, 9}, "hours/month",
                  "One-to-one hours a month giving half the effect.", "assumption"),
@@ -1003,6 +1018,18 @@ std::vector<ParameterSpec> model_constant_specs() {
                  "Margin above the funder's patience within which a completed partnership "
                  "struggles.",
                  "assumption"),
+        whole("outcome.months_to_startup_review", &MC::outcome,
+              &OutcomeConstants::months_to_startup_review, {0, 24}, {1, 6}, "months",
+              "Months of the facilitator's work after set-up at which the funder's leaders "
+              "commit to the partnership or withdraw (the start-up review).",
+              "assumption"),
+        constant("outcome.startup_buy_in_floor", &MC::outcome,
+                 &OutcomeConstants::startup_buy_in_floor, {0, 1}, {0.3, 0.55}, "share",
+                 "Realised senior buy-in below which the funder's leaders do not commit at the "
+                 "start-up review.",
+                 "assumption; rests on the model brief: a USAID developmental-evaluation pilot "
+                 "'failed at start-up' over buy-in; Itad/Porticus 2025: programme teams 'may not "
+                 "naturally prioritise learning unless supported by senior leaders'"),
     };
 }
 

@@ -116,6 +116,9 @@ struct ParticipationConstants {
     double weight_identity = 0.10;
     double decisiveness = 8.0;     // slope of the logistic in the drive
     double drive_threshold = 0.5;  // drive at which a partner takes part half the time
+    double weight_habit = 0.3;     // drive added per unit of habit above its neutral 0.5
+    double habit_rate = 0.15;      // monthly weight of this month's attendance in the habit
+    double initial_habit = 0.5;    // a partner's habit when it starts (neutral)
 };
 
 // Process 4a: one-to-one support and relationship building.
@@ -170,8 +173,8 @@ struct BurdenConstants {
     double convening_hours_at_full_intensity = 6.0;  // most of a workshop day a month
     double base_activity_hours = 2.0;
     double partner_share_of_support = 0.5;  // of a facilitator's one-to-one hour
-    double absorbable_share = 0.25;        // most of its available hours a partner gives to support
-    double funder_reporting_factor = 1.5;  // reporting weight; shared questions are 1
+    double absorbable_share = 0.25;  // most of its available hours a partner gives to support
+    double funder_reporting_factor = 1.25;  // reporting weight; shared questions are 1
     double partner_led_factor = 0.6;
     double accountability_base = 0.5;  // reporting scales with this + accountability focus
     double resource_floor = 0.25;      // available hours: floor + (1 - floor) x resources
@@ -312,6 +315,8 @@ struct OutcomeConstants {
     double months_before_partners_judged = 6;  // after set-up
     double struggling_participation = 0.35;    // a completed partnership struggles below this
     double struggling_worth_margin = 0.1;      // or within this of the funder's patience
+    double months_to_startup_review = 3;  // after set-up: when the funder's leaders commit or not
+    double startup_buy_in_floor = 0.45;   // below this realised buy-in they do not commit
 };
 
 struct ModelConstants {

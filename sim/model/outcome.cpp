@@ -55,6 +55,18 @@ bool funder_ends_it(const World& world) {
            world.outcome.funder_worth < world.scenario.partnership.funder_patience;
 }
 
+// The start-up review: once set-up and a few months of work are past, the funder's leaders
+// commit to the partnership or withdraw. With realised buy-in below the floor nobody senior
+// carries it ("programme teams may not naturally prioritise learning unless supported by senior
+// leaders", Itad/Porticus): they withdraw before the partnership has had time to show its
+// worth; a USAID developmental-evaluation pilot "failed at start-up" over buy-in (brief).
+bool funder_withdraws_at_startup(const World& world) {
+    const auto& c = world.scenario.constants.outcome;
+    const double review = world.scenario.setup.setup_months + c.months_to_startup_review;
+    return world.facilitator.months_active == static_cast<int>(review) &&
+           world.scenario.funder.senior_buy_in < c.startup_buy_in_floor;
+}
+
 }  // namespace
 
 double funder_worth_now(const World& world) {
@@ -101,6 +113,10 @@ void judge_partnership(World& world) {
     update_readings(world);
     if (partners_have_disengaged(world)) {
         collapse_partnership(world, OutcomeCause::partners_disengaged);
+        return;
+    }
+    if (funder_withdraws_at_startup(world)) {
+        collapse_partnership(world, OutcomeCause::no_buy_in_at_startup);
         return;
     }
     if (funder_ends_it(world)) {

@@ -21,12 +21,14 @@ double participation_propensity(const World& world, std::size_t i) {
     const double drive =
         c.weight_value * p.perceived_value[i] + c.weight_trust * trust_of(p.trust_facilitator, i) +
         c.weight_slack * slack + c.weight_security * p.funding_security[i] * survival +
-        c.weight_identity * p.unified_identity[i];
+        c.weight_identity * p.unified_identity[i] +
+        c.weight_habit * (p.participation_habit[i] - c.initial_habit);
     return logistic(c.decisiveness * (drive - c.drive_threshold));
 }
 
 void decide_participation(World& world, RandomStream& random) {
     auto& p = world.partners;
+    const auto& c = world.scenario.constants.participation;
     const bool on_offer = activities_on_offer(world);
     // Mandatory participation binds only while the programme's agreements run.
     const bool mandatory =
@@ -45,6 +47,12 @@ void decide_participation(World& world, RandomStream& random) {
         const bool chooses = draw < propensity;
         p.present[i] = (mandatory || chooses) ? 1 : 0;
         p.engagement[i] = p.present[i] ? propensity : 0.0;
+        // Attending reinforces a partner's own habit of taking part, missing weakens it
+        // (legitimate peripheral participation: the periphery is a stable place, Wenger et al.
+        // 2002), so partners sort into regulars and occasional participants over the months.
+        // Only its own choice counts: attendance a mandate forces builds no habit.
+        p.participation_habit[i] +=
+            c.habit_rate * ((chooses ? 1.0 : 0.0) - p.participation_habit[i]);
     }
 }
 

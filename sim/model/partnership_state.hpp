@@ -33,8 +33,9 @@ enum class OutcomeCause : int {
     facilitator_withdrew = 3,  // collapsed: the facilitator withdrew
     weak_engagement = 4,       // struggling: few partners still took part at the end
     weak_funder_value = 5,     // struggling: the funder saw little worth in it at the end
+    no_buy_in_at_startup = 6,  // collapsed: the funder's leaders did not commit at start-up
 };
-inline constexpr std::size_t outcome_cause_count = 6;
+inline constexpr std::size_t outcome_cause_count = 7;
 
 inline constexpr std::array<std::string_view, outcome_class_count> outcome_class_names{
     "thriving", "struggling", "collapsed"};
@@ -44,7 +45,8 @@ inline constexpr std::array<std::string_view, outcome_cause_count> outcome_cause
     "partners_disengaged",
     "facilitator_withdrew",
     "weak_engagement",
-    "weak_funder_value"};
+    "weak_funder_value",
+    "no_buy_in_at_startup"};
 
 struct PartnershipOutcome {
     OutcomeClass kind = OutcomeClass::thriving;

@@ -69,6 +69,9 @@ struct PartnerPopulation {
     std::vector<int> stress_months;        // months left in survival mode after a shock
     std::vector<std::uint8_t> present;     // takes part this month
     std::vector<double> engagement;        // real engagement when present, 0..1
+    // Habit of taking part, 0..1: an exponential average of its own attendance while activities
+    // are on offer (7.3); starts at 0.5, neither regular nor occasional.
+    std::vector<double> participation_habit;
     std::vector<double> burden_hours;      // hours spent this month on reporting and learning
     std::vector<double> report_hours;      // of which on the funder's reporting
     std::vector<double> one_to_one_hours;  // facilitator hours received this month

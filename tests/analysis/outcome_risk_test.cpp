@@ -2,6 +2,7 @@
 // and cause, the median month of failure, and the label of the interval's kind.
 
 #include "analysis/outcome_risk.hpp"
+#include "model/partnership_state.hpp"
 
 #include <gtest/gtest.h>
 
@@ -79,7 +80,8 @@ TEST(OutcomeRisk, SharesPerClassAndCauseAndTheMedianMonthOfFailure) {
     EXPECT_DOUBLE_EQ(risk.failure.share.estimate, 0.5);
     EXPECT_NEAR(risk.failure.share.low, wilson_interval(3, 6).low, 1e-15);
     EXPECT_DOUBLE_EQ(risk.median_failure_month, 36.0) << "months 36, 36, 12";
-    ASSERT_EQ(risk.causes.size(), 6u);
+    ASSERT_EQ(risk.causes.size(), outcome_cause_count);
+    EXPECT_EQ(risk.causes.back().name, "no_buy_in_at_startup");
     EXPECT_EQ(risk.causes[1].name, "funder_ended");
     EXPECT_EQ(risk.causes[1].runs, 1u);
     EXPECT_EQ(risk.causes[4].name, "weak_engagement");

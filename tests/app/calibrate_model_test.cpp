@@ -62,7 +62,7 @@ protected:
     void SetUp() override {
         test::write_text_file(scenario_, scenario_toml());
         Scenario truth = load_scenario(scenario_);
-        find_parameter(truth_factor)->set(truth, 1.35);     // default 1.5
+        find_parameter(truth_factor)->set(truth, 1.35);     // default 1.25
         find_parameter(truth_threshold)->set(truth, 0.45);  // default 0.5
         hours_ = observed(truth, Measure::reporting_hours, 200);
         participation_ = observed(truth, Measure::participation, 200);
@@ -125,7 +125,7 @@ TEST_F(CalibrateModel, RecoversTheConstantsSyntheticTargetsWereMadeWith) {
     EXPECT_GT(threshold.high, 0.45);
     EXPECT_LT(threshold.width_ratio, 0.6);
     EXPECT_GT(constant(outcome, nuisance).range.width_ratio, 0.6);
-    // The defaults (1.5, 0.5) are off the truth: the default model misses the hours target.
+    // The defaults (1.25, 0.5) are off the truth: the default model misses the hours target.
     ASSERT_EQ(outcome.targets.size(), 2u);
     // The accepted samples are far nearer both targets than the defaults (a tenth of a 3-D
     // prior is wider than the tolerances, so not within them).

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "model/burden.hpp"
 #include "support/world_builder.hpp"
 
@@ -145,12 +147,18 @@ TEST_F(ParticipationTest, NobodyTakesPartWhenNothingIsOnOffer) {
 TEST_F(ParticipationTest, EngagementOfThosePresentIsTheirPropensityAndAbsentHaveNone) {
     World big = test::make_world(test::small_scenario(40));
     RandomStream random(test::model_test_seed);
+    // The propensity the choice is made from: deciding then moves each partner's habit (7.3),
+    // so it is read before.
+    std::vector<double> propensity(big.partners.count);
+    for (std::size_t i = 0; i < big.partners.count; ++i) {
+        propensity[i] = participation_propensity(big, i);
+    }
     decide_participation(big, random);
     int present = 0;
     for (std::size_t i = 0; i < big.partners.count; ++i) {
         if (big.partners.present[i]) {
             ++present;
-            EXPECT_DOUBLE_EQ(big.partners.engagement[i], participation_propensity(big, i));
+            EXPECT_DOUBLE_EQ(big.partners.engagement[i], propensity[i]);
         } else {
             EXPECT_EQ(big.partners.engagement[i], 0.0);
         }
@@ -175,6 +183,28 @@ TEST_F(ParticipationTest, DrawsTheSameRandomNumbersWhateverTheParticipationRule)
     const double next = a.uniform();
     EXPECT_EQ(next, b.uniform());
     EXPECT_EQ(next, c.uniform());
+}
+
+// The habit of taking part (docs/model.md 7.3): a partner's own attendance feeds back into its
+// propensity, so that partners alike in everything else sort into regulars and occasional
+// participants. Exact: the habit moves by the rate toward this month's own choice.
+TEST_F(ParticipationTest, AttendingBuildsTheHabitAndTheHabitRaisesThePropensity) {
+    auto& p = world.partners;
+    world.facilitator.active = true;
+    p.participation_habit[0] = 0.9;
+    p.participation_habit[1] = 0.1;
+    EXPECT_GT(participation_propensity(world, 0), participation_propensity(world, 2));
+    EXPECT_LT(participation_propensity(world, 1), participation_propensity(world, 2));
+    const std::vector<double> before = p.participation_habit;
+    const double rate = world.scenario.constants.participation.habit_rate;
+    RandomStream random(11);
+    decide_participation(world, random);
+    for (std::size_t i = 0; i < p.count; ++i) {
+        const double chose = p.present[i] ? 1.0 : 0.0;  // optional: present means chose
+        // A slot nobody has taken builds no habit.
+        const double expected = p.enrolled[i] ? before[i] + rate * (chose - before[i]) : before[i];
+        EXPECT_DOUBLE_EQ(p.participation_habit[i], expected) << i;
+    }
 }
 
 }  // namespace

@@ -224,6 +224,32 @@ TEST(Outcome, TheFunderEndsAPartnershipItSeesAsDispensable) {
     EXPECT_FALSE(world.facilitator.active);
 }
 
+// The start-up review (docs/model.md 7.16): at set-up plus the review months, leaders whose
+// realised buy-in is below the floor withdraw; above it, or in any other month, nothing ends.
+TEST(Outcome, LeadersWithoutBuyInWithdrawAtTheStartupReview) {
+    Scenario s = test::small_scenario(4);
+    World world = test::make_world(s);
+    const auto& c = world.scenario.constants.outcome;
+    const int review =
+        world.scenario.setup.setup_months + static_cast<int>(c.months_to_startup_review);
+    world.facilitator.months_active = review;
+    world.month = review;
+    World committed = world;
+    World later = world;
+    world.scenario.funder.senior_buy_in = c.startup_buy_in_floor - 0.05;
+    committed.scenario.funder.senior_buy_in = c.startup_buy_in_floor + 0.05;
+    later.scenario.funder.senior_buy_in = c.startup_buy_in_floor - 0.05;
+    later.facilitator.months_active = review + 1;
+    judge_partnership(world);
+    judge_partnership(committed);
+    judge_partnership(later);
+    EXPECT_EQ(world.outcome.kind, OutcomeClass::collapsed);
+    EXPECT_EQ(world.outcome.cause, OutcomeCause::no_buy_in_at_startup);
+    EXPECT_FALSE(world.facilitator.active);
+    EXPECT_FALSE(committed.outcome.decided);
+    EXPECT_FALSE(later.outcome.decided);
+}
+
 TEST(Outcome, NotBetweenDecisionWindows) {
     Scenario s = test::small_scenario(4);
     World world = test::make_world(s);
