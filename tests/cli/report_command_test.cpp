@@ -154,7 +154,10 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     // --comparison, named the baseline without its --set-baseline changes.
     const test::TempDir dir;
     const auto scenario = dir / "base.toml";
-    test::write_text_file(scenario, test::small_scenario_toml(12, 12, 6, 3));
+    // Buy-in as stated (no spread): no run ends at the start-up review (docs/model.md 7.16),
+    // so cost differs between the designs by the join month alone.
+    test::write_text_file(
+        scenario, test::small_scenario_toml(12, 12, 6, 3) + "[partnership]\nbuy_in_spread = 0.0\n");
     CompareCommandOptions compare;
     compare.baseline = scenario;
     compare.baseline_overrides = {"setup.join_month=3"};

@@ -172,7 +172,10 @@ TEST(SummaryCommand, GroupsBySweepPointWithUnitsAndSaysWhenAPartnershipEnded) {
     // "x.000 [x.000, x.000]" and showed participation 0.000 without saying why.
     const test::TempDir dir;
     const auto scenario = dir / "grid.toml";
+    // Buy-in as stated (no spread): no run ends at the start-up review, so the time-bound
+    // partnership's cost is the same in every run.
     test::write_text_file(scenario, test::small_scenario_toml(16, 4, 5, 3) +
+                                        "[partnership]\nbuy_in_spread = 0.0\n"
                                         "[setup]\nend_month = 12\n[sweep.grid]\n"
                                         "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n");
     RunCommandOptions run;
