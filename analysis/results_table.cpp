@@ -6,6 +6,7 @@
 
 #include "io/hdf5_reader.hpp"
 #include "io/results_layout.hpp"
+#include "model/edit_distance.hpp"
 #include "model/parameters.hpp"
 
 namespace partnersim::analysis {

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cstdlib>
 
-#include "model/parameters.hpp"
+#include "model/edit_distance.hpp"
 
 namespace partnersim::analysis {
 

@@ -7,6 +7,7 @@
 
 #include "io/toml_document.hpp"
 #include "io/toml_values.hpp"
+#include "model/edit_distance.hpp"
 
 namespace partnersim {
 namespace {

@@ -4,10 +4,9 @@
 #include <cmath>
 #include <sstream>
 
+#include "model/edit_distance.hpp"
+
 namespace partnersim {
-
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 namespace {
 
 // Field accessors bound to a section of the Scenario.
@@ -318,21 +317,6 @@ std::optional<std::string> nearest(const Names& names, std::string_view unknown)
 }
 
 }  // namespace
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 std::string_view ParameterSpec::section() const {
     return std::string_view(name).substr(0, name.find('.'));

@@ -61,10 +61,6 @@ std::vector<ParameterSpec> model_constant_specs();
 
 const ParameterSpec* find_parameter(std::string_view dotted_name);
 
-// Levenshtein distance: the fewest single-character edits turning a into b. Behind every
-// "did you mean ...?" (parameter names here, measure names in analysis).
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 // The known name closest to an unknown one (for "did you mean ...?"), if any is close.
 std::optional<std::string> nearest_parameter_name(std::string_view unknown);
 // The same among the choices of one parameter.

@@ -98,6 +98,9 @@ TEST(NearestParameterName, SuggestsTheIntendedNameForNearMisses) {
     EXPECT_EQ(nearest_parameter_name("setup.budjet"), "setup.budget_hours");
     EXPECT_EQ(nearest_parameter_name("funder.loss_rate"), "trust.loss_rate");
     EXPECT_EQ(nearest_parameter_name("trust.los_rate"), "trust.loss_rate");
+    // A swap in a shortening: one edit for edit_distance (optimal string alignment), two for the
+    // Levenshtein distance this used before, which put it out of reach and suggested nothing.
+    EXPECT_EQ(nearest_parameter_name("setup.budgte"), "setup.budget_hours");
     EXPECT_EQ(nearest_parameter_name("completely.unrelated_words_here"), std::nullopt);
 }
 
