@@ -97,10 +97,7 @@ void punish_disclosure(World& world) {
     if (cut_count == 0.0) return;
     const double witnessed = c.witnessed_punishment * risk;
     for (std::size_t i = 0; i < p.count; ++i) lived.partner_funder_bad[i] += witnessed;
-    double total = 0.0;
-    for (const double s : p.support) total += s;
-    if (total <= 0.0) return;
-    for (auto& s : p.support) s /= total;
+    normalise_shares(p.support);
 }
 
 // Partners who see their learning shape decisions feel heard: "the funder's understanding of

@@ -2,6 +2,7 @@
 
 #include "model/candour.hpp"
 #include "model/initialise.hpp"
+#include "model/math.hpp"
 
 namespace partnersim {
 
@@ -45,10 +46,7 @@ void withdraw_partner(World& world, std::size_t partner) {
     p.report_hours[partner] = 0.0;
     p.strain[partner] = 0.0;
     p.support[partner] = 0.0;
-    double total = 0.0;
-    for (const double s : p.support) total += s;
-    if (total <= 0.0) return;
-    for (auto& s : p.support) s /= total;
+    normalise_shares(p.support);
 }
 
 void let_disengaged_partners_go(World& world) {
