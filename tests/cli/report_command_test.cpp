@@ -6,6 +6,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "io/analysis_file.hpp"
+#include "support/small_sweeps.hpp"
 #include "support/test_helpers.hpp"
 
 namespace partnersim {
@@ -14,17 +15,10 @@ namespace {
 // A 2 x 2 grid small enough to run in a blink, with an effect the report must state: a
 // facilitator joining at month 3 rather than 0 lowers partners' trust in it.
 std::filesystem::path small_grid(const test::TempDir& dir) {
-    const auto scenario = dir / "grid.toml";
-    test::write_text_file(scenario, test::small_scenario_toml(12, 12, 5, 3) +
-                                        "[sweep.grid]\n\"setup.duration\" = [\"time_bound\", "
-                                        "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
-    RunCommandOptions run;
-    run.scenario.file = scenario;
-    run.output = dir / "grid.h5";
-    run.quiet = true;
-    std::ostringstream out, err;
-    if (run_command(run, out, err) != exit_ok) throw std::runtime_error(err.str());
-    return run.output;
+    return test::run_small_sweep(dir, "grid",
+                                 test::small_scenario_toml(12, 12, 5, 3) +
+                                     "[sweep.grid]\n\"setup.duration\" = [\"time_bound\", "
+                                     "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
 }
 
 ReportCommandOptions report_of(const std::filesystem::path& results,

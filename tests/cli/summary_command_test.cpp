@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "io/hdf5_writer.hpp"
 #include "model/measures.hpp"
+#include "support/small_sweeps.hpp"
 #include "support/test_helpers.hpp"
 
 namespace partnersim {
@@ -43,6 +44,11 @@ Summarised summarise(const fs::path& path) {
     std::ostringstream err;
     const int code = summary_command(path, out, err);
     return {code, out.str(), err.str()};
+}
+
+// The summary of a scenario (`toml`, with its sweep) as `run` writes it.
+Summarised summary_of(const test::TempDir& dir, const std::string& toml) {
+    return summarise(test::run_small_sweep(dir, "scenario", toml));
 }
 
 // The summary line of one measure ("  NAME  mean [lo, hi]  (p05 - p95)"), or "".
@@ -170,21 +176,14 @@ TEST(SummaryCommand, GroupsBySweepPointWithUnitsAndSaysWhenAPartnershipEnded) {
     // A sweep of a 12-month contract against an open-ended one, read at month 16: the summary
     // once pooled both into one table, without units, printed the fixed budget as
     // "x.000 [x.000, x.000]" and showed participation 0.000 without saying why.
-    const test::TempDir dir;
-    const auto scenario = dir / "grid.toml";
     // Buy-in as stated (no spread): no run ends at the start-up review, so the time-bound
     // partnership's cost is the same in every run.
-    test::write_text_file(scenario, test::small_scenario_toml(16, 4, 5, 3) +
-                                        "[partnership]\nbuy_in_spread = 0.0\n"
-                                        "[setup]\nend_month = 12\n[sweep.grid]\n"
-                                        "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n");
-    RunCommandOptions run;
-    run.scenario.file = scenario;
-    run.output = dir / "grid.h5";
-    run.quiet = true;
-    std::ostringstream out, err;
-    ASSERT_EQ(run_command(run, out, err), exit_ok) << err.str();
-    const Summarised result = summarise(run.output);
+    const test::TempDir dir;
+    const Summarised result =
+        summary_of(dir, test::small_scenario_toml(16, 4, 5, 3) +
+                            "[partnership]\nbuy_in_spread = 0.0\n"
+                            "[setup]\nend_month = 12\n[sweep.grid]\n"
+                            "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n");
     ASSERT_EQ(result.code, exit_ok) << result.err;
     const std::string& text = result.out;
     const auto time_bound = text.find("  setup.duration=time_bound (4 runs)\n");
@@ -215,17 +214,10 @@ TEST(SummaryCommand, ASampledDesignStaysPooled) {
     // them one by one (1,024 for enablers.toml) would bury the summary, so it stays pooled,
     // while a grid of the same size is listed point by point (the test above).
     const test::TempDir dir;
-    const auto scenario = dir / "lhs.toml";
-    test::write_text_file(scenario, test::small_scenario_toml(12, 2, 5, 3) +
-                                        "[sweep]\nmethod = \"latin_hypercube\"\nsamples = 6\n"
-                                        "[sweep.ranges]\n\"setup.budget_hours\" = [40.0, 200.0]\n");
-    RunCommandOptions run;
-    run.scenario.file = scenario;
-    run.output = dir / "lhs.h5";
-    run.quiet = true;
-    std::ostringstream out, err;
-    ASSERT_EQ(run_command(run, out, err), exit_ok) << err.str();
-    const Summarised result = summarise(run.output);
+    const Summarised result =
+        summary_of(dir, test::small_scenario_toml(12, 2, 5, 3) +
+                            "[sweep]\nmethod = \"latin_hypercube\"\nsamples = 6\n"
+                            "[sweep.ranges]\n\"setup.budget_hours\" = [40.0, 200.0]\n");
     ASSERT_EQ(result.code, exit_ok) << result.err;
     EXPECT_EQ(result.out.find("setup.budget_hours="), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("all 6 sampled set-ups, pooled"), std::string::npos) << result.out;
