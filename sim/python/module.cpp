@@ -1,18 +1,26 @@
 // partnersim._partnersim: the application layer's `run` and `compare` use cases for Python, a
 // front end beside the command line. The Python half (partnersim/__init__.py) gives them their
-// xarray shape; this module only fills requests, runs them without the GIL, and turns the
-// errors of engine/error.hpp into Python exceptions carrying the located message.
+// xarray shape; this module only fills requests, runs them without the GIL (stopping on Ctrl-C),
+// and turns the errors of engine/error.hpp into Python exceptions carrying the located message.
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "app/compare_designs.hpp"
@@ -62,36 +70,99 @@ void translate_errors(std::exception_ptr thrown) {  // NOLINT(performance-unnece
     }
 }
 
-app::ScenarioRequest scenario_request(const std::filesystem::path& file,
-                                      std::vector<std::string> overrides,
-                                      std::optional<std::int64_t> replicates,
-                                      std::optional<std::uint64_t> seed, bool uncertainty) {
-    app::ScenarioRequest request;
-    request.file = file;
-    request.overrides = std::move(overrides);
-    request.replicates = replicates;
-    request.seed = seed;
-    request.uncertainty = uncertainty;
-    return request;
+// The options run and compare share, as keywords (partnersim/running.py passes them all).
+constexpr std::array<const char*, 4> common_options{"replicates", "seed", "threads", "uncertainty"};
+
+template <class T>
+T keyword(const py::kwargs& options, const char* name, T otherwise) {
+    return options.contains(name) ? options[name].cast<T>() : otherwise;
+}
+
+// Fills what `request` shares with the other use case from the keywords; a keyword that is not
+// one of common_options is a TypeError, as Python's own functions make it.
+template <class Request>
+void fill_common(Request& request, const py::kwargs& options) {
+    for (const auto& item : options) {
+        const auto key = py::cast<std::string>(item.first);
+        if (std::find(common_options.begin(), common_options.end(), key) == common_options.end()) {
+            throw py::type_error("unexpected keyword argument '" + key + "'");
+        }
+    }
+    // run keeps the scenario's options in its ScenarioRequest, compare beside its two files.
+    auto& scenario = [&]() -> auto& {
+        if constexpr (std::is_same_v<Request, app::RunRequest>) {
+            return request.scenario;
+        } else {
+            return request;
+        }
+    }
+    ();
+    scenario.replicates = keyword<std::optional<std::int64_t>>(options, "replicates", {});
+    scenario.seed = keyword<std::optional<std::uint64_t>>(options, "seed", {});
+    scenario.uncertainty = keyword(options, "uncertainty", false);
+    request.threads = keyword(options, "threads", 0);
+}
+
+// How soon Ctrl-C is noticed while a use case runs.
+constexpr auto signal_check_interval = std::chrono::milliseconds(50);
+
+// Runs `use_case` (given the stop flag its request holds) on a thread of its own, without the
+// GIL, while this thread checks Python's signals, as the interpreter would between bytecodes:
+// Ctrl-C's KeyboardInterrupt (whatever the SIGINT handler raises) sets `stop`, the use case
+// starts no more runs and returns, and the exception is raised here. Only Python's main thread
+// sees signals; called from another, the use case runs to its end, like Python code would.
+template <class UseCase>
+auto interruptible(std::atomic<bool>& stop, UseCase use_case) -> decltype(use_case()) {
+    std::optional<decltype(use_case())> outcome;
+    std::exception_ptr failure;
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false;
+    std::optional<py::error_already_set> raised;
+    std::thread worker([&] {
+        try {
+            outcome.emplace(use_case());
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        const std::lock_guard lock(mutex);
+        done = true;
+        finished.notify_one();
+    });
+    {
+        const py::gil_scoped_release release;
+        std::unique_lock lock(mutex);
+        while (!finished.wait_for(lock, signal_check_interval, [&] { return done; })) {
+            if (raised) continue;  // stopping: wait for the runs under way
+            lock.unlock();
+            {
+                const py::gil_scoped_acquire acquire;
+                if (PyErr_CheckSignals() != 0) raised.emplace();  // takes the pending exception
+            }
+            if (raised) stop.store(true);
+            lock.lock();
+        }
+    }
+    worker.join();
+    if (raised) throw *raised;
+    if (failure) std::rethrow_exception(failure);
+    return std::move(*outcome);
 }
 
 // Runs the experiment into `output` (a new file); returns the number of runs written.
 std::uint64_t run_to_file(const std::filesystem::path& scenario, std::vector<std::string> overrides,
-                          std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed,
-                          int threads, bool uncertainty, std::uint64_t trace_runs,
-                          const std::filesystem::path& output, const std::string& recorded_as) {
+                          std::uint64_t trace_runs, const std::filesystem::path& output,
+                          const std::string& recorded_as, const py::kwargs& options) {
     app::RunRequest request;
-    request.scenario =
-        scenario_request(scenario, std::move(overrides), replicates, seed, uncertainty);
+    request.scenario.file = scenario;
+    request.scenario.overrides = std::move(overrides);
+    fill_common(request, options);
     request.output = output;
-    request.threads = threads;
     request.trace_runs = trace_runs;
     request.command_line = recorded_as;
-    const app::RunOutcome outcome = [&] {
-        const py::gil_scoped_release release;
-        return app::run_experiment(request);
-    }();
-    return outcome.done;
+    std::atomic<bool> stop{false};
+    request.stop = &stop;
+    return interruptible(stop, [&] { return app::run_experiment(request); }).done;
 }
 
 py::array_t<double> matrix(std::size_t rows, std::size_t columns) {
@@ -155,23 +226,16 @@ py::dict comparison_dict(const app::ComparisonOutcome& outcome) {
 py::dict compare(const std::filesystem::path& baseline,
                  const std::optional<std::filesystem::path>& variant,
                  std::vector<std::string> variant_overrides,
-                 std::vector<std::string> baseline_overrides,
-                 std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed,
-                 int threads, bool uncertainty) {
+                 std::vector<std::string> baseline_overrides, const py::kwargs& options) {
     app::CompareRequest request;
     request.baseline = baseline;
     request.variant = variant;
     request.variant_overrides = std::move(variant_overrides);
     request.baseline_overrides = std::move(baseline_overrides);
-    request.replicates = replicates;
-    request.seed = seed;
-    request.threads = threads;
-    request.uncertainty = uncertainty;
-    const app::ComparisonOutcome outcome = [&] {
-        const py::gil_scoped_release release;
-        return app::compare_designs(request);
-    }();
-    return comparison_dict(outcome);
+    fill_common(request, options);
+    std::atomic<bool> stop{false};
+    request.stop = &stop;
+    return comparison_dict(interruptible(stop, [&] { return app::compare_designs(request); }));
 }
 
 }  // namespace
@@ -191,13 +255,13 @@ PYBIND11_MODULE(_partnersim, module) {
     py::register_exception_translator(&translate_errors);
     module.attr("version") = PARTNERSIM_VERSION;
     module.def("run_to_file", &run_to_file, py::arg("scenario"), py::arg("overrides"),
-               py::arg("replicates"), py::arg("seed"), py::arg("threads"), py::arg("uncertainty"),
                py::arg("trace_runs"), py::arg("output"), py::arg("recorded_as"),
                "Runs a scenario file (with its sweep) into a new results file; returns the runs "
-               "written. The GIL is released while it runs.");
+               "written. Keywords replicates, seed, threads, uncertainty. The GIL is released "
+               "while it runs; Ctrl-C stops it (KeyboardInterrupt).");
     module.def("compare", &compare, py::arg("baseline"), py::arg("variant"),
-               py::arg("variant_overrides"), py::arg("baseline_overrides"), py::arg("replicates"),
-               py::arg("seed"), py::arg("threads"), py::arg("uncertainty"),
+               py::arg("variant_overrides"), py::arg("baseline_overrides"),
                "Runs two scenarios with paired seeds and compares them, measure by measure and "
-               "month by month. The GIL is released while it runs.");
+               "month by month. Keywords replicates, seed, threads, uncertainty. The GIL is "
+               "released while it runs; Ctrl-C stops it (KeyboardInterrupt).");
 }

@@ -1,5 +1,11 @@
 """import partnersim: run and compare through the application layer, open_results for any file,
 the same numbers as `partnersim run`, errors as located Python exceptions."""
+import os
+import signal
+import subprocess
+import sys
+import time
+
 import h5py
 import numpy as np
 import pytest
@@ -84,3 +90,44 @@ def test_compare_matches_the_paired_difference_of_two_runs():
     np.testing.assert_allclose(cmp["difference"].sel(measure=MEASURE).values, expected.values,
                                rtol=1e-9, atol=1e-12)
     assert cmp.attrs["replicates"] == 4
+
+
+# A run far longer than any test (a million runs of the default scenario, one thread): only
+# Ctrl-C ends it. It says how it ended on stdout.
+INTERRUPTED_RUN = """
+import sys
+import partnersim
+try:
+    partnersim.run(sys.argv[1], replicates=1_000_000, threads=1)
+except KeyboardInterrupt as stopped:
+    print("stopped by", type(stopped).__name__)
+    sys.exit(0)
+print("finished")
+sys.exit(1)
+"""
+
+
+def test_ctrl_c_stops_a_run_with_keyboard_interrupt_and_leaves_nothing(tmp_path):
+    """SIGINT once the runs are under way (the temporary results file exists: a condition,
+    polled with a generous bound, never a fixed wait) raises KeyboardInterrupt out of
+    partnersim.run, and the temporary folder holds nothing afterwards."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    child = subprocess.Popen([sys.executable, "-c", INTERRUPTED_RUN,
+                              str(SOURCE / "scenarios" / "default.toml")],
+                             env=dict(os.environ, TMPDIR=str(scratch)), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 300
+        while not list(scratch.glob("*/results.h5.partial")):
+            assert child.poll() is None, child.communicate()
+            assert time.monotonic() < deadline, "the run did not start within 5 minutes"
+            time.sleep(0.02)
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=300)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    assert out.strip() == "stopped by KeyboardInterrupt", (out, err)
+    assert list(scratch.iterdir()) == []

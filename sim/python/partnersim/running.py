@@ -81,11 +81,14 @@ def run(scenario, set=None, replicates=None, seed=None, threads=0, uncertainty=F
     """Runs a scenario (and its [sweep]) and returns its results as open_results() gives them:
     an xarray.Dataset with dims run and month. `set` overrides keys by dotted name, as --set;
     replicates, seed, threads (0: all cores), uncertainty and trace as the command line's
-    options. The GIL is released while the runs go."""
+    options. The GIL is released while the runs go; Ctrl-C stops them and raises
+    KeyboardInterrupt, with nothing left on disk."""
     with _ScenarioFile(scenario) as path, tempfile.TemporaryDirectory() as folder:
         output = pathlib.Path(folder) / "results.h5"
-        _partnersim.run_to_file(path, _overrides(set), replicates, seed, threads, uncertainty,
-                                trace, output, _call("run", scenario, set, replicates, seed))
+        _partnersim.run_to_file(path, _overrides(set), trace, output,
+                                _call("run", scenario, set, replicates, seed),
+                                replicates=replicates, seed=seed, threads=threads,
+                                uncertainty=uncertainty)
         return open_results(output)
 
 
@@ -98,8 +101,9 @@ def compare(baseline, variant=None, set=None, baseline_set=None, replicates=None
     month as final_<name> (dim measure). As `partnersim compare`."""
     with _ScenarioFile(baseline) as base, _ScenarioFile(variant or baseline) as other:
         result = _partnersim.compare(base, other if variant is not None else None,
-                                     _overrides(set), _overrides(baseline_set), replicates, seed,
-                                     threads, uncertainty)
+                                     _overrides(set), _overrides(baseline_set),
+                                     replicates=replicates, seed=seed, threads=threads,
+                                     uncertainty=uncertainty)
     measures = result["measures"]
     months = np.arange(1, result["months"] + 1, dtype=np.int32)
     descriptions = {
