@@ -15,6 +15,7 @@ namespace partnersim {
 namespace {
 
 const std::string design_group(layout::design_group);
+const std::string labels_group(layout::labels_group);
 
 ParameterKind kind_of(const std::string& parameter, const std::vector<ParameterValue>& values) {
     if (const ParameterSpec* spec = find_parameter(parameter)) return spec->kind;
@@ -155,10 +156,10 @@ DesignAttributes design_attributes(const ExperimentDesign& design) {
 void write_outcome_labels(Hdf5ResultWriter& writer) {
     const std::vector<std::string> classes(outcome_class_names.begin(), outcome_class_names.end());
     const std::vector<std::string> causes(outcome_cause_names.begin(), outcome_cause_names.end());
-    writer.write_labels("labels", "outcome", classes,
+    writer.write_labels(labels_group, "outcome", classes,
                         "Name of each outcome class: row k names code k of /final/outcome",
                         "label");
-    writer.write_labels("labels", "outcome_cause", causes,
+    writer.write_labels(labels_group, "outcome_cause", causes,
                         "Name of each outcome cause: row k names code k of /final/outcome_cause",
                         "label");
 }

@@ -1,13 +1,13 @@
 #pragma once
 // Named axes for the readers that look for them (xarray through h5netcdf, netCDF tools,
 // HDFView): HDF5 dimension scales (H5DS, from hdf5_hl) on the datasets of a finished results
-// file. /runs/run_index is the run axis of every dataset with a row per run, /months the month
-// axis of every time series; the names are in io/results_layout.hpp. io-internal, like
+// file: the axes of io/results_layout.hpp (/run, /months, /design_point, ...). io-internal, like
 // io/hdf5_handles.hpp.
 
 #include <hdf5.h>
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace partnersim::hdf5 {
@@ -16,5 +16,15 @@ namespace partnersim::hdf5 {
 // every dataset in `datasets`.
 void attach_dimension_scale(hid_t scale, std::string_view name, std::span<const hid_t> datasets,
                             unsigned dimension);
+
+// Drops the scales a dataset copied from another file names: H5Ocopy keeps its list of them
+// but not what the list points to, which no reader could follow.
+void forget_copied_dimension_scales(hid_t dataset);
+
+// A dataset's rank, and the length of its first dimension (0 for a scalar).
+int rank_of(hid_t dataset);
+hsize_t rows_of(hid_t dataset);
+// The last part of a dataset's path ("outcome" for /labels/outcome).
+std::string base_name(hid_t dataset);
 
 }  // namespace partnersim::hdf5

@@ -69,6 +69,12 @@ public:
 
     void close() { datasets_.clear(); }
 
+    std::vector<hid_t> ids() const {
+        std::vector<hid_t> ids;
+        for (const hdf5::Dataset& dataset : datasets_) ids.push_back(dataset.get());
+        return ids;
+    }
+
 private:
     void write_row(hid_t dataset, std::uint64_t run) {
         const std::array<hsize_t, 3> start{run, 0, 0};
@@ -225,32 +231,14 @@ public:
     void write_table(const std::string& group, const std::string& name, std::span<const T> values,
                      std::string_view description, std::string_view units) {
         require_prologue();
-        const hdf5::Dataset dataset =
-            create_table(group, name, StorageType<T>::file(), static_cast<hsize_t>(values.size()));
-        if (!values.empty()) {
-            hdf5::check(H5Dwrite(dataset.get(), StorageType<T>::memory(), H5S_ALL, H5S_ALL,
-                                 H5P_DEFAULT, values.data()),
-                        "write " + group + "/" + name);
-        }
-        hdf5::describe(dataset.get(), description, units);
+        store_table(group, name, values, description, units);
     }
 
     void write_labels(const std::string& group, const std::string& name,
                       std::span<const std::string> labels, std::string_view description,
                       std::string_view units) {
         require_prologue();
-        const hdf5::Datatype type = hdf5::utf8_string_type();
-        const hdf5::Dataset dataset =
-            create_table(group, name, type.get(), static_cast<hsize_t>(labels.size()));
-        std::vector<const char*> text;
-        text.reserve(labels.size());
-        for (const std::string& label : labels) text.push_back(label.c_str());
-        if (!text.empty()) {
-            hdf5::check(
-                H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()),
-                "write " + group + "/" + name);
-        }
-        hdf5::describe(dataset.get(), description, units);
+        store_labels(group, name, labels, description, units);
     }
 
     void write_attribute(const std::string& name, std::string_view value) {
@@ -288,8 +276,63 @@ public:
     }
 
 private:
-    // The run axis at the root (a copy of /runs/run_index) and the month axis, as dimension
-    // scales of every dataset with a row per run and every time series.
+    template <class T>
+    hdf5::Dataset store_table(const std::string& group, const std::string& name,
+                              std::span<const T> values, std::string_view description,
+                              std::string_view units) {
+        hdf5::Dataset dataset =
+            create_table(group, name, StorageType<T>::file(), static_cast<hsize_t>(values.size()));
+        if (!values.empty()) {
+            hdf5::check(H5Dwrite(dataset.get(), StorageType<T>::memory(), H5S_ALL, H5S_ALL,
+                                 H5P_DEFAULT, values.data()),
+                        "write " + group + "/" + name);
+        }
+        hdf5::describe(dataset.get(), description, units);
+        return dataset;
+    }
+
+    hdf5::Dataset store_labels(const std::string& group, const std::string& name,
+                               std::span<const std::string> labels, std::string_view description,
+                               std::string_view units) {
+        const hdf5::Datatype type = hdf5::utf8_string_type();
+        hdf5::Dataset dataset =
+            create_table(group, name, type.get(), static_cast<hsize_t>(labels.size()));
+        std::vector<const char*> text;
+        text.reserve(labels.size());
+        for (const std::string& label : labels) text.push_back(label.c_str());
+        if (!text.empty()) {
+            hdf5::check(
+                H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()),
+                "write " + group + "/" + name);
+        }
+        hdf5::describe(dataset.get(), description, units);
+        return dataset;
+    }
+
+    // A root axis of the indices 0..count-1.
+    hdf5::Dataset store_index_axis(std::string_view name, std::uint64_t count,
+                                   std::string_view description) {
+        std::vector<layout::AxisIndexValue> indices(count);
+        for (std::uint64_t i = 0; i < count; ++i) indices[i] = i;
+        return store_table("/", std::string(name), std::span<const layout::AxisIndexValue>(indices),
+                           description, layout::axis_index_units);
+    }
+
+    std::vector<std::string> link_names(const std::string& group) const {
+        const hdf5::Group opened(
+            hdf5::check_id(H5Gopen2(file_.get(), group.c_str(), H5P_DEFAULT), "open " + group));
+        return hdf5::link_names(opened.get());
+    }
+
+    hdf5::Dataset open_dataset(const std::string& name) const {
+        return hdf5::Dataset(
+            hdf5::check_id(H5Dopen2(file_.get(), name.c_str(), H5P_DEFAULT), "open " + name));
+    }
+
+    // The axes of results/layout.hpp as dimension scales, once every dataset is there: the run
+    // axis at the root (a copy of /runs/run_index) of every dataset with a row per run, the
+    // month axis of every time series, and the axes of /design, /agents, /labels and the drawn
+    // model constants.
     void name_axes() {
         const std::string run_index = layout::dataset_path(layout::runs_group, layout::run_index);
         const std::string run_axis = layout::root_path(layout::run_axis_dataset);
@@ -298,17 +341,89 @@ private:
                     "copy " + run_index + " to " + run_axis);
         std::vector<hid_t> by_run;
         for (const auto& column : run_columns_) by_run.push_back(column.id());
-        std::vector<hid_t> series;
-        for (const auto& s : timeseries_) series.push_back(s.id());
-        by_run.insert(by_run.end(), series.begin(), series.end());
+        std::vector<hid_t> by_month;
+        for (const auto& s : timeseries_) by_month.push_back(s.id());
+        by_run.insert(by_run.end(), by_month.begin(), by_month.end());
         for (const auto& value : final_) by_run.push_back(value.id());
-        const auto open = [&](const std::string& name) {
-            return hdf5::Dataset(
-                hdf5::check_id(H5Dopen2(file_.get(), name.c_str(), H5P_DEFAULT), "open " + name));
-        };
-        hdf5::attach_dimension_scale(open(run_axis).get(), layout::run_axis_dataset, by_run, 0);
-        hdf5::attach_dimension_scale(open(layout::root_path(layout::months_dataset)).get(),
-                                     layout::month_dimension, series, 1);
+        if (model_constants_) by_run.push_back(model_constants_->id());
+        if (traces_) {
+            const std::vector<hid_t> traces = traces_->ids();
+            by_month.insert(by_month.end(), traces.begin(), traces.end());
+        }
+        hdf5::attach_dimension_scale(open_dataset(run_axis).get(), layout::run_axis_dataset, by_run,
+                                     0);
+        hdf5::attach_dimension_scale(open_dataset(layout::root_path(layout::months_dataset)).get(),
+                                     layout::month_dimension, by_month, 1);
+        if (model_constants_) {
+            const hdf5::Dataset names = store_labels(
+                "/", std::string(layout::model_constant_axis_dataset), shape_.model_constants,
+                layout::model_constant_axis_description, layout::model_constant_axis_units);
+            const std::array<hid_t, 1> constants{model_constants_->id()};
+            hdf5::attach_dimension_scale(names.get(), layout::model_constant_axis_dataset,
+                                         constants, 1);
+        }
+        if (traces_) name_trace_axes(traces_->ids());
+        name_table_axes();
+    }
+
+    void name_trace_axes(const std::vector<hid_t>& traces) {
+        const hdf5::Dataset runs =
+            store_index_axis(layout::traced_run_axis_dataset, shape_.trace_runs,
+                             layout::traced_run_axis_description);
+        hdf5::attach_dimension_scale(runs.get(), layout::traced_run_axis_dataset, traces, 0);
+        const hdf5::Dataset partners = store_index_axis(
+            layout::partner_axis_dataset, static_cast<std::uint64_t>(shape_.trace_partners),
+            layout::partner_axis_description);
+        hdf5::attach_dimension_scale(partners.get(), layout::partner_axis_dataset, traces, 2);
+    }
+
+    // The 1-D datasets of a group with `rows` rows (any, when absent); nothing else a prologue
+    // put there (the writer lets it write any table) is given an axis.
+    std::vector<hdf5::Dataset> tables_of(const std::string& group,
+                                         std::optional<hsize_t> rows) const {
+        std::vector<hdf5::Dataset> tables;
+        for (const std::string& name : link_names(group)) {
+            const std::string path = layout::dataset_path(group, name);
+            H5O_info_t info;
+            hdf5::check(
+                H5Oget_info_by_name2(file_.get(), path.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT),
+                "inspect " + path);
+            if (info.type != H5O_TYPE_DATASET) continue;
+            hdf5::Dataset table = open_dataset(path);
+            if (hdf5::rank_of(table.get()) == 1 && (!rows || hdf5::rows_of(table.get()) == *rows)) {
+                tables.push_back(std::move(table));
+            }
+        }
+        return tables;
+    }
+
+    // The design point axis of the /design tables (a row per design point: a design's
+    // design_points attribute says how many), and each /labels table its own axis. Both groups
+    // may come from another file (compaction, merge), with that file's scales.
+    void name_table_axes() {
+        const std::string design = layout::root_path(layout::design_group);
+        const std::string points_attribute(layout::design_points_attribute);
+        if (hdf5::link_exists(file_.get(), design) &&
+            H5Aexists(file_.get(), points_attribute.c_str()) > 0) {
+            const auto points = hdf5::read_scalar_attribute<std::uint64_t>(
+                file_.get(), points_attribute, H5T_NATIVE_UINT64);
+            std::vector<hid_t> ids;
+            const std::vector<hdf5::Dataset> tables = tables_of(design, points);
+            for (const hdf5::Dataset& table : tables) {
+                hdf5::forget_copied_dimension_scales(table.get());
+                ids.push_back(table.get());
+            }
+            const hdf5::Dataset axis = store_index_axis(layout::design_point_axis_dataset, points,
+                                                        layout::design_point_axis_description);
+            hdf5::attach_dimension_scale(axis.get(), layout::design_point_axis_dataset, ids, 0);
+        }
+        const std::string labels = layout::root_path(layout::labels_group);
+        if (hdf5::link_exists(file_.get(), labels)) {
+            for (const hdf5::Dataset& table : tables_of(labels, std::nullopt)) {
+                const std::string name = hdf5::base_name(table.get());
+                hdf5::attach_dimension_scale(table.get(), name, {}, 0);
+            }
+        }
     }
 
     void create_run_columns() {

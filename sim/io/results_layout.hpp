@@ -27,14 +27,23 @@
 //                          uint8 or UTF-8; a range factor's table has low, high (float64) and
 //                          range_index (int64) attributes
 //   /design/grid_cell, sample_index (uint64), saltelli_role, morris_factor (int64)
+//   /labels/outcome, outcome_cause   UTF-8 [codes]: row k names code k of /final/outcome and
+//                          /final/outcome_cause
 // Every dataset carries `description` and `units` string attributes.
-//   /run                   uint64 [runs], a finished file only: /runs/run_index again, at the
-//                          root so that every group sees it (netCDF's rule for dimensions)
+// The axes of a finished file, at the root so that every group sees them (netCDF's rule for
+// dimensions):
+//   /run                   uint64 [runs]: /runs/run_index again
+//   /design_point          uint64 [design points], 0..points-1, with a sweep's /design
+//   /traced_run            uint64 [trace_runs]: the run_index of each row of /agents (0..)
+//   /partner               uint64 [trace_partners]: partner slot of /agents' last axis (0..)
+//   /model_constant        UTF-8 [model constants], with /runs/model_constants: its `columns`
 // Named axes (HDF5 dimension scales, so xarray, netCDF tools and HDFView see them): in a finished
-// file /run is the run axis (dimension 0) of every /runs column, /timeseries and /final; /months
-// the month axis (dimension 1) of /timeseries. xarray (h5netcdf) names dimensions after their
-// scale datasets: `run` and `months`. (/agents, /runs/model_constants and /design carry none:
-// their other axes have no dataset to name them.)
+// file /run is the run axis (dimension 0) of every /runs column (model_constants included),
+// /timeseries and /final; /months the month axis (dimension 1) of /timeseries and /agents;
+// /design_point the axis of every /design table; /traced_run and /partner dimensions 0 and 2 of
+// /agents; /model_constant dimension 1 of /runs/model_constants; each /labels table is its own
+// axis. xarray (h5netcdf) names dimensions after their scale datasets: `run`, `months`,
+// `design_point`, `traced_run`, `partner`, `model_constant`, `outcome`, `outcome_cause`.
 //
 // Analysis file: root attributes description (analysis_file_description) and
 // partnersim_version; one group per table, /<table>, one 1-D dataset per column (UTF-8 strings
@@ -60,9 +69,27 @@ inline constexpr std::string_view design_group = "design";
 inline constexpr std::string_view months_description =
     "Month of the simulation, counted from 1; the month axis of /timeseries and /agents";
 inline constexpr std::string_view months_units = "months";
-// The run axis dataset, and the names its scale and /months's carry (see above).
+inline constexpr std::string_view labels_group = "labels";
+// The axis datasets (see above); /months's scale is called `month`, the others as their dataset.
 inline constexpr std::string_view run_axis_dataset = "run";
 inline constexpr std::string_view month_dimension = "month";
+inline constexpr std::string_view design_point_axis_dataset = "design_point";
+inline constexpr std::string_view traced_run_axis_dataset = "traced_run";
+inline constexpr std::string_view partner_axis_dataset = "partner";
+inline constexpr std::string_view model_constant_axis_dataset = "model_constant";
+using AxisIndexValue = std::uint64_t;  // /run, /design_point, /traced_run, /partner: uint64
+inline constexpr std::string_view design_point_axis_description =
+    "Design point, counted from 0: the axis of every /design table (row p is design point p, "
+    "which /runs/design_point refers to)";
+inline constexpr std::string_view traced_run_axis_description =
+    "Run index of each row of the /agents traces: the first runs of the experiment, counted "
+    "from 0";
+inline constexpr std::string_view partner_axis_description =
+    "Partner slot of the /agents traces, counted from 0 (founders first, then newcomers)";
+inline constexpr std::string_view model_constant_axis_description =
+    "Name of each model constant: the columns of /runs/model_constants";
+inline constexpr std::string_view axis_index_units = "index";
+inline constexpr std::string_view model_constant_axis_units = "name";
 
 // "/<group>/<name>"; a group given as "final", "/final" or "/final/" names the same group.
 std::string dataset_path(std::string_view group, std::string_view name);
@@ -150,8 +177,16 @@ inline constexpr std::array<std::string_view, 10> writer_attributes{
     created_utc_attribute,        months_attribute,   runs_attribute,
     identity_attribute,           shard_attribute,    first_run_attribute,
     total_runs_attribute};
-inline constexpr std::array<std::string_view, 6> writer_links{
-    runs_group, timeseries_group, final_group, months_dataset, agents_group, run_axis_dataset};
+inline constexpr std::array<std::string_view, 10> writer_links{runs_group,
+                                                               timeseries_group,
+                                                               final_group,
+                                                               months_dataset,
+                                                               agents_group,
+                                                               run_axis_dataset,
+                                                               design_point_axis_dataset,
+                                                               traced_run_axis_dataset,
+                                                               partner_axis_dataset,
+                                                               model_constant_axis_dataset};
 bool is_writer_attribute(std::string_view name);
 bool is_writer_link(std::string_view name);
 

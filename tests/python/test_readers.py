@@ -9,6 +9,7 @@ import h5py
 import numpy as np
 import pytest
 import xarray as xr
+from conftest import SMALL, SWEEP, run_cli
 
 MEASURE = "trust_partner_facilitator"
 
@@ -31,6 +32,72 @@ def test_xarray_opens_every_run_group_with_named_dimensions(sweep_file):
     assert final[MEASURE].dims == ("run",)
     columns = xr.open_dataset(sweep_file, group="runs", engine="h5netcdf")
     assert columns["seed"].dims == ("run",)
+
+
+def test_xarray_opens_every_group_of_a_traced_drawn_sweep_with_named_axes(tmp_path):
+    """Every group (and the root) of a file with traces, drawn model constants, a design and the
+    outcome labels opens in xarray without phony_dims (h5netcdf refuses a dataset with an axis
+    no dimension scale names), with the axes results_layout.hpp gives them."""
+    path = tmp_path / "traced.h5"
+    run_cli("run", SWEEP, "-o", path, *SMALL, "--trace", "2", "--uncertainty", "--quiet")
+    with h5py.File(path) as f:
+        groups = sorted(name for name, obj in f.items() if isinstance(obj, h5py.Group))
+        points = f["design/grid_cell"].shape[0]
+        constants = list(f["runs/model_constants"].attrs["columns"].astype(str))
+        partners = f["agents"][next(iter(f["agents"]))].shape[2]
+        first_trace = next(iter(f["agents"]))
+        trace = f["agents/" + first_trace][()]
+        drawn = f["runs/model_constants"][()]
+    assert groups == ["agents", "design", "final", "labels", "runs", "timeseries"]
+    for group in [None] + groups:
+        opened = xr.open_dataset(path, group=group, engine="h5netcdf")
+        for name, variable in opened.variables.items():
+            assert not [d for d in variable.dims if d.startswith("phony")], (group, name)
+    agents = xr.open_dataset(path, group="agents", engine="h5netcdf")
+    for name, variable in agents.data_vars.items():
+        assert variable.dims == ("traced_run", "months", "partner"), name
+    np.testing.assert_array_equal(agents[first_trace].values, trace)  # NaN where unrecorded
+    design = xr.open_dataset(path, group="design", engine="h5netcdf")
+    assert design.sizes["design_point"] == points
+    for name, variable in design.data_vars.items():
+        assert variable.dims == ("design_point",), name
+    runs = xr.open_dataset(path, group="runs", engine="h5netcdf")
+    assert runs["model_constants"].dims == ("run", "model_constant")
+    np.testing.assert_array_equal(runs["model_constants"].values, drawn)
+    labels = xr.open_dataset(path, group="labels", engine="h5netcdf")
+    assert labels["outcome"].dims == ("outcome",)
+    assert labels["outcome_cause"].dims == ("outcome_cause",)
+    root = xr.open_dataset(path, engine="h5netcdf")
+    np.testing.assert_array_equal(root["design_point"].values, np.arange(points))
+    np.testing.assert_array_equal(root["traced_run"].values, [0, 1])
+    np.testing.assert_array_equal(root["partner"].values, np.arange(partners))
+    assert [str(c) for c in root["model_constant"].values] == constants
+    for axis in ("design_point", "traced_run", "partner", "model_constant"):
+        assert root[axis].attrs["description"] and root[axis].attrs["units"], axis
+
+
+def test_a_merged_file_names_its_own_axes(sweep_file, tmp_path):
+    """Merge copies /design and /labels from a finished shard, whose tables name the shard's
+    own axes: the merged file's tables name the merged file's, which xarray follows."""
+    shards = []
+    for k in (1, 2):
+        shards.append(tmp_path / f"shard{k}.h5")
+        run_cli("run", SWEEP, "-o", shards[-1], *SMALL, "--shard", f"{k}/2", "--quiet")
+    merged = tmp_path / "merged.h5"
+    run_cli("merge", merged, *shards)
+    design = xr.open_dataset(merged, group="design", engine="h5netcdf")
+    with h5py.File(sweep_file) as f:
+        points = f["design/grid_cell"].shape[0]
+        durations = f["design/setup.duration"].asstr()[()]
+        for name, table in f["design"].items():
+            assert [scale.name for scale in table.dims[0].values()] == ["/design_point"], name
+    assert design.sizes["design_point"] == points
+    assert list(design["setup.duration"].values) == list(durations)
+    with h5py.File(merged) as f:
+        for name, table in f["design"].items():
+            assert [scale.name for scale in table.dims[0].values()] == ["/design_point"], name
+    labels = xr.open_dataset(merged, group="labels", engine="h5netcdf")
+    assert labels["outcome"].dims == ("outcome",)
 
 
 def test_pandas_reads_a_table_of_runs(sweep_file):
@@ -84,7 +151,6 @@ def test_r_reads_seeds_exactly_and_series_runs_by_months(sweep_file, tmp_path):
 
 
 def test_every_dataset_of_the_analysis_file_is_described(sweep_file):
-    from conftest import run_cli
     run_cli("analyze", sweep_file, "--interaction", "setup.join_month,setup.duration")
     analysis = sweep_file.with_name(sweep_file.stem + ".analysis.h5")
     datasets = []
@@ -104,7 +170,6 @@ def test_a_file_with_the_old_uint64_seeds_reads_the_same(sweep_file, tmp_path):
     """Files written before the int64 seeds store uint64: partnersim (here `export`, which
     prints every run's seed) and open_results read the same seeds from both."""
     import partnersim
-    from conftest import run_cli
     old = tmp_path / "old.h5"
     shutil.copy(sweep_file, old)
     with h5py.File(old, "r+") as f:
