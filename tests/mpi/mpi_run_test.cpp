@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <string>
 #include <thread>
@@ -199,11 +200,12 @@ pid_t rank_pid(pid_t mpirun_pid, int rank) {
     return 0;
 }
 
-// Kills rank `victim` of a 3-rank run once runs are on disk; the job ends, its partial file
-// keeps what was written, and no final file appears. The sweep is long enough (12,000 runs)
-// that even an idle machine has runs on disk well before it ends (with 3,000 it ended first
-// on the idle CI machine).
-void kill_rank_midway(const std::vector<std::string>& command, const fs::path& output, int victim) {
+// Kills rank `victim` of a 3-rank run once runs are on disk (the partial file's run count,
+// polled with a generous bound). True when the kill landed mid-way: the job ended, no final file
+// appeared, and the partial file keeps some of the `total` runs but not all. False when the
+// sweep was too short for that on this machine (it ended, or had every run on disk, first).
+bool killed_midway(const std::vector<std::string>& command, const fs::path& output, int victim,
+                   std::uint64_t total) {
     test::Subprocess job(command);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
     pid_t pid = 0;
@@ -212,14 +214,14 @@ void kill_rank_midway(const std::vector<std::string>& command, const fs::path& o
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         if (pid == 0) pid = rank_pid(job.pid(), victim);
     }
-    ASSERT_TRUE(job.running()) << "the sweep ended before the kill: make it longer";
-    ASSERT_NE(pid, 0);
-    ASSERT_EQ(::kill(pid, SIGKILL), 0);
+    EXPECT_LT(std::chrono::steady_clock::now(), deadline) << "no runs on disk in 5 minutes";
+    // A rank that has just ended is no longer there to kill: the sweep is ending anyway.
+    if (job.running() && pid != 0) ::kill(pid, SIGKILL);
     const ProcessResult ended = job.wait(std::chrono::minutes(5));
     EXPECT_FALSE(ended.timed_out) << "the job did not end after rank " << victim << " died";
-    EXPECT_NE(ended.exit_code, 0) << ended.err;
-    EXPECT_FALSE(fs::exists(output));
+    if (ended.exit_code == 0 || fs::exists(output) || saved_runs(output) >= total) return false;
     EXPECT_TRUE(fs::exists(partial_of(output)));
+    return saved_runs(output) > 0;
 }
 
 // "resuming: N of M runs were already done": N, checked to be mid-way.
@@ -232,33 +234,64 @@ void expect_resumed_midway(const ProcessResult& resumed) {
     EXPECT_LT(std::stoull(found[1]), std::stoull(found[2]));
 }
 
+// A sweep of two design points, `replicates` runs each, long enough to kill mid-way.
+std::vector<std::string> long_sweep_args(const fs::path& dir, std::uint64_t replicates,
+                                         const fs::path& output) {
+    const fs::path sweep = dir / ("long" + std::to_string(replicates) + ".toml");
+    test::write_text_file(sweep, "[run]\nmonths = 48\nreplicates = " + std::to_string(replicates) +
+                                     "\nseed = 99\n\n[sweep]\n[sweep.grid]\n"
+                                     "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n");
+    return {sweep.string(), "-o", output.string(), "--threads", "1"};
+}
+
+// Kills rank `victim` of a 3-rank run of the long sweep mid-way, doubling the sweep until the
+// kill lands (as App.TwentyKillsInARow, the sweep's length is the machine's business, not the
+// test's); returns the replicates per point it landed at, or 0 after a failure.
+std::uint64_t kill_growing_sweep(const fs::path& dir, const fs::path& output, int victim) {
+    for (std::uint64_t replicates = 250; replicates <= 250u << 12; replicates *= 2) {
+        const std::vector<std::string> command = joined(
+            joined(mpirun_args(3), {distributed, "run"}), long_sweep_args(dir, replicates, output));
+        if (killed_midway(command, output, victim, 2 * replicates)) return replicates;
+        if (::testing::Test::HasFailure()) return 0;
+        fs::remove(output);
+        fs::remove(partial_of(output));
+    }
+    ADD_FAILURE() << "no kill of rank " << victim << " landed mid-way, even at 1,024,000 runs";
+    return 0;
+}
+
 // Crash safety across ranks: a worker rank killed mid-way, resumed under MPI (2 ranks); then
 // rank 0 (the writer) killed mid-way, resumed on one machine by the default program. Both
 // finish with the single-process file, every dataset bit for bit.
 TEST_F(MpiRun, KilledRankThenResumeGivesTheSingleProcessFile) {
-    const fs::path sweep = dir_ / "long.toml";
-    test::write_text_file(sweep,
-                          "[run]\nmonths = 48\nreplicates = 6000\nseed = 99\n\n"
-                          "[sweep]\n[sweep.grid]\n"
-                          "\"setup.duration\" = [\"time_bound\", \"open_ended\"]\n");
-    const fs::path whole = reference({sweep.string()});
     const fs::path output = dir_ / "killed.h5";
-    const std::vector<std::string> run_args{sweep.string(), "-o", output.string(), "--threads",
-                                            "1"};
+    std::map<std::uint64_t, fs::path> references;  // by replicates per point
+    const auto reference_of = [&](std::uint64_t replicates) {
+        if (references.count(replicates) == 0) {
+            const fs::path whole = reference({long_sweep_args(dir_, replicates, output)[0]});
+            references[replicates] = dir_ / ("whole" + std::to_string(replicates) + ".h5");
+            fs::rename(whole, references[replicates]);
+        }
+        return references[replicates];
+    };
 
-    kill_rank_midway(joined(joined(mpirun_args(3), {distributed, "run"}), run_args), output, 1);
-    const ProcessResult under_mpi = mpi_run(2, joined(run_args, {"--resume"}));
+    const std::uint64_t worker_killed = kill_growing_sweep(dir_, output, 1);
+    ASSERT_NE(worker_killed, 0U);
+    const ProcessResult under_mpi =
+        mpi_run(2, joined(long_sweep_args(dir_, worker_killed, output), {"--resume"}));
     ASSERT_EQ(under_mpi.exit_code, 0) << under_mpi.err;
     expect_resumed_midway(under_mpi);
-    test::expect_same_datasets(whole, output);
+    test::expect_same_datasets(reference_of(worker_killed), output);
 
     fs::remove(output);
-    kill_rank_midway(joined(joined(mpirun_args(3), {distributed, "run"}), run_args), output, 0);
+    const std::uint64_t writer_killed = kill_growing_sweep(dir_, output, 0);
+    ASSERT_NE(writer_killed, 0U);
     const ProcessResult alone = test::run_process(
-        joined({single, "run"}, joined(run_args, {"--resume"})), std::chrono::minutes(10));
+        joined({single, "run"}, joined(long_sweep_args(dir_, writer_killed, output), {"--resume"})),
+        std::chrono::minutes(10));
     ASSERT_EQ(alone.exit_code, 0) << alone.err;
     expect_resumed_midway(alone);
-    test::expect_same_datasets(whole, output);
+    test::expect_same_datasets(reference_of(writer_killed), output);
 }
 
 }  // namespace
