@@ -73,9 +73,17 @@ void translate_errors(std::exception_ptr thrown) {  // NOLINT(performance-unnece
 // The options run and compare share, as keywords (partnersim/running.py passes them all).
 constexpr std::array<const char*, 4> common_options{"replicates", "seed", "threads", "uncertainty"};
 
+// A keyword's value, or `otherwise` without it; a value of the wrong type (a negative seed, a
+// string for threads) is a TypeError naming the keyword, as it was when they were arguments.
 template <class T>
 T keyword(const py::kwargs& options, const char* name, T otherwise) {
-    return options.contains(name) ? options[name].cast<T>() : otherwise;
+    if (!options.contains(name)) return otherwise;
+    try {
+        return options[name].cast<T>();
+    } catch (const py::cast_error&) {
+        throw py::type_error(std::string(name) + ": " +
+                             py::repr(options[name]).cast<std::string>() + " is not a valid value");
+    }
 }
 
 // Fills what `request` shares with the other use case from the keywords; a keyword that is not

@@ -67,6 +67,13 @@ def test_a_bad_key_is_an_input_error_naming_it():
     assert caught.value.parameter == "setup.duraton"
 
 
+def test_a_value_of_the_wrong_type_is_a_type_error_naming_its_keyword():
+    with pytest.raises(TypeError, match="seed"):
+        partnersim.run("default", replicates=2, seed=-1)
+    with pytest.raises(TypeError, match="threads"):
+        partnersim.compare("default", set={"setup.join_month": 3}, threads="two")
+
+
 def test_a_bad_scenario_line_is_located(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[setup]\nduration = \"sometimes\"\n")
