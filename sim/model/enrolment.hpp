@@ -28,6 +28,15 @@ std::size_t for_each_enrolled_pair(const PartnerPopulation& p, Visit visit) {
     const auto& weights = p.ties.weights();
     std::size_t pairs = 0;
     const std::size_t taken = p.slots_taken();
+    // The measures read the triangle every month, and until a partner leaves every slot taken
+    // is enrolled: then each row is read, in the same order, by a loop with no test per pair.
+    if (p.enrolled_count() == taken) {
+        for (std::size_t i = 0; i + 1 < taken; ++i) {
+            const float* const row = weights.data() + p.ties.pair_index(i, i + 1);
+            for (std::size_t k = 0; k < taken - i - 1; ++k) visit(row[k]);
+        }
+        return taken < 2 ? 0 : taken * (taken - 1) / 2;
+    }
     for (std::size_t i = 0; i + 1 < taken; ++i) {
         if (!p.enrolled[i]) continue;
         std::size_t pair = p.ties.pair_index(i, i + 1);

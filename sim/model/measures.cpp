@@ -12,27 +12,6 @@
 namespace partnersim {
 namespace {
 
-// Means over the partners still enrolled: one that left is no longer part of what is measured.
-double enrolled_mean(const PartnerPopulation& p, const std::vector<double>& values) {
-    double sum = 0.0, n = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        if (!p.enrolled[i]) continue;
-        sum += values[i];
-        n += 1.0;
-    }
-    return n > 0.0 ? sum / n : 0.0;
-}
-
-double enrolled_mean_trust(const PartnerPopulation& p, const TrustLedger& ledger) {
-    double sum = 0.0, n = 0.0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-        if (!p.enrolled[i]) continue;
-        sum += trust_of(ledger, i);
-        n += 1.0;
-    }
-    return n > 0.0 ? sum / n : 0.0;
-}
-
 // Weighted density over pairs of enrolled partners: the mean strength of their tie (0 = no
 // ties, 1 = every pair fully tied). Continuous in the weights, so a network whose ties hover near
 // a cut-off does not read as empty or as whole on a small change of any input (issue 11: a share
@@ -43,12 +22,27 @@ double enrolled_weighted_density(const PartnerPopulation& p) {
     return pairs > 0 ? sum / static_cast<double>(pairs) : 0.0;
 }
 
-// What several measures read from the partners, gathered in one pass.
+// What the measures read from the partners, gathered in one pass over the slots (each sum in
+// slot order, as a loop of its own would take it) and one over the founders.
 struct PartnerSums {
+    double enrolled = 0.0;
+    double trust_facilitator = 0.0;
+    double trust_funder = 0.0;
+    double capacity = 0.0;
+    double candour = 0.0;
+    double burden_hours = 0.0;
+    double perceived_value = 0.0;
+    double report_hours = 0.0;
     double present = 0.0;
     double tokenistic = 0.0;
     double squared_error = 0.0;
     double impact = 0.0;
+    std::size_t core = 0;         // founders enrolled whose attendance is in the core
+    std::size_t active_ring = 0;  // ... in the active ring
+
+    // A mean over the partners still enrolled: one that left is no longer part of what is
+    // measured.
+    double mean(double sum) const { return enrolled > 0.0 ? sum / enrolled : 0.0; }
 };
 
 }  // namespace
@@ -66,11 +60,28 @@ PartnerSums sum_over_partners(const World& world) {
     PartnerSums s;
     for (std::size_t i = 0; i < p.count; ++i) {
         if (!p.enrolled[i]) continue;
+        s.enrolled += 1.0;
+        s.trust_facilitator += trust_of(p.trust_facilitator, i);
+        s.trust_funder += trust_of(p.trust_funder, i);
+        s.capacity += p.capacity[i];
+        s.candour += p.candour[i];
+        s.burden_hours += p.burden_hours[i];
+        s.perceived_value += p.perceived_value[i];
+        s.report_hours += p.report_hours[i];
         s.present += p.present[i];
         s.tokenistic += p.present[i] && p.engagement[i] < tokenism_threshold;
         const double error = world.funder.belief[i] - p.true_effectiveness(i);
         s.squared_error += error * error;
         s.impact += p.support[i] * p.practice_gain[i];
+    }
+    // Partners enrolled at the start (the founders; newcomers are not in the denominator) by
+    // their attendance so far; those who left count as peripheral.
+    for (std::size_t i = 0; i < p.founders; ++i) {
+        if (!p.enrolled[i] || p.months_on_offer[i] == 0) continue;
+        const double attendance =
+            static_cast<double>(p.months_present[i]) / static_cast<double>(p.months_on_offer[i]);
+        s.core += attendance >= core_attendance ? 1 : 0;
+        s.active_ring += attendance >= active_ring_attendance && attendance < core_attendance;
     }
     return s;
 }
@@ -81,16 +92,16 @@ double partners(const MeasureInputs& in) {
 }
 
 double trust_partner_facilitator(const MeasureInputs& in) {
-    return enrolled_mean_trust(in.world.partners, in.world.partners.trust_facilitator);
+    return in.sums.mean(in.sums.trust_facilitator);
 }
 double trust_partner_funder(const MeasureInputs& in) {
-    return enrolled_mean_trust(in.world.partners, in.world.partners.trust_funder);
+    return in.sums.mean(in.sums.trust_funder);
 }
 double trust_funder_facilitator(const MeasureInputs& in) {
     return mean_trust(in.world.funder.trust_facilitator);
 }
 double capacity(const MeasureInputs& in) {
-    return enrolled_mean(in.world.partners, in.world.partners.capacity);
+    return in.sums.mean(in.sums.capacity);
 }
 double capacity_inequality(const MeasureInputs& in) {
     return capacity_gini(in.world.partners, in.scratch.gains);
@@ -102,7 +113,7 @@ double tokenism(const MeasureInputs& in) {
     return in.sums.present > 0 ? in.sums.tokenistic / in.sums.present : 0.0;
 }
 double candour(const MeasureInputs& in) {
-    return enrolled_mean(in.world.partners, in.world.partners.candour);
+    return in.sums.mean(in.sums.candour);
 }
 double belief_error(const MeasureInputs& in) {
     return std::sqrt(in.sums.squared_error / partners(in));
@@ -119,10 +130,10 @@ double network_density(const MeasureInputs& in) {
     return enrolled_weighted_density(in.world.partners);
 }
 double burden_hours(const MeasureInputs& in) {
-    return enrolled_mean(in.world.partners, in.world.partners.burden_hours);
+    return in.sums.mean(in.sums.burden_hours);
 }
 double perceived_value(const MeasureInputs& in) {
-    return enrolled_mean(in.world.partners, in.world.partners.perceived_value);
+    return in.sums.mean(in.sums.perceived_value);
 }
 double goal_alignment(const MeasureInputs& in) {
     return in.world.goal_alignment;
@@ -134,25 +145,17 @@ double cost(const MeasureInputs& in) {
     return in.world.cumulative_cost;
 }
 double reporting_hours_per_year(const MeasureInputs& in) {
-    return 12.0 * enrolled_mean(in.world.partners, in.world.partners.report_hours);
+    return 12.0 * in.sums.mean(in.sums.report_hours);
 }
-// Partners enrolled at the start (the founders; newcomers are not in the denominator) whose
-// attendance so far lies in [low, high); those who left count as peripheral.
-double attendance_share(const PartnerPopulation& p, double low, double high) {
-    std::size_t in_band = 0;
-    for (std::size_t i = 0; i < p.founders; ++i) {
-        if (!p.enrolled[i] || p.months_on_offer[i] == 0) continue;
-        const double attendance =
-            static_cast<double>(p.months_present[i]) / static_cast<double>(p.months_on_offer[i]);
-        in_band += attendance >= low && attendance < high ? 1 : 0;
-    }
-    return p.founders > 0 ? static_cast<double>(in_band) / static_cast<double>(p.founders) : 0.0;
+double founders_share(const MeasureInputs& in, std::size_t count) {
+    const std::size_t founders = in.world.partners.founders;
+    return founders > 0 ? static_cast<double>(count) / static_cast<double>(founders) : 0.0;
 }
 double core_share(const MeasureInputs& in) {
-    return attendance_share(in.world.partners, core_attendance, 2.0);
+    return founders_share(in, in.sums.core);
 }
 double active_ring_share(const MeasureInputs& in) {
-    return attendance_share(in.world.partners, active_ring_attendance, core_attendance);
+    return founders_share(in, in.sums.active_ring);
 }
 double obstacle_share(const MeasureInputs& in) {
     const auto& p = in.world.partners;
