@@ -11,20 +11,36 @@
 namespace partnersim {
 namespace {
 
-// A 2 x 2 grid small enough to run in a blink, with an effect the report must state: a
-// facilitator joining at month 3 rather than 0 lowers partners' trust in it.
-std::filesystem::path small_grid(const test::TempDir& dir) {
-    const auto scenario = dir / "grid.toml";
-    test::write_text_file(scenario, test::small_scenario_toml(12, 12, 5, 3) +
-                                        "[sweep.grid]\n\"setup.duration\" = [\"time_bound\", "
-                                        "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
+// `run` of the scenario `toml`, written as <name>.toml, into <name>.h5.
+std::filesystem::path run_of(const test::TempDir& dir, const std::string& name,
+                             const std::string& toml) {
+    const auto scenario = dir / (name + ".toml");
+    test::write_text_file(scenario, toml);
     RunCommandOptions run;
     run.scenario.file = scenario;
-    run.output = dir / "grid.h5";
+    run.output = dir / (name + ".h5");
     run.quiet = true;
     std::ostringstream out, err;
     if (run_command(run, out, err) != exit_ok) throw std::runtime_error(err.str());
     return run.output;
+}
+
+// A 2 x 2 grid small enough to run in a blink, with an effect the report must state: a
+// facilitator joining at month 3 rather than 0 lowers partners' trust in it.
+std::filesystem::path small_grid(const test::TempDir& dir) {
+    return run_of(dir, "grid",
+                  test::small_scenario_toml(12, 12, 5, 3) +
+                      "[sweep.grid]\n\"setup.duration\" = [\"time_bound\", "
+                      "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
+}
+
+// `report` of `results` into dir/report, throwing what it said if it failed.
+void report_into(const std::filesystem::path& results, const test::TempDir& dir) {
+    ReportCommandOptions report;
+    report.results = results;
+    report.folder = dir / "report";
+    std::ostringstream out, err;
+    if (report_command(report, out, err) != exit_ok) throw std::runtime_error(err.str());
 }
 
 ReportCommandOptions report_of(const std::filesystem::path& results,
@@ -166,10 +182,7 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     compare.quiet = true;
     std::ostringstream out, err;
     ASSERT_EQ(compare_command(compare, out, err), exit_ok) << err.str();
-    ReportCommandOptions report;
-    report.results = compare.output;
-    report.folder = dir / "report";
-    ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
+    report_into(compare.output, dir);
     const std::string page = test::read_file_bytes(dir / "report" / "index.html");
     EXPECT_NE(page.find("<th>Baseline</th><td>base.toml with join month 3</td>"),
               std::string::npos);
@@ -188,9 +201,22 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     // Both designs' risk of struggling or failing, and its paired difference: the summary once
     // looked for an outcome "failed" that `compare` names "failed (struggling or collapsed)"
     // and showed n/a for both.
-    EXPECT_EQ(page.find("<td>n/a</td>"), std::string::npos);
+    EXPECT_EQ(page.find(">n/a</td>"), std::string::npos);
     EXPECT_NE(page.find("The partnership ends struggling or failing in "), std::string::npos);
     EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);
+    // Read at the month the team decides at, and said to be: the contracts end at month 36,
+    // after this 12-month run, so at its horizon.
+    EXPECT_NE(page.find("Means over runs at month 12, "), std::string::npos);
+}
+
+TEST(ReportCommand, ASingleScenarioPageReadsItsEmptyTableFile) {
+    // A single scenario has no analyses; its page's table file is written all the same, with
+    // no tables, and the page is made from it (it once was passed only when it existed).
+    const test::TempDir dir;
+    report_into(run_of(dir, "one", test::small_scenario_toml(6, 4, 5, 3)), dir);
+    ASSERT_TRUE(std::filesystem::exists(dir / "report" / "analysis.h5"));
+    EXPECT_TRUE(analysis::read_analysis_file(dir / "report" / "analysis.h5").empty());
+    EXPECT_TRUE(std::filesystem::exists(dir / "report" / "index.html"));
 }
 
 }  // namespace
