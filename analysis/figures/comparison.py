@@ -33,20 +33,50 @@ def standardised_interval(row):
     return low, high
 
 
+def contract_marks(tables, last_month):
+    """(contract end months, decision window months) from a compare file's `decision_month`
+    table: the ends of the time-bound designs' contracts, and the funder's windows when both
+    designs share one cycle; none for a file written before the table."""
+    table = tables.get("decision_month")
+    if table is None or len(table) == 0:
+        return [], []
+    rows = table.rows()
+    ends = sorted({int(r["end_month"]) for r in rows if r["duration"] == "time_bound"})
+    cycles = {int(r["decision_cycle_months"]) for r in rows}
+    cycle = cycles.pop() if len(cycles) == 1 else 0
+    return ends, list(range(cycle, int(last_month) + 1, cycle)) if cycle > 0 else []
+
+
+def marks_note(ends, windows):
+    """What the vertical lines of the comparison over time mark."""
+    note = (" Dotted line: the end of a time-bound contract (month "
+            + ", ".join(str(e) for e in ends) + ")." if ends else "")
+    if windows:
+        every = windows[1] - windows[0] if len(windows) > 1 else windows[0]
+        note += f" Thin grey lines: the funder's decision windows (every {every} months)."
+    return note
+
+
 def over_time(tables, measures, out_dir, chosen=None):
     """Small multiples: for each measure, variant minus baseline at the end of each month,
-    the line the mean difference and the band its 95% interval, with a zero line."""
+    the line the mean difference and the band its 95% interval, with a zero line; the end of
+    a time-bound contract dotted and the funder's decision windows thin grey lines."""
     table = tables.get("comparison_over_time")
     if table is None or len(table) == 0:
         return []
     names = [m for m in (chosen or table.unique("measure")) if m in table.unique("measure")]
     if not names:
         return []
+    ends, windows = contract_marks(tables, np.max(table["month"]))
     fig, axes = panel_grid(len(names), 2, width=6.5, height=3.9)
     for ax, measure in zip(axes, names):
         rows = table.where(measure=measure)
         order = np.argsort(rows["month"])
         month = rows["month"][order]
+        for window in windows:
+            ax.axvline(window, color="grey", linewidth=0.9, alpha=0.6, zorder=0)
+        for end in ends:
+            ax.axvline(end, color="black", linestyle=":", linewidth=2)
         ax.fill_between(month, rows["low"][order], rows["high"][order], color=CLEAR, alpha=0.25,
                         linewidth=0)
         ax.plot(month, rows["difference"][order], color=CLEAR, linewidth=2.2)
@@ -59,7 +89,7 @@ def over_time(tables, measures, out_dir, chosen=None):
         thousands(ax)
     finish(fig, title="Variant minus baseline, month by month" + _subtitle(table),
            note="Line: mean difference over paired runs; band: its 95% interval. Above zero: the "
-           "variant is higher than the baseline.")
+           "variant is higher than the baseline." + marks_note(ends, windows))
     path = save(fig, os.path.join(out_dir, "comparison_over_time.png"))
     return [Picture("comparison", path, "How the variant differs from the baseline over time",
                     "Each panel follows one measure: where the line and its shaded band are "
