@@ -3,12 +3,15 @@
 # docs/figures/report/: the reports of scenarios/stress/duration.toml,
 # scenarios/questions/early_facilitator.toml and scenarios/enablers.toml, and of a
 # strategy-team comparison (a facilitator from the start against one joining at month 12).
-# Replicates are cut so it runs in a few minutes; tests/analysis/figures/test_screenshots.py
-# checks the pictures are there and legible.
+# Replicates are cut so it runs in a few minutes. The pictures are taken by the test machinery
+# (tests/analysis/figures/chromium_page.py); test_screenshots.py checks they are there and
+# legible.
 #   scripts/report_screenshots.sh [build/sim/partnersim]
+# REPORT_WORK=folder keeps the reports there (to look at them), else they go with the script.
 set -eu
 partnersim=${1:-build/sim/partnersim}
-work=$(mktemp -d)
+work=${REPORT_WORK:-$(mktemp -d)}
+mkdir -p "$work"
 out=docs/figures/report
 mkdir -p "$out"
 "$partnersim" run scenarios/stress/duration.toml --replicates 20 -q -o "$work/duration.h5"
@@ -24,14 +27,10 @@ mkdir -p "$out"
 "$partnersim" report "$work/comparison.h5" -o "$work/comparison" > /dev/null
 for name in duration early_facilitator enablers comparison; do
     for width in 1280 420; do
-        profile=$(mktemp -d)
-        chromium --headless --no-sandbox --disable-gpu --no-first-run \
-            --disable-background-networking --disable-component-update --disable-sync \
-            --user-data-dir="$profile" --hide-scrollbars \
-            --screenshot="$out/${name}_${width}.png" --window-size="$width,2400" \
-            "file://$work/$name/index.html" 2> /dev/null
-        rm -rf "$profile"
+        # An iframe exactly this wide (headless chromium alone lays out at least 500 px).
+        /usr/bin/python3 tests/analysis/figures/chromium_page.py "$work/$name/index.html" \
+            "$out/${name}_${width}.png" "$width" 2400
     done
 done
-rm -rf "$work"
+[ -n "${REPORT_WORK:-}" ] || rm -rf "$work"
 ls "$out"
