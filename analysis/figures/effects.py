@@ -20,6 +20,9 @@ from helpers import (CLEAR, LIGHT, UNCLEAR, Picture, cell_in_words, choose_measu
 # A standardised effect beyond this comes from a measure that hardly varies between runs
 # (its standard deviation is rounding noise): not a meaningful size.
 IMPLAUSIBLE = 1000.0
+# The overview's widest figure (inches) before its labels: with them, saved at 150 dpi, it stays
+# narrow enough that 11-pt text is 10 px in a 1,100 px column.
+OVERVIEW_WIDTH = 13.0
 # The Morris plot labels this many parameters per panel, those with the largest effects.
 MORRIS_LABELS = 8
 
@@ -117,7 +120,9 @@ def effects_overview(tables, measures, out_dir):
     order = np.argsort(-np.nanmax(np.nan_to_num(np.abs(grid), nan=0.0), axis=0), kind="stable")
     grid, clear, columns = grid[:, order], clear[:, order], [columns[k] for k in order]
     better = for_the_better(grid, [measures.goodness(m) for m in rows])
-    fig, ax = plt.subplots(figsize=(max(8.0, 4.6 + 1.15 * len(columns)),
+    # At most OVERVIEW_WIDTH wide, however many parameters: shown in the page's column, a
+    # wider picture's 11-pt text fell below 10 px (14 parameters: 8.5 px).
+    fig, ax = plt.subplots(figsize=(min(OVERVIEW_WIDTH, max(8.0, 4.6 + 1.15 * len(columns))),
                                     3.2 + 0.55 * len(rows)))  # title and note take 2.6 in
     limit = 2.0
     image = ax.imshow(np.ma.masked_invalid(np.clip(better, -limit, limit)), cmap="RdBu",

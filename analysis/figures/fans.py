@@ -16,11 +16,13 @@ import numpy as np
 
 from helpers import (DESIGN, DESIGN_STRUCTURE, OKABE_ITO, STYLE, design_column, months_axis,
                      panel_grid, run_count, run_design_points, save, setting_in_words,
-                     setting_name_in_words, thousands, timeseries, words_of)
+                     setting_name_in_words, thousands, timeseries, words_of, wrap)
 
 MAX_LINES = len(OKABE_ITO) - 1  # black is kept for reference lines
 DURATION, END_MONTH = "setup.duration", "setup.end_month"
 DECISION_CYCLE = "funder.decision_cycle_months"
+# Characters of the 11-pt note per inch of figure: an average character is about half an em.
+NOTE_CHARACTERS_PER_INCH = 72 / (11 * 0.55)
 
 # A line of a panel: its label, which runs it holds, and the end months of time-bound
 # partnerships among them.
@@ -248,7 +250,11 @@ def _draw(results, measure, series, months, values, panels, out_path, dpi):
         for ax in axes:
             ax.set_ylim(low, high)
     fig.suptitle(f"Median over runs: {description}", x=0.01, ha="left", fontsize=14)
-    fig.text(0.01, -0.01, how_to_read(panels, windows), ha="left", va="top", fontsize=11,
-             color="dimgrey", wrap=True)
+    # Wrapped to the figure's width by hand: matplotlib's own wrapping does not hold below the
+    # figure, and a one-line note widened the saved picture until its text shrank below 10 px
+    # in the page (7,318 px wide for the enablers' 14 pooled ranges).
+    characters = int(fig.get_size_inches()[0] * NOTE_CHARACTERS_PER_INCH)
+    fig.text(0.01, -0.01, wrap(how_to_read(panels, windows), characters), ha="left", va="top",
+             fontsize=11, color="dimgrey")
     fig.tight_layout()
     save(fig, out_path, dpi=dpi)

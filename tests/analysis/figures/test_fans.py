@@ -156,3 +156,14 @@ def test_the_funders_decision_windows_are_thin_grey_lines(files, monkeypatch, tm
     assert "decision windows (every 4 months" in fans.how_to_read(panels, [4, 8, 12])
     with h5py.File(files["results"], "r") as results:
         assert fans.decision_windows(results, results["months"][:]) == []
+
+
+def test_a_long_note_keeps_the_picture_legible(files, tmp_path):
+    # The enablers' fan charts pool 14 sampled ranges: their one-line note once made the
+    # picture 7,318 px wide, its text 3.5 px high in the page. The note is wrapped.
+    ranges = [f"setup.sampled_setting_number_{k}" for k in range(14)]
+    path = str(tmp_path / "fan.png")
+    with h5py.File(files["results"], "r") as results:
+        panels = fans.fan_chart(results, "candour", path, GRID, ranges)
+    assert len(fans.how_to_read(panels)) > 500  # the note is long
+    assert helpers.shown_text_px(path) >= helpers.MIN_TEXT_PX
