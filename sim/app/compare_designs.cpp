@@ -192,12 +192,12 @@ AnalysisTable decision_month_table(const ComparedScenarios& pair, const std::str
         "the funder's decision windows, and the replicates behind each design; the comparison "
         "is read at the earlier contract end" +
             kind,
-        {"design", "duration"}, {"end_month", "decision_cycle_months", "replicates"});
+        {"role", "duration"}, {"end_month", "decision_cycle_months", "replicates"});
     const ParameterSpec& duration = *find_parameter("setup.duration");
-    for (const auto& [design, scenario] :
+    for (const auto& [role, scenario] :
          {std::pair{"baseline", &pair.baseline}, std::pair{"variant", &pair.variant}}) {
         table.add_row(
-            {design, std::get<std::string>(duration.get(*scenario))},
+            {role, std::get<std::string>(duration.get(*scenario))},
             {double(contract_end_month(*scenario)), double(scenario->funder.decision_cycle_months),
              double(scenario->run.replicates)});
     }

@@ -131,7 +131,7 @@ TEST_F(CompareCommand, StoresTheMonthEachDesignIsDecidedAt) {
         if (stored.table.name != "decision_month") continue;
         const analysis::AnalysisTable& table = stored.table;
         ASSERT_EQ(table.rows(), 2u);
-        EXPECT_EQ(table.text_column("design"), (std::vector<std::string>{"baseline", "variant"}));
+        EXPECT_EQ(table.text_column("role"), (std::vector<std::string>{"baseline", "variant"}));
         EXPECT_EQ(table.text_column("duration"),
                   (std::vector<std::string>{"time_bound", "open_ended"}));
         EXPECT_EQ(table.number_column("end_month"), (std::vector<double>{4.0, double(months)}));
@@ -230,7 +230,8 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
 
     options_.force = true;
     ASSERT_EQ(compare(), exit_ok) << err();
-    EXPECT_EQ(analysis::read_analysis_file(options_.output).size(), 3u) << "with comparison_risk";
+    EXPECT_EQ(analysis::read_analysis_file(options_.output).size(), 4u)
+        << "with comparison_risk and decision_month";
 }
 
 TEST_F(CompareCommand, ASecondFileIsTheVariantWithTheBaselinesSeedAndReplicates) {

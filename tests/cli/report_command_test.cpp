@@ -201,7 +201,8 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     // Both designs' risk of struggling or failing, and its paired difference: the summary once
     // looked for an outcome "failed" that `compare` names "failed (struggling or collapsed)"
     // and showed n/a for both.
-    EXPECT_EQ(page.find(">n/a</td>"), std::string::npos);
+    EXPECT_EQ(page.find("data-label='Struggling or failing (runs in 10)'>n/a</td>"),
+              std::string::npos);
     EXPECT_NE(page.find("The partnership ends struggling or failing in "), std::string::npos);
     EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);
     // Read at the month the team decides at, and said to be: the contracts end at month 36,

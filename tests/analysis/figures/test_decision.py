@@ -244,7 +244,7 @@ def contract_comparison_file(path, durations=("time_bound", "time_bound"), ends=
                     columns[column].append(value)
         write_table(f, "comparison_over_time", {"measure": names}, columns,
                     description="test (Monte Carlo interval)")
-        write_table(f, "decision_month", {"design": ["baseline", "variant"],
+        write_table(f, "decision_month", {"role": ["baseline", "variant"],
                                           "duration": list(durations)},
                     {"end_month": list(ends), "decision_cycle_months": [12, 12],
                      "replicates": [10, 10]}, description="test (Monte Carlo interval)")
