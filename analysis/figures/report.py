@@ -331,8 +331,15 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
         chosen_pictures = [p for p in pictures if p.kind == key]
         if not chosen_pictures:
             continue
+        if not any("id='figures'" in part for part in parts):
+            parts.append("<div id='figures'></div>")  # where the pictures begin
         parts.append(f"<h2 id='{key}'>{esc(heading)}</h2>")
         parts.extend(figure_html(p) for p in chosen_pictures)
+        folded = [p for p in pictures if key == "comparison" and p.kind == comparison.MORE]
+        if folded:  # the headline outcomes first; the other measures a click away
+            parts.append("<details class='more'><summary>The other measures, over time and "
+                         "at the end</summary>" + "".join(figure_html(p) for p in folded)
+                         + "</details>")
 
     parts.append("<h2 id='tables'>All tables</h2><p class='explain'>Every table the analyses "
                  "stored, in full (click to open). Numbers to four significant digits.</p>")

@@ -11,8 +11,9 @@ overlays it). A copy of the page beside it
 carries a probe that measures after the page has loaded and posts the numbers to the wrapper,
 whose DOM Chromium prints (--dump-dom).
 
-Used by test_page_in_chromium.py, test_screenshots.py and scripts/report_screenshots.sh:
-    /usr/bin/python3 tests/analysis/figures/chromium_page.py PAGE.html OUT.png WIDTH [HEIGHT]
+Used by test_page_in_chromium.py, test_screenshots.py and scripts/report_screenshots.sh (ANCHOR:
+the id of the element to scroll to, e.g. figures):
+    /usr/bin/python3 tests/analysis/figures/chromium_page.py PAGE OUT.png WIDTH [HEIGHT [ANCHOR]]
 """
 import html
 import json
@@ -112,11 +113,13 @@ def measure(page, width, height=1600):
     return json.loads(html.unescape(found.group(1)))
 
 
-def screenshot(page, png, width, height=2400):
-    """A `width` x `height` px PNG of the top of `page` as a `width` px screen shows it."""
+def screenshot(page, png, width, height=2400, anchor=""):
+    """A `width` x `height` px PNG of `page` as a `width` px screen shows it: its top, or
+    from the element whose id is `anchor` (the page scrolled there)."""
     from PIL import Image  # matplotlib's own dependency
     folder = os.path.dirname(os.path.abspath(page))
-    wrapper = _wrapper(folder, os.path.basename(page), width, height)
+    wrapper = _wrapper(folder, os.path.basename(page) + (f"#{anchor}" if anchor else ""),
+                       width, height)
     try:
         _run([f"--window-size={max(width, SMALLEST_WINDOW)},{height}", "--hide-scrollbars",
               "--virtual-time-budget=10000", f"--screenshot={os.path.abspath(png)}",
@@ -130,7 +133,7 @@ def screenshot(page, png, width, height=2400):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (4, 5):
+    if len(sys.argv) not in (4, 5, 6):
         sys.exit(__doc__.strip().splitlines()[-1].strip())
     screenshot(sys.argv[1], sys.argv[2], int(sys.argv[3]),
-               *(int(v) for v in sys.argv[4:]))
+               *(int(v) for v in sys.argv[4:5]), *sys.argv[5:6])
