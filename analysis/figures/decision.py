@@ -234,21 +234,78 @@ def from_results(results, month_note=""):
                    month_note or f"month {results.attrs.get('months', '')}")
 
 
+def decision_month(tables):
+    """(month, words) a `compare` file is decided at: the earlier of the two designs' contract
+    ends (a time-bound partnership's end month, an open-ended one's horizon), from its
+    `decision_month` table; None for a file written before the table."""
+    table = tables.get("decision_month")
+    if table is None or len(table) == 0:
+        return None
+    rows = table.rows()
+    month = int(min(r["end_month"] for r in rows))
+    ending = [r for r in rows if int(r["end_month"]) == month]
+    if all(r["duration"] == "open_ended" for r in ending):
+        return month, (f"month {month}, the end of the run (an open-ended partnership has no "
+                       "contract end)")
+    ends = "contracts end" if len(ending) > 1 else "contract ends"
+    return month, f"month {month}, when the {ends}"
+
+
+def _rows_at(tables, month):
+    """The comparison's rows by measure at `month`: the final table's at the last month (with
+    its paired shares), else those of `comparison_over_time` at that month."""
+    final = tables.get("comparison")
+    over_time = tables.get("comparison_over_time")
+    last = int(np.max(over_time["month"])) if over_time is not None and len(over_time) else None
+    if month is None or last is None or month >= last:
+        return {r["measure"]: r for r in final.rows()}, True
+    rows = {r["measure"]: r for r in over_time.where(over_time["month"] == month).rows()}
+    words = {r["measure"]: r for r in final.rows()}
+    for measure, row in rows.items():  # description, units and direction are the final's
+        row.update({k: v for k, v in words.get(measure, {}).items() if isinstance(v, str)})
+    return rows, False
+
+
+def _risk_at(tables, rows, at_end, replicates):
+    """(baseline's, variant's, paired difference) risk of struggling or failing, as Values: at
+    the end from `comparison_risk` (Wilson and Newcombe intervals); at an earlier month from
+    the `failed` measure's row then (the share of runs failed by then, Wilson intervals over
+    the replicates, the paired difference's t interval)."""
+    if at_end:
+        failed = failure_row(tables.get("comparison_risk"))
+        if not failed:
+            return None, None, None
+        difference = (Value(failed["difference"], failed["low"], failed["high"])
+                      if math.isfinite(failed["difference"]) else None)
+        return (Value(failed["baseline_share"], failed["baseline_low"], failed["baseline_high"]),
+                Value(failed["variant_share"], failed["variant_low"], failed["variant_high"]),
+                difference)
+    row = rows.get(FAILED)
+    if row is None or not replicates:
+        return None, None, None
+
+    def share(mean):
+        return wilson(int(round(mean * replicates)), replicates)
+    return (share(row["baseline_mean"]), share(row["variant_mean"]),
+            Value(row["difference"], row["low"], row["high"]))
+
+
 def from_comparison(tables, names, kind):
-    """The summary of a `compare` file: baseline and variant, paired."""
+    """The summary of a `compare` file, baseline and variant paired, at the month the team
+    decides at (decision_month), or at the last month for a file that does not say."""
     table = tables.get("comparison")
     if table is None:
         return None
-    rows = {r["measure"]: r for r in table.rows()}
+    decided = decision_month(tables)
+    rows, at_end = _rows_at(tables, decided[0] if decided else None)
     measures = shown_measures(list(rows))
-    failed = failure_row(tables.get("comparison_risk"))
+    replicates = (int(min(tables["decision_month"]["replicates"])) if decided else 0)
+    baseline_risk, variant_risk, risk = _risk_at(tables, rows, at_end, replicates)
     baseline, variant = names or ("the baseline", "the variant")
 
-    def design(name, side):
+    def design(name, side, at_risk):
         values = {m: Value(rows[m][f"{side}_mean"], float("nan"), float("nan"))
                   for m in measures}
-        at_risk = (Value(failed[f"{side}_share"], failed[f"{side}_low"], failed[f"{side}_high"])
-                   if failed else None)
         return Design(name, None, values, at_risk)
 
     differences = []
@@ -265,10 +322,9 @@ def from_comparison(tables, names, kind):
             m, higher, lower,
             Value(sign * r["difference"], *sorted((sign * r["low"], sign * r["high"]))),
             share, True))
-    risk = (Value(failed["difference"], failed["low"], failed["high"])
-            if failed and math.isfinite(failed["difference"]) else None)
-    return Summary([design(baseline, "baseline"), design(variant, "variant")], measures,
-                   differences, kind, "the last month", risk)
+    return Summary([design(baseline, "baseline", baseline_risk),
+                    design(variant, "variant", variant_risk)], measures,
+                   differences, kind, decided[1] if decided else "the last month", risk)
 
 
 def failure_row(risk):
@@ -322,9 +378,11 @@ def short_names(summary):
 
 
 def difference_sentence(d, summary, measures):
-    """'The mean trust of partners in the facilitator ends about 0.11 higher with X than with Y
-    (from 0.65 to 0.76; 95% interval, model noise only: 0.09 to 0.13); it ends higher with X
-    in about 8 in 10 paired runs (between 7 and 9 in 10).'"""
+    """'Better with X: the mean trust of partners in the facilitator ends about 0.11 higher than
+    with Y (from 0.65 to 0.76; 95% interval, model noise only: 0.09 to 0.13); X does better in
+    about 8 in 10 paired runs (between 7 and 9 in 10).' Better or worse as the measures table
+    says which way is good (a lower cost is better); for a measure that is neither, higher and
+    lower."""
     by_name = {design.name: design for design in summary.designs}
     high, low = by_name[d.higher].values[d.measure], by_name[d.lower].values[d.measure]
     short = short_names(summary)
@@ -349,14 +407,26 @@ def difference_sentence(d, summary, measures):
         # too small to show at the digits its interval supports: not "0.00 higher"
         return (f"{what} ends about the same with {first} and with {second} "
                 f"({rounded(low.mean, places)} and {rounded(high.mean, places)}; {interval}).")
-    sentence = (f"{what} ends about {rounded(d.difference.mean, places)}{unit} higher with "
-                f"{first} than with {second} (from {rounded(low.mean, places)} to "
-                f"{rounded(high.mean, places)}; {interval})")
+    good = measures.goodness(d.measure)
+    if good:  # said as better or worse, as the measures table declares the measure
+        better, worse = (first, second) if good > 0 else (second, first)
+        start, end = (low, high) if good > 0 else (high, low)
+        sentence = (f"Better with {better}: {what[:1].lower() + what[1:]} ends about "
+                    f"{rounded(d.difference.mean, places)}{unit} "
+                    f"{'higher' if good > 0 else 'lower'} than with {worse}")
+        which, share_lead = "better", f"{better} does better in"
+    else:
+        start, end = low, high
+        sentence = (f"{what} ends about {rounded(d.difference.mean, places)}{unit} higher with "
+                    f"{first} than with {second}")
+        which, share_lead = "higher", f"it ends higher with {first} in"
+    sentence += (f" (from {rounded(start.mean, places)} to {rounded(end.mean, places)}; "
+                 f"{interval})")
     if d.difference.low <= 0 <= d.difference.high and d.difference.low != d.difference.high:
-        sentence += "; the model cannot tell which is higher"
+        sentence += f"; the model cannot tell which is {which}"
     if d.share is not None:
         runs = "paired runs" if d.paired else "pairs of runs, one of each"
-        sentence += (f"; it ends higher with {first} in {in_ten(d.share.mean, runs)} "
+        sentence += (f"; {share_lead} {in_ten(d.share.mean, runs)} "
                      f"{share_interval(d.share.low, d.share.high)}")
     return sentence + "."
 
@@ -405,19 +475,28 @@ def _value(value, places, measure):
 
 def table_html(summary, measures):
     places = measure_places(summary)
-    head = "".join(f"<th>{esc(heading(measures, m))}"
-                   + (f"<br><span class='units'>{esc(measures.units(m))}</span>"
-                      if measures.units(m) else "") + "</th>" for m in summary.measures)
+
+    def below(measure):  # the units and which way is good, under the heading
+        said = "; ".join(x for x in (measures.units(measure), measures.direction(measure)) if x)
+        return f"<br><span class='units'>{esc(said)}</span>" if said else ""
+
+    def label(measure):  # a cell's heading, shown beside it where the table reflows
+        said = "; ".join(x for x in (measures.units(measure), measures.direction(measure)) if x)
+        return heading(measures, measure) + (f" ({said})" if said else "")
+
+    head = "".join(f"<th>{esc(heading(measures, m))}{below(m)}</th>" for m in summary.measures)
     rows = []
     short = short_names(summary)
     for d in summary.designs:
-        cells = "".join(f"<td class='n'>{esc(_value(d.values[m], places[m], m))}</td>"
+        cells = "".join(f"<td class='n' data-label='{esc(label(m))}'>"
+                        f"{esc(_value(d.values[m], places[m], m))}</td>"
                         for m in summary.measures)
         risk = (f"{in_ten(d.risk.mean, 'runs').replace(' runs', '')} "
                 f"({round(d.risk.low * 10)} to {round(d.risk.high * 10)})"
                 if d.risk is not None else "n/a")
         name = d.name if short[d.name] == d.name else f"{short[d.name]}: {d.name}"
-        rows.append(f"<tr><th scope='row'>{esc(name)}</th>{cells}<td>{esc(risk)}</td></tr>")
+        rows.append(f"<tr><th scope='row'>{esc(name)}</th>{cells}"
+                    f"<td data-label='Struggling or failing (runs in 10)'>{esc(risk)}</td></tr>")
     return ("<div class='wide'><table class='decide'><thead><tr><th>Design</th>" + head
             + "<th>Struggling or failing<br><span class='units'>runs in 10</span></th>"
             "</tr></thead><tbody>" + "".join(rows)

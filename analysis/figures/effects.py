@@ -20,6 +20,9 @@ from helpers import (CLEAR, LIGHT, UNCLEAR, Picture, cell_in_words, choose_measu
 # A standardised effect beyond this comes from a measure that hardly varies between runs
 # (its standard deviation is rounding noise): not a meaningful size.
 IMPLAUSIBLE = 1000.0
+# The overview's widest figure (inches) before its labels: with them, saved at 150 dpi, it stays
+# narrow enough that 11-pt text is 10 px in a 1,100 px column.
+OVERVIEW_WIDTH = 13.0
 # The Morris plot labels this many parameters per panel, those with the largest effects.
 MORRIS_LABELS = 8
 
@@ -89,9 +92,19 @@ def forest(tables, measures, out_dir, chosen=None):
                     "model shows no clear effect.")]
 
 
+def for_the_better(effects, goodness):
+    """Effects (a row per measure) turned into better (+) or worse (-) by each measure's
+    goodness (+1 higher is better, -1 lower is better, 0 neither: NaN, no colour)."""
+    sign = np.asarray(goodness, dtype=float)[:, None]
+    return np.where(sign != 0, np.asarray(effects, dtype=float) * sign, np.nan)
+
+
 def effects_overview(tables, measures, out_dir):
-    """Heatmap of standardised main effects, measures x parameters, red for a decrease and
-    blue for an increase, each cell annotated (grey text: interval includes zero)."""
+    """Heatmap of standardised main effects, measures x parameters, coloured by what the change
+    means for each measure (measures table: which way is good): blue for better, red for
+    worse, whether the measure rose (trust) or fell (cost); a measure that is neither good nor
+    bad either way is left uncoloured. Each cell is annotated with the signed change (grey
+    text: interval includes zero)."""
     table = tables.get("main_effects")
     if table is None or len(table) == 0:
         return []
@@ -106,13 +119,15 @@ def effects_overview(tables, measures, out_dir):
         clear[i, j] = bool(clear_of_zero(row["low"], row["high"]))
     order = np.argsort(-np.nanmax(np.nan_to_num(np.abs(grid), nan=0.0), axis=0), kind="stable")
     grid, clear, columns = grid[:, order], clear[:, order], [columns[k] for k in order]
-    fig, ax = plt.subplots(figsize=(max(8.0, 3.8 + 1.15 * len(columns)),
-                                    max(3.6, 1.8 + 0.5 * len(rows))))
+    better = for_the_better(grid, [measures.goodness(m) for m in rows])
+    # At most OVERVIEW_WIDTH wide, however many parameters: shown in the page's column, a
+    # wider picture's 11-pt text fell below 10 px (14 parameters: 8.5 px).
+    fig, ax = plt.subplots(figsize=(min(OVERVIEW_WIDTH, max(8.0, 4.6 + 1.15 * len(columns))),
+                                    3.2 + 0.55 * len(rows)))  # title and note take 2.6 in
     limit = 2.0
-    shown = np.clip(grid, -limit, limit)
-    image = ax.imshow(np.ma.masked_invalid(shown), cmap="RdBu",
+    image = ax.imshow(np.ma.masked_invalid(np.clip(better, -limit, limit)), cmap="RdBu",
                       norm=TwoSlopeNorm(0.0, -limit, limit), aspect="auto")
-    ax.set_facecolor("#e6e6e6")
+    ax.set_facecolor("#f0f0f0")
     for i in range(len(rows)):
         for j in range(len(columns)):
             value = grid[i, j]
@@ -120,26 +135,33 @@ def effects_overview(tables, measures, out_dir):
                 text, colour = "n/a", "dimgrey"
             else:
                 text = number(value, 1)
-                colour = ("white" if abs(value) > 1.2 else "black") if clear[i, j] else "dimgrey"
+                deep = np.isfinite(better[i, j]) and abs(better[i, j]) > 1.2
+                colour = ("white" if deep else "black") if clear[i, j] else "dimgrey"
             ax.text(j, i, text, ha="center", va="center", fontsize=11, color=colour,
                     fontstyle="normal" if clear[i, j] else "italic")
     ax.set_xticks(range(len(columns)))
-    ax.set_xticklabels(columns, rotation=30, ha="right", rotation_mode="anchor")
+    ax.set_xticklabels([setting_name_in_words(c) for c in columns], rotation=30, ha="right",
+                       rotation_mode="anchor")
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels(rows)
+    ax.set_yticklabels([f"{m} ({'higher' if measures.goodness(m) > 0 else 'lower'} is better)"
+                        if measures.goodness(m) else f"{m} (neither)" for m in rows])
     ax.spines[:].set_visible(False)
     bar = fig.colorbar(image, ax=ax, shrink=0.9, extend="both", aspect=15)
-    bar.set_label("standard deviations\n(red: lower, blue: higher)")
-    finish(fig, title="All main effects at a glance, in standard deviations (each parameter "
-           "moved from its first level to its last)",
-           note="Grey italic numbers: the 95% interval includes zero. n/a: the measure does not "
-           "vary between runs. Colours stop at \u00b12.")
+    bar.set_label("better (blue) or worse (red),\nin standard deviations")
+    finish(fig, title="All main effects at a glance (each parameter moved from its first level "
+           "to its last): better or worse for each measure",
+           note="Numbers: the change in standard deviations of the measure (minus: it falls). "
+           "Colour: blue if the change is good for that measure, red if bad (a fall in cost is "
+           "blue); uncoloured: the measure is neither good nor bad either way. Grey italic "
+           "numbers: the 95% interval includes zero. n/a: the measure does not vary between "
+           "runs. Colours stop at \u00b12.")
     path = save(fig, os.path.join(out_dir, "main_effects_overview.png"))
     return [Picture("forest", path, "All main effects at a glance",
                     "Each square is one set-up choice's effect on one measure, against the "
-                    "measure's usual spread between runs: deep blue means the measure rises a "
-                    "lot, deep red that it falls a lot, pale or grey-italic numbers that the "
-                    "change is small or unclear.")]
+                    "measure's usual spread between runs: deep blue means the measure changes a "
+                    "lot for the better (trust rises, cost falls), deep red a lot for the "
+                    "worse, and pale or grey-italic numbers that the change is small or "
+                    "unclear.")]
 
 
 def interaction(tables, measures, out_dir, chosen=None):

@@ -5,7 +5,8 @@ are identical on the measure (common random numbers: a setting with no effect th
 line, named with both. Only when a panel would still need more lines than the palette has
 colours are the last parameters pooled, and the picture says so ("pooled over ..."); sampled
 ranges are pooled and said to be. The end of a time-bound partnership is a dotted line in its
-line's colour. Drawn by fan_charts.py, plots.py and report.py.
+line's colour; the funder's decision windows (every funder.decision_cycle_months) are thin grey
+lines. Drawn by fan_charts.py, plots.py and report.py.
 """
 import collections
 import tomllib
@@ -15,10 +16,13 @@ import numpy as np
 
 from helpers import (DESIGN, DESIGN_STRUCTURE, OKABE_ITO, STYLE, design_column, months_axis,
                      panel_grid, run_count, run_design_points, save, setting_in_words,
-                     setting_name_in_words, thousands, timeseries, words_of)
+                     setting_name_in_words, thousands, timeseries, words_of, wrap)
 
 MAX_LINES = len(OKABE_ITO) - 1  # black is kept for reference lines
 DURATION, END_MONTH = "setup.duration", "setup.end_month"
+DECISION_CYCLE = "funder.decision_cycle_months"
+# Characters of the 11-pt note per inch of figure: an average character is about half an em.
+NOTE_CHARACTERS_PER_INCH = 72 / (11 * 0.55)
 
 # A line of a panel: its label, which runs it holds, and the end months of time-bound
 # partnerships among them.
@@ -26,14 +30,39 @@ Line = collections.namedtuple("Line", "label runs end_months")
 Panel = collections.namedtuple("Panel", "title lines pooled")
 
 
-def _scenario_setup(results):
-    """The [setup] table of the scenario a results file ran (its `scenario` attribute)."""
+def _scenario(results):
+    """The scenario a results file ran (its `scenario` attribute), as a dict."""
     text = results.attrs.get("scenario", "")
     text = text.decode() if isinstance(text, bytes) else str(text)
     try:
-        return tomllib.loads(text).get("setup", {})
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return {}
+
+
+def _scenario_setup(results):
+    """The [setup] table of the scenario a results file ran."""
+    return _scenario(results).get("setup", {})
+
+
+def _scenario_value(results, dotted):
+    """A setting of the scenario a results file ran, or None if its text does not say."""
+    section, key = dotted.split(".", 1)
+    return _scenario(results).get(section, {}).get(key)
+
+
+def decision_windows(results, months):
+    """The months of the funder's decision windows (every decision_cycle_months, from the
+    first), when every design point has the same cycle; [] when the file does not say or the
+    cycle varies between design points (then no one set of windows is right)."""
+    if f"{DESIGN}/{DECISION_CYCLE}" in results:
+        cycles = np.unique(design_column(results, DECISION_CYCLE).astype(float))
+        cycle = cycles[0] if len(cycles) == 1 else None
+    else:
+        cycle = _scenario_value(results, DECISION_CYCLE)
+    if cycle is None or not float(cycle) > 0 or not len(months):
+        return []
+    return list(range(int(cycle), int(months[-1]) + 1, int(cycle)))
 
 
 def _end_months(results, points):
@@ -155,15 +184,20 @@ def bands_shown(lines):
     return (5, 25, 75, 95) if lines <= 2 else (25, 75) if lines <= 4 else ()
 
 
-def how_to_read(panels):
-    """The note under a fan chart: what the line and bands are, what is pooled."""
+def how_to_read(panels, windows=()):
+    """The note under a fan chart: what the line and bands are, what is pooled, what the
+    vertical lines mark."""
     most = max(len(p.lines) for p in panels)
     bands = bands_shown(most)
     text = "Line: median run of each design"
     text += ("; bands: middle 50% and 90% of runs" if len(bands) == 4
              else "; band: middle 50% of runs" if bands else " (bands left out: too many lines)")
-    if any(p.lines and p.lines[0].end_months for p in panels):
-        text += "; dotted line: the end of a time-bound partnership"
+    if any(line.end_months for p in panels for line in p.lines):
+        text += "; dotted line: the end of a time-bound partnership's contract"
+    if windows:
+        every = windows[1] - windows[0] if len(windows) > 1 else windows[0]
+        text += (f"; thin grey lines: the funder's decision windows (every {every} months, "
+                 f"when it decides on strategy and funding)")
     pooled = list(dict.fromkeys(x for p in panels for x in p.pooled))
     if pooled:
         text += "; pooled over " + " and ".join(pooled)
@@ -184,7 +218,10 @@ def fan_chart(results, measure, out_path, grid=(), ranges=(), dpi=150):
 def _draw(results, measure, series, months, values, panels, out_path, dpi):
     fig, axes = panel_grid(len(panels), 2, width=6.5, height=4.6)
     description, units = words_of(series, measure)
+    windows = decision_windows(results, months)
     for ax, panel in zip(axes, panels):
+        for window in windows:
+            ax.axvline(window, color="grey", linewidth=0.9, alpha=0.6, zorder=0)
         bands = bands_shown(len(panel.lines))
         for index, line in enumerate(panel.lines):
             colour = OKABE_ITO[index % MAX_LINES]
@@ -213,7 +250,11 @@ def _draw(results, measure, series, months, values, panels, out_path, dpi):
         for ax in axes:
             ax.set_ylim(low, high)
     fig.suptitle(f"Median over runs: {description}", x=0.01, ha="left", fontsize=14)
-    fig.text(0.01, -0.01, how_to_read(panels), ha="left", va="top", fontsize=11,
-             color="dimgrey", wrap=True)
+    # Wrapped to the figure's width by hand: matplotlib's own wrapping does not hold below the
+    # figure, and a one-line note widened the saved picture until its text shrank below 10 px
+    # in the page (7,318 px wide for the enablers' 14 pooled ranges).
+    characters = int(fig.get_size_inches()[0] * NOTE_CHARACTERS_PER_INCH)
+    fig.text(0.01, -0.01, wrap(how_to_read(panels, windows), characters), ha="left", va="top",
+             fontsize=11, color="dimgrey")
     fig.tight_layout()
     save(fig, out_path, dpi=dpi)

@@ -53,6 +53,7 @@ RANGE_FACTORS = "range_factors"
 RANGE_INDEX = "range_index"
 DESCRIPTION = "description"
 UNITS = "units"
+DIRECTION = "direction"
 DESIGN_STRUCTURE = ("grid_cell", "sample_index", "saltelli_role", "morris_factor")
 ANALYSIS_SUFFIX = ".analysis.h5"
 ANALYSIS_KEY = "key"
@@ -237,6 +238,18 @@ def words_of(dataset, default=""):
     return (_text(dataset.attrs.get(DESCRIPTION, default)), _text(dataset.attrs.get(UNITS, "")))
 
 
+# Which way a measure is good, as the measures table declares it (sim/model/measures.hpp) and
+# the files carry it: each measure's `direction` attribute, a compare file's `direction` column.
+HIGHER_IS_BETTER = "higher is better"
+LOWER_IS_BETTER = "lower is better"
+
+
+def goodness(direction):
+    """+1 where higher is better, -1 where lower is, 0 for neither (or a file that does not
+    say): the sign that turns a change into better (+) or worse (-)."""
+    return {HIGHER_IS_BETTER: 1, LOWER_IS_BETTER: -1}.get(direction, 0)
+
+
 def has_design_column(results, name):
     return results is not None and f"{DESIGN}/{name}" in results
 
@@ -279,10 +292,12 @@ def analysis_path_for(results_path):
 
 
 class Measures:
-    """Words and units for each measure, from the results file's dataset attributes."""
+    """Words, units and which way is good for each measure, from the results file's dataset
+    attributes."""
 
     def __init__(self, results=None):
         self.info = {}
+        self.directions = {}
         if results is None:
             return
         for group in (FINAL, TIMESERIES):
@@ -291,16 +306,28 @@ class Measures:
             for name, dataset in results[group].items():
                 if name not in self.info:
                     self.info[name] = words_of(dataset, name)
+                    self.directions[name] = _text(dataset.attrs.get(DIRECTION, ""))
 
     @classmethod
     def of_comparison(cls, table):
-        """Words and units from a compare file's `comparison` table (its description and units
-        columns, from the measures table); none for files written before them."""
+        """Words, units and directions from a compare file's `comparison` table (its
+        description, units and direction columns, from the measures table); none for files
+        written before them."""
         words = cls()
         if table is not None and "description" in table and "units" in table:
             for row in table.rows():
                 words.info[row["measure"]] = (row["description"], row["units"])
+                words.directions[row["measure"]] = row.get("direction", "")
         return words
+
+    def direction(self, measure):
+        """'higher is better', 'lower is better', or '' when neither or not said."""
+        found = self.directions.get(measure, "")
+        return found if goodness(found) else ""
+
+    def goodness(self, measure):
+        """+1 higher is better, -1 lower is better, 0 neither (see `goodness`)."""
+        return goodness(self.directions.get(measure, ""))
 
     def description(self, measure):
         """The measure's description, e.g. 'Mean MEL capacity of partners'."""

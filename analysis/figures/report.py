@@ -58,32 +58,6 @@ pre { background: #f5f5f5; padding: 0.7em; overflow-x: auto; font-size: 0.85em;
 table.facts { width: 100%; table-layout: fixed; }
 table.facts th { width: 12em; }
 table.facts td { overflow-wrap: anywhere; }
-@media (max-width: 600px) {
-  body { font-size: 16px; padding: 1em 0.7em 3em; }
-  nav ol { columns: 1; }
-  table.facts, table.facts tbody, table.facts tr, table.facts th, table.facts td {
-    display: block; width: auto; }
-  table.facts th { padding-top: 0.6em; }
-}
-@media print {
-  @page { size: A4; margin: 11mm 11mm; }
-  nav, details { display: none; }
-  body { max-width: none; font-size: 10pt; padding: 0; line-height: 1.3; }
-  h1 { font-size: 15pt; margin: 0 0 0.2em; }
-  .caveat { padding: 0.3em 0.6em; margin: 0.4em 0; font-size: 9pt; }
-  .decision { break-after: page; }
-  .decision h2 { margin: 0.3em 0 0.2em; font-size: 13pt; }
-  .decision h3 { margin: 0.5em 0 0.1em; font-size: 10.5pt; }
-  .decision ul { margin: 0.2em 0; }
-  table.decide { margin: 0.3em 0; }
-  table.decide th, table.decide td { padding: 0.1em 0.3em; }
-  .decision { font-size: 9pt; }
-  .decision ul { padding-left: 1.2em; }
-  .decision ul li { margin: 0.1em 0; }
-  .decision p { margin: 0.3em 0; }
-  table.decide { font-size: 7.5pt; }
-  figure { break-inside: avoid; }
-}
 table.decide { border-collapse: collapse; font-size: 0.82em; margin: 0.6em 0; width: 100%; }
 table.decide th, table.decide td { border-bottom: 1px solid #ccc; padding: 0.2em 0.4em;
   text-align: left; vertical-align: top; }
@@ -106,6 +80,43 @@ table.data th, table.data td { border: 1px solid #ccc; padding: 0.15em 0.45em; }
 table.data th { background: #eef4fa; position: sticky; top: 0; }
 table.data td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .scroll { max-height: 32em; overflow: auto; }
+/* Last, so that they override the rules above for a phone and for print. */
+@media (max-width: 600px) {
+  body { font-size: 16px; padding: 1em 0.7em 3em; }
+  nav ol { columns: 1; }
+  table.facts, table.facts tbody, table.facts tr, table.facts th, table.facts td {
+    display: block; width: auto; }
+  table.facts th { padding-top: 0.6em; }
+  /* The decision table reflows: a block per design, each number beside its heading. */
+  table.decide thead { display: none; }
+  table.decide, table.decide tbody, table.decide tr, table.decide th, table.decide td {
+    display: block; width: auto; }
+  table.decide tr { border-top: 2px solid #0072B2; padding: 0.3em 0; }
+  table.decide tbody th { font-weight: 600; min-width: 0; border-bottom: none; }
+  table.decide td { display: flex; justify-content: space-between; gap: 1em; border: none;
+    padding: 0.1em 0.4em; }
+  table.decide td::before { content: attr(data-label); text-align: left; color: #444; }
+  table.decide td.n { text-align: right; }
+}
+@media print {
+  @page { size: A4; margin: 11mm 11mm; }
+  nav, details { display: none; }
+  body { max-width: none; font-size: 10pt; padding: 0; line-height: 1.3; }
+  h1 { font-size: 15pt; margin: 0 0 0.2em; }
+  .caveat { padding: 0.3em 0.6em; margin: 0.4em 0; font-size: 9pt; }
+  .decision { break-after: page; }
+  .decision h2 { margin: 0.3em 0 0.2em; font-size: 13pt; }
+  .decision h3 { margin: 0.5em 0 0.1em; font-size: 10.5pt; }
+  .decision ul { margin: 0.2em 0; }
+  table.decide { margin: 0.3em 0; }
+  table.decide th, table.decide td { padding: 0.1em 0.3em; }
+  .decision { font-size: 9pt; }
+  .decision ul { padding-left: 1.2em; }
+  .decision ul li { margin: 0.1em 0; }
+  .decision p { margin: 0.3em 0; }
+  table.decide { font-size: 7.5pt; }
+  figure { break-inside: avoid; }
+}
 """
 
 SECTIONS = [
@@ -213,7 +224,8 @@ def figure_html(picture):
     with open(picture.path, "rb") as handle:
         data = base64.b64encode(handle.read()).decode("ascii")
     name = os.path.basename(picture.path)
-    return (f"<figure><img src=\"data:image/png;base64,{data}\" alt=\"{esc(picture.title)}\">"
+    return (f"<figure><img src=\"data:image/png;base64,{data}\" alt=\"{esc(picture.title)}\" "
+            f"data-file=\"{esc(name)}\">"
             f"<figcaption><strong>{esc(picture.title)}.</strong> {esc(picture.caption)} "
             f"<a href=\"{esc(name)}\">{esc(name)}</a></figcaption></figure>")
 
@@ -319,8 +331,15 @@ def build_html(results_path, pictures, tables, compared, comparison_path, analys
         chosen_pictures = [p for p in pictures if p.kind == key]
         if not chosen_pictures:
             continue
+        if not any("id='figures'" in part for part in parts):
+            parts.append("<div id='figures'></div>")  # where the pictures begin
         parts.append(f"<h2 id='{key}'>{esc(heading)}</h2>")
         parts.extend(figure_html(p) for p in chosen_pictures)
+        folded = [p for p in pictures if key == "comparison" and p.kind == comparison.MORE]
+        if folded:  # the headline outcomes first; the other measures a click away
+            parts.append("<details class='more'><summary>The other measures, over time and "
+                         "at the end</summary>" + "".join(figure_html(p) for p in folded)
+                         + "</details>")
 
     parts.append("<h2 id='tables'>All tables</h2><p class='explain'>Every table the analyses "
                  "stored, in full (click to open). Numbers to four significant digits.</p>")

@@ -1,6 +1,9 @@
 #include "app/compare_designs.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <utility>
+#include <variant>
 
 #include "analysis/statistics.hpp"
 #include "app/scenario_request.hpp"
@@ -172,7 +175,37 @@ void note_drawn_models(const ComparedScenarios& pair, std::vector<std::string>& 
     notes.push_back(note);
 }
 
-std::vector<AnalysisTable> comparison_tables(const ComparisonOutcome& outcome) {
+// The month a strategy team decides at, for one design: the end of its contract, or, for an
+// open-ended partnership, the run's horizon (past its end a time-bound partnership's
+// participation is zero because it ended, so its outcomes are read at the end).
+int contract_end_month(const Scenario& scenario) {
+    return scenario.setup.duration == Duration::time_bound
+               ? std::min(scenario.setup.end_month, scenario.run.months)
+               : scenario.run.months;
+}
+
+AnalysisTable decision_month_table(const ComparedScenarios& pair, const std::string& kind) {
+    AnalysisTable table(
+        "decision_month",
+        "The month each design is decided at: the end of its contract (a time-bound "
+        "partnership's end month; an open-ended one's is the run's horizon), the months between "
+        "the funder's decision windows, and the replicates behind each design; the comparison "
+        "is read at the earlier contract end" +
+            kind,
+        {"role", "duration"}, {"end_month", "decision_cycle_months", "replicates"});
+    const ParameterSpec& duration = *find_parameter("setup.duration");
+    for (const auto& [role, scenario] :
+         {std::pair{"baseline", &pair.baseline}, std::pair{"variant", &pair.variant}}) {
+        table.add_row(
+            {role, std::get<std::string>(duration.get(*scenario))},
+            {double(contract_end_month(*scenario)), double(scenario->funder.decision_cycle_months),
+             double(scenario->run.replicates)});
+    }
+    return table;
+}
+
+std::vector<AnalysisTable> comparison_tables(const ComparisonOutcome& outcome,
+                                             const ComparedScenarios& pair) {
     const ScenarioComparison& comparison = outcome.comparison;
     const std::string kind = " (" + outcome.interval_kind + ")";
     AnalysisTable final_table(
@@ -180,30 +213,36 @@ std::vector<AnalysisTable> comparison_tables(const ComparisonOutcome& outcome) {
         "Variant minus baseline at the final month over paired replicates: means, the mean "
         "difference with its 95% t interval, the standardised effect (Cohen's d), and the share "
         "of paired replicates in which the variant ends higher and lower, with 95% Wilson "
-        "intervals; each measure's description and units from the measures table" +
+        "intervals; each measure's description, units and which way is good from the measures "
+        "table" +
             kind,
-        {"measure", "description", "units"},
+        {"measure", "description", "units", "direction"},
         {"baseline_mean", "variant_mean", "difference", "low", "high", "standardised",
          "variant_higher", "variant_higher_low", "variant_higher_high", "variant_lower",
          "variant_lower_low", "variant_lower_high"});
     AnalysisTable over_time(
         "comparison_over_time",
         "Variant minus baseline at the end of every month, as in `comparison`" + kind, {"measure"},
-        {"month", "baseline_mean", "variant_mean", "difference", "low", "high", "standardised"});
+        {"month", "baseline_mean", "variant_mean", "difference", "low", "high", "standardised",
+         "variant_higher", "variant_higher_low", "variant_higher_high", "variant_lower",
+         "variant_lower_low", "variant_lower_high"});
     for (const auto& m : comparison.measures) {
         const PairedEffect& e = m.final;
         const MeasureSpec* spec = find_measure(m.measure);
         final_table.add_row(
             {m.measure, spec ? std::string(spec->description) : m.measure,
-             spec ? std::string(spec->units) : ""},
+             spec ? std::string(spec->units) : "",
+             std::string(better_words(spec ? spec->better : Better::neither))},
             {e.baseline_mean, e.variant_mean, e.difference.estimate, e.difference.low,
              e.difference.high, e.standardised, e.higher.estimate, e.higher.low, e.higher.high,
              e.lower.estimate, e.lower.low, e.lower.high});
         for (std::size_t month = 0; month < m.by_month.size(); ++month) {
             const PairedEffect& t = m.by_month[month];
-            over_time.add_row({m.measure}, {double(month + 1), t.baseline_mean, t.variant_mean,
-                                            t.difference.estimate, t.difference.low,
-                                            t.difference.high, t.standardised});
+            over_time.add_row(
+                {m.measure},
+                {double(month + 1), t.baseline_mean, t.variant_mean, t.difference.estimate,
+                 t.difference.low, t.difference.high, t.standardised, t.higher.estimate,
+                 t.higher.low, t.higher.high, t.lower.estimate, t.lower.low, t.lower.high});
         }
     }
     AnalysisTable risk(
@@ -228,7 +267,8 @@ std::vector<AnalysisTable> comparison_tables(const ComparisonOutcome& outcome) {
         add(outcome.baseline_risk.causes[k], outcome.variant_risk.causes[k], {nan, nan, nan});
     }
     add(outcome.baseline_risk.failure, outcome.variant_risk.failure, outcome.failure_difference);
-    std::vector<AnalysisTable> tables{final_table, over_time, risk};
+    std::vector<AnalysisTable> tables{final_table, over_time, risk,
+                                      decision_month_table(pair, kind)};
     if (outcome.drawn_models) {
         AnalysisTable spread("comparison_across_models",
                              "The per-replicate paired effect at the final month across the "
@@ -255,7 +295,7 @@ void save(const ComparisonOutcome& outcome, const ComparedScenarios& pair,
     // Both designs named with their overrides (--set-baseline too), as the report labels them.
     const std::string key = "baseline: " + outcome.baseline_label + "; variant: " + variant_label +
                             "; seed " + std::to_string(pair.baseline.run.seed);
-    for (auto& table : comparison_tables(outcome)) stored.push_back({table, key});
+    for (auto& table : comparison_tables(outcome, pair)) stored.push_back({table, key});
     analysis::store_tables(output.partial_path(), stored);
     output.commit();
 }

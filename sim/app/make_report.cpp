@@ -79,8 +79,10 @@ std::filesystem::path page_tables_path(const ReportRequest& request) {
 // The page shows exactly what its request asked: the tables it used are copied beside the
 // page, and the page reads them there. The results' own analysis file keeps every table an
 // earlier command stored (a discovery, an interaction, another month): `export` still has them.
-void write_analyses(const ReportRequest& request) {
-    const PageAnalyses page = requested_analyses(request);
+// A single scenario has no analyses: its page's table file is written all the same, empty, so
+// the page always reads its tables from one place.
+void write_analyses(const ReportRequest& request, bool sweep) {
+    const PageAnalyses page = sweep ? requested_analyses(request) : PageAnalyses{};
     const auto tables_path = page_tables_path(request);
     analysis::store_tables(tables_path, page.tables);
     std::ofstream text(request.folder / "analysis.txt");
@@ -96,11 +98,8 @@ void draw_page(const ReportRequest& request) {
                                      request.folder.string(), "--quiet"};
     if (!request.results.empty()) {
         command.push_back(request.results.string());
-        // Only a sweep has analyses (write_analyses); a single scenario's page has none.
-        if (std::filesystem::exists(page_tables_path(request))) {
-            command.push_back("--analysis");
-            command.push_back(page_tables_path(request).string());
-        }
+        command.push_back("--analysis");
+        command.push_back(page_tables_path(request).string());
     }
     if (!request.comparison.empty()) {
         command.push_back("--comparison");
@@ -133,7 +132,7 @@ std::filesystem::path make_report(const ReportRequest& asked) {
         return has_sweep;
     });
     std::filesystem::remove(page_tables_path(request));  // an earlier report's, with --force
-    if (sweep) write_analyses(request);
+    if (!request.results.empty()) write_analyses(request, sweep);
     draw_page(request);
     return page;
 }

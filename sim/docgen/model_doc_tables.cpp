@@ -109,10 +109,11 @@ std::string constants_block() {
 
 std::string measures_block() {
     std::ostringstream out;
-    out << "\n| Measure | Description | Computed as | Unit |\n|---|---|---|---|\n";
+    out << "\n| Measure | Description | Computed as | Unit | Which way is good |\n"
+           "|---|---|---|---|---|\n";
     for (const auto& m : measure_table()) {
         out << "| `" << m.name << "` | " << cell(m.description) << " | " << cell(m.computation)
-            << " | " << cell(m.units) << " |\n";
+            << " | " << cell(m.units) << " | " << better_words(m.better) << " |\n";
     }
     return out.str();
 }

@@ -452,12 +452,16 @@ private:
         series_options.compress = !crash_safe_;
         typename GrowingDataset<layout::FinalValue>::Options final_options;
         final_options.compress = !crash_safe_;
-        for (const MeasureInfo& measure : measure_catalogue()) {
+        for (const MeasureSpec& measure : measure_table()) {
             const std::string name(measure.name);
             timeseries_.emplace_back(timeseries.get(), name, std::vector<hsize_t>{months},
                                      measure.description, measure.units, series_options);
             final_.emplace_back(final_values.get(), name, std::vector<hsize_t>{},
                                 measure.description, measure.units, final_options);
+            for (const hid_t dataset : {timeseries_.back().id(), final_.back().id()}) {
+                hdf5::write_string_attribute(dataset, layout::direction_attribute,
+                                             better_words(measure.better));
+            }
         }
     }
 

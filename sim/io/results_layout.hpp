@@ -193,6 +193,9 @@ bool is_writer_link(std::string_view name);
 // --- Dataset attributes ---------------------------------------------------------------------
 inline constexpr std::string_view description_attribute = "description";
 inline constexpr std::string_view units_attribute = "units";
+// A measure's: which way is good ("higher is better", "lower is better" or "neither"), from the
+// measures table, so a report can colour and word good and bad.
+inline constexpr std::string_view direction_attribute = "direction";
 // A range factor's /design table.
 inline constexpr std::string_view low_attribute = "low";
 inline constexpr std::string_view high_attribute = "high";

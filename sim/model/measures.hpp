@@ -1,10 +1,10 @@
 #pragma once
 // The measures recorded each month and at the end of every run (model brief, "Measures"),
-// declared once in measure_table(): name, description and units (what the HDF5 file carries),
-// how each is computed, what it rewards and cannot see (docs/model.md section 10 is generated
-// from them), and the function that computes it. `Measure` names them for the code; static
-// checks in measures.cpp fail the build if the table and the enum disagree. Adding a measure:
-// an enumerator, a table row, its compute function and its test.
+// declared once in measure_table(): name, description, units and which way is good (what the
+// HDF5 file carries), how each is computed, what it rewards and cannot see (docs/model.md
+// section 10 is generated from them), and the function that computes it. `Measure` names them
+// for the code; static checks in measures.cpp fail the build if the table and the enum
+// disagree. Adding a measure: an enumerator, a table row, its compute function and its test.
 
 #include <array>
 #include <cstddef>
@@ -69,6 +69,13 @@ struct MeasureInputs;
 // runs it concerns.
 enum class MeasureKind { continuous, class_code, month };
 
+// Which way a measure is good for the partnership, so that a report's colours and words can say
+// good or bad, not just higher or lower: trust is better higher, cost and belief error lower;
+// effort, a code or a month is neither.
+enum class Better { higher, lower, neither };
+// "higher is better", "lower is better" or "neither": as files and documents say it.
+std::string_view better_words(Better better);
+
 struct MeasureSpec {
     Measure id;
     std::string_view name;
@@ -80,6 +87,7 @@ struct MeasureSpec {
     double (*compute)(const MeasureInputs&);
     MeasureKind kind;
     std::span<const std::string_view> classes;  // a class code's names, code k at k
+    Better better;                              // which way is good
 
     constexpr MeasureInfo info() const { return {name, description, units}; }
 };

@@ -119,6 +119,30 @@ TEST_F(CompareCommand, ScenariosOfDifferentLengthsOrOneReplicateAreRefused) {
     EXPECT_TRUE(contains(err(), "at least 2 replicates")) << err();
 }
 
+// The month a strategy team decides at: a time-bound contract's end, an open-ended
+// partnership's horizon, with the funder's decision cycle and the replicates behind each.
+TEST_F(CompareCommand, StoresTheMonthEachDesignIsDecidedAt) {
+    options_.baseline_overrides = {"setup.duration=time_bound", "setup.end_month=4",
+                                   "funder.decision_cycle_months=3"};
+    options_.variant_overrides = {"setup.duration=open_ended", "funder.decision_cycle_months=2"};
+    options_.output = dir_ / "comparison.h5";
+    ASSERT_EQ(compare(), exit_ok) << err();
+    for (const auto& stored : analysis::read_analysis_file(options_.output)) {
+        if (stored.table.name != "decision_month") continue;
+        const analysis::AnalysisTable& table = stored.table;
+        ASSERT_EQ(table.rows(), 2u);
+        EXPECT_EQ(table.text_column("role"), (std::vector<std::string>{"baseline", "variant"}));
+        EXPECT_EQ(table.text_column("duration"),
+                  (std::vector<std::string>{"time_bound", "open_ended"}));
+        EXPECT_EQ(table.number_column("end_month"), (std::vector<double>{4.0, double(months)}));
+        EXPECT_EQ(table.number_column("decision_cycle_months"), (std::vector<double>{3.0, 2.0}));
+        EXPECT_EQ(table.number_column("replicates"),
+                  (std::vector<double>{double(replicates), double(replicates)}));
+        return;
+    }
+    FAIL() << "no decision_month table";
+}
+
 // The stored comparison against the model run here directly: replicate r of both scenarios
 // with the baseline's seed, as `run` would run them. The means are computed the same way (a
 // plain sum over 4 runs divided by 4), but in a different order of additions on another
@@ -130,7 +154,8 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
     ASSERT_TRUE(fs::exists(options_.output));
 
     const auto tables = analysis::read_analysis_file(options_.output);
-    ASSERT_EQ(tables.size(), 3u) << "comparison, comparison_over_time, comparison_risk";
+    ASSERT_EQ(tables.size(), 4u)
+        << "comparison, comparison_over_time, comparison_risk, decision_month";
     const auto find = [&](const std::string& name) -> const analysis::AnalysisTable& {
         for (const auto& stored : tables)
             if (stored.table.name == name) return stored.table;
@@ -147,7 +172,14 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
     // "the trust partner facilitator").
     EXPECT_EQ(final_table.text_column("description")[0], measure_table()[0].description);
     EXPECT_EQ(final_table.text_column("units")[0], measure_table()[0].units);
+    // and says which way is good, so the report words and colours better and worse.
+    EXPECT_EQ(final_table.text_column("direction")[0], "higher is better");
     ASSERT_EQ(over_time.rows(), continuous * months);
+    // The paired shares month by month, the last month's those of the final table.
+    for (const std::string share : {"variant_higher", "variant_lower_high"}) {
+        EXPECT_EQ(over_time.number_column(share)[months - 1], final_table.number_column(share)[0])
+            << share;
+    }
 
     const Scenario baseline = resolve_scenario({scenario_, {}, {}, {}});
     const Scenario variant = resolve_scenario({scenario_, {"setup.join_month=3"}, {}, {}});
@@ -198,7 +230,8 @@ TEST_F(CompareCommand, WritesTheComparisonTablesAndRefusesToOverwriteThem) {
 
     options_.force = true;
     ASSERT_EQ(compare(), exit_ok) << err();
-    EXPECT_EQ(analysis::read_analysis_file(options_.output).size(), 3u) << "with comparison_risk";
+    EXPECT_EQ(analysis::read_analysis_file(options_.output).size(), 4u)
+        << "with comparison_risk and decision_month";
 }
 
 TEST_F(CompareCommand, ASecondFileIsTheVariantWithTheBaselinesSeedAndReplicates) {

@@ -21,6 +21,15 @@ std::filesystem::path small_grid(const test::TempDir& dir) {
                                      "\"open_ended\"]\n\"setup.join_month\" = [0, 3]\n");
 }
 
+// `report` of `results` into dir/report, throwing what it said if it failed.
+void report_into(const std::filesystem::path& results, const test::TempDir& dir) {
+    ReportCommandOptions report;
+    report.results = results;
+    report.folder = dir / "report";
+    std::ostringstream out, err;
+    if (report_command(report, out, err) != exit_ok) throw std::runtime_error(err.str());
+}
+
 ReportCommandOptions report_of(const std::filesystem::path& results,
                                const std::filesystem::path& folder) {
     ReportCommandOptions options;
@@ -160,10 +169,7 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     compare.quiet = true;
     std::ostringstream out, err;
     ASSERT_EQ(compare_command(compare, out, err), exit_ok) << err.str();
-    ReportCommandOptions report;
-    report.results = compare.output;
-    report.folder = dir / "report";
-    ASSERT_EQ(report_command(report, out, err), exit_ok) << err.str();
+    report_into(compare.output, dir);
     const std::string page = test::read_file_bytes(dir / "report" / "index.html");
     EXPECT_NE(page.find("<th>Baseline</th><td>base.toml with join month 3</td>"),
               std::string::npos);
@@ -182,9 +188,23 @@ TEST(ReportCommand, ReadsACompareFileDirectlyWithBothDesignsNamed) {
     // Both designs' risk of struggling or failing, and its paired difference: the summary once
     // looked for an outcome "failed" that `compare` names "failed (struggling or collapsed)"
     // and showed n/a for both.
-    EXPECT_EQ(page.find("<td>n/a</td>"), std::string::npos);
+    EXPECT_EQ(page.find("data-label='Struggling or failing (runs in 10)'>n/a</td>"),
+              std::string::npos);
     EXPECT_NE(page.find("The partnership ends struggling or failing in "), std::string::npos);
     EXPECT_NE(page.find("data:image/png;base64,"), std::string::npos);
+    // Read at the month the team decides at, and said to be: the contracts end at month 36,
+    // after this 12-month run, so at its horizon.
+    EXPECT_NE(page.find("Means over runs at month 12, "), std::string::npos);
+}
+
+TEST(ReportCommand, ASingleScenarioPageReadsItsEmptyTableFile) {
+    // A single scenario has no analyses; its page's table file is written all the same, with
+    // no tables, and the page is made from it (it once was passed only when it existed).
+    const test::TempDir dir;
+    report_into(test::run_small_sweep(dir, "one", test::small_scenario_toml(6, 4, 5, 3)), dir);
+    ASSERT_TRUE(std::filesystem::exists(dir / "report" / "analysis.h5"));
+    EXPECT_TRUE(analysis::read_analysis_file(dir / "report" / "analysis.h5").empty());
+    EXPECT_TRUE(std::filesystem::exists(dir / "report" / "index.html"));
 }
 
 }  // namespace

@@ -53,6 +53,22 @@ TEST(ModelDocTables, EveryMeasureHasOneRowWithItsComputationAndLimits) {
     }
 }
 
+TEST(ModelDocTables, EveryMeasureRowSaysWhichWayIsGood) {
+    // The report colours and words good and bad from the same declaration; its row in the
+    // documentation ends with it, so the two cannot say different things.
+    const std::string& measures = block(model_doc_blocks(), "measures");
+    for (const auto& m : measure_table()) {
+        const auto row = measures.find("| `" + std::string(m.name) + "` |");
+        ASSERT_NE(row, std::string::npos) << m.name;
+        const std::string line = measures.substr(row, measures.find('\n', row) - row);
+        const std::string last = " | " + std::string(better_words(m.better)) + " |";
+        EXPECT_EQ(line.substr(line.size() - last.size()), last) << m.name;
+    }
+    EXPECT_EQ(better_words(measure_table()[0].better), "higher is better");  // trust
+    EXPECT_EQ(better_words(find_measure("cost")->better), "lower is better");
+    EXPECT_EQ(better_words(find_measure("belief_error")->better), "lower is better");
+}
+
 TEST(ModelDocTables, SpliceReplacesOnlyBetweenTheMarkersAndSaysWhatChanged) {
     const std::vector<GeneratedBlock> blocks{{"a", "new a\n"}, {"b", "same b\n"}};
     const std::string doc = "intro\n" + begin_marker("a") + "\nold a\n" + end_marker("a") +

@@ -8,6 +8,8 @@
 
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_reader.hpp"
+#include "io/results_layout.hpp"
+#include "model/measures.hpp"
 #include "support/hdf5_compare.hpp"
 #include "support/test_helpers.hpp"
 
@@ -220,6 +222,25 @@ TEST(Hdf5Writer, EveryDatasetHasADescriptionAndUnits) {
         const DatasetDescription stored = read_description(path, name);
         EXPECT_FALSE(stored.description.empty()) << name;
         EXPECT_FALSE(stored.units.empty()) << name;
+    }
+}
+
+TEST(Hdf5Writer, EveryMeasureSaysWhichWayIsGood) {
+    // The report reads good and bad from this attribute (analysis/figures/helpers.py).
+    const test::TempDir dir;
+    const auto path = dir / "results.h5";
+    write_known_runs(path, 1);
+    const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    ASSERT_TRUE(file.valid());
+    for (const MeasureSpec& measure : measure_table()) {
+        for (const std::string group : {"/timeseries/", "/final/"}) {
+            const std::string name = group + std::string(measure.name);
+            const hdf5::Dataset dataset(H5Dopen2(file.get(), name.c_str(), H5P_DEFAULT));
+            ASSERT_TRUE(dataset.valid()) << name;
+            EXPECT_EQ(hdf5::read_string_attribute(dataset.get(), layout::direction_attribute),
+                      better_words(measure.better))
+                << name;
+        }
     }
 }
 

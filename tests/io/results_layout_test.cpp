@@ -292,6 +292,7 @@ const std::map<std::string, std::string_view>& python_layout_names() {
         {"RANGE_INDEX", layout::range_index_attribute},
         {"DESCRIPTION", layout::description_attribute},
         {"UNITS", layout::units_attribute},
+        {"DIRECTION", layout::direction_attribute},
         {"ANALYSIS_SUFFIX", layout::analysis_suffix},
         {"ANALYSIS_KEY", layout::analysis_key_attribute},
         {"ANALYSIS_COLUMNS", layout::analysis_columns_attribute},

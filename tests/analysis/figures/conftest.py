@@ -24,10 +24,13 @@ import helpers  # noqa: E402
 IDENTITY = ("created 2026-11-25T12:00:00Z; runs 40; command partnersim run scenarios/test "
             "<sweep>.toml -o test.h5; partnersim 0.1.0; scenario 0123456789abcdef")
 MEASURES = {
-    "trust_partner_facilitator": ("Mean trust of partners in the facilitator", "share 0-1"),
-    "candour": ("Mean share of what partners learn that they report honestly", "share 0-1"),
-    "capacity": ("Mean MEL capacity of partners", "share 0-1"),
-    "burden_hours": ("Mean hours a partner spends on reporting and learning", "hours/month"),
+    "trust_partner_facilitator": ("Mean trust of partners in the facilitator", "share 0-1",
+                                  "higher is better"),
+    "candour": ("Mean share of what partners learn that they report honestly", "share 0-1",
+                "higher is better"),
+    "capacity": ("Mean MEL capacity of partners", "share 0-1", "higher is better"),
+    "burden_hours": ("Mean hours a partner spends on reporting and learning", "hours/month",
+                     "lower is better"),
 }
 LOW_BUDGET = "<40 hours"
 
@@ -73,7 +76,7 @@ def make_results(path, months=12, replicates=5, with_factors=True):
                          dtype=h5py.string_dtype("utf-8"))
         f["design/setup.budget_hours"] = budget
         f["design/setup.join_month"] = join
-        for name, (description, units) in MEASURES.items():
+        for name, (description, units, direction) in MEASURES.items():
             level = 0.4 + 0.001 * budget[points] - 0.01 * join[points]
             series = (level[:, None] * np.linspace(0.5, 1, months)[None, :]
                       + rng.normal(0, 0.02, (len(points), months))).astype(np.float32)
@@ -81,6 +84,7 @@ def make_results(path, months=12, replicates=5, with_factors=True):
                 dataset = f.create_dataset(f"{group}/{name}", data=data)
                 dataset.attrs["description"] = description
                 dataset.attrs["units"] = units
+                dataset.attrs["direction"] = direction
     return budget, join, points
 
 

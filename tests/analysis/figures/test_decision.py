@@ -197,5 +197,91 @@ def test_differences_are_rounded_to_what_their_interval_supports(tmp_path):
             "with join month 12 (0.338 and 0.338; 95% interval, model noise only: −0.004 to "
             "0.004)") in prose
     # The table shows each measure at the digits its sentence uses.
-    cells = re.findall(r"<td class='n'>([^<]*)</td>", page)
+    cells = re.findall(r"<td class='n'[^>]*>([^<]*)</td>", page)
     assert cells == ["0.585", "0.338", "0.589", "0.338"]
+
+
+def contract_comparison_file(path, durations=("time_bound", "time_bound"), ends=(36, 36)):
+    """A compare file of two time-bound designs whose contracts end at month 36 of a 60-month
+    run: trust is 0.76 against 0.65 at month 36 but 0.30 against 0.30 at month 60 (the
+    partnerships have ended); cost is 100,000 higher with the variant at 36; 2 of 10 baseline
+    runs and 1 of 10 variant runs have failed by month 36."""
+    measures = ["trust_partner_facilitator", "cost", "failed"]
+    directions = ["higher is better", "lower is better", "lower is better"]
+    with h5py.File(path, "w") as f:
+        write_table(f, "comparison", {"measure": measures,
+                                      "description": ["Mean trust of partners in the "
+                                                      "facilitator", "Cumulative cost of "
+                                                      "facilitator hours", "1 if failed"],
+                                      "units": ["share 0-1", "currency", "0/1"],
+                                      "direction": directions},
+                    {"baseline_mean": [0.30, 800000.0, 0.5], "variant_mean": [0.30, 900000.0, 0.5],
+                     "difference": [0.0, 100000.0, 0.0], "low": [-0.01, 100000.0, -0.1],
+                     "high": [0.01, 100000.0, 0.1], "standardised": [0.0, float("nan"), 0.0],
+                     "variant_higher": [0.5, 1.0, 0.0], "variant_higher_low": [0.2, 0.7, 0.0],
+                     "variant_higher_high": [0.8, 1.0, 0.3], "variant_lower": [0.5, 0.0, 0.0],
+                     "variant_lower_low": [0.2, 0.0, 0.0], "variant_lower_high": [0.8, 0.3, 0.3]},
+                    description="test (Monte Carlo interval)",
+                    key="baseline: default.toml --set-baseline setup.join_month=12; variant: "
+                        "default.toml --set setup.join_month=0; seed 1")
+        months = np.arange(1, 61, dtype=float)
+        columns = {k: [] for k in ("month", "baseline_mean", "variant_mean", "difference", "low",
+                                   "high", "standardised", "variant_higher",
+                                   "variant_higher_low", "variant_higher_high", "variant_lower",
+                                   "variant_lower_low", "variant_lower_high")}
+        names = []
+        at_36 = {"trust_partner_facilitator": (0.65, 0.76, 0.11, 0.08, 0.14, 0.8, 0.5, 0.95),
+                 "cost": (500000.0, 600000.0, 100000.0, 100000.0, 100000.0, 1.0, 0.7, 1.0),
+                 "failed": (0.2, 0.1, -0.1, -0.3, 0.1, 0.0, 0.0, 0.3)}
+        for m in measures:
+            for month in months:
+                b, v, d, lo, hi, share, share_low, share_high = at_36[m] if month == 36 else (
+                    0.3, 0.3, 0.0, -0.01, 0.01, 0.5, 0.2, 0.8)
+                names.append(m)
+                for column, value in zip(columns, (month, b, v, d, lo, hi, 0.0, share,
+                                                   share_low, share_high, 1 - share,
+                                                   1 - share_high, 1 - share_low)):
+                    columns[column].append(value)
+        write_table(f, "comparison_over_time", {"measure": names}, columns,
+                    description="test (Monte Carlo interval)")
+        write_table(f, "decision_month", {"role": ["baseline", "variant"],
+                                          "duration": list(durations)},
+                    {"end_month": list(ends), "decision_cycle_months": [12, 12],
+                     "replicates": [10, 10]}, description="test (Monte Carlo interval)")
+    return path
+
+
+def test_a_comparison_is_read_when_the_contracts_end_and_said_better_or_worse(tmp_path):
+    # Read at month 60 the two designs look alike (both partnerships ended at 36); the team
+    # decides at month 36, and the summary says so and reads that month.
+    tables = helpers.read_tables(contract_comparison_file(str(tmp_path / "cmp.h5")))
+    summary = decision.from_comparison(tables, helpers.compared(tables["comparison"]),
+                                       "Monte Carlo interval")
+    page = decision.summary_html(summary, helpers.Measures.of_comparison(tables["comparison"]))
+    prose = sentences_of(page)
+    assert "Means over runs at month 36, when the contracts end" in prose
+    # Trust is better higher, cost better lower: said as better, for the design that is.
+    assert ("Better with default.toml with join month 0: the mean trust of partners in the "
+            "facilitator ends about 0.11 higher than with default.toml with join month 12 "
+            "(from 0.65 to 0.76; 95% interval, model noise only: 0.08 to 0.14); default.toml "
+            "with join month 0 does better in about 8 in 10 paired runs (between 5 and 10 in "
+            "10)") in prose
+    assert ("Better with default.toml with join month 12: the cumulative cost of facilitator "
+            "hours ends about 100,000 (currency) lower than with default.toml with join month "
+            "0 (from 600,000 to 500,000; the same difference in every run); default.toml with "
+            "join month 12 does better in all the paired runs") in prose
+    # The risk by month 36: 2 and 1 in 10 runs, from the failed measure at that month.
+    assert "about 2 in 10 runs with default.toml with join month 12" in prose
+    assert "about 1 in 10 runs with default.toml with join month 0" in prose
+    assert "share 0-1; higher is better" in page and "currency; lower is better" in page
+    assert DOTTED_KEY.findall(prose) == [] and "standard deviation" not in prose.lower()
+
+
+def test_an_open_ended_comparison_is_read_at_the_horizon(tmp_path):
+    tables = helpers.read_tables(contract_comparison_file(
+        str(tmp_path / "cmp.h5"), ("open_ended", "open_ended"), (60, 60)))
+    summary = decision.from_comparison(tables, helpers.compared(tables["comparison"]),
+                                       "Monte Carlo interval")
+    assert summary.month.startswith("month 60, the end of the run")
+    trust = summary.designs[0].values["trust_partner_facilitator"].mean
+    assert trust == 0.30  # the final table's

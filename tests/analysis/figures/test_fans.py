@@ -112,7 +112,8 @@ def test_title_says_median_and_colours_are_okabe_ito(files, monkeypatch):
         kept, _ = drawn_figure(monkeypatch, results, "candour", GRID)
     fig = kept["fig"]
     assert fig._suptitle.get_text().startswith("Median over runs: Mean share")
-    colours = {line.get_color().lower() for ax in fig.axes for line in ax.lines}
+    colours = {line.get_color().lower() for ax in fig.axes for line in ax.lines
+               if line.get_color() != "grey"}  # grey: the decision windows
     assert colours <= {c.lower() for c in helpers.OKABE_ITO}
 
 
@@ -135,3 +136,34 @@ def test_truth_values_are_named_yes_and_no(tmp_path):
         f["timeseries/trust"] = np.arange(12.0).reshape(4, 3)
         panels = fans.fan_panels(f, ["setup.review"], [], f["timeseries/trust"][:])
     assert [line.label for line in panels[0].lines] == ["review: no", "review: yes"]
+
+
+def test_the_funders_decision_windows_are_thin_grey_lines(files, monkeypatch, tmp_path):
+    # A funder deciding every 4 months over a 12-month run: windows at months 4, 8 and 12 in
+    # every panel, and the note says what they are. The test file's own scenario does not say
+    # its cycle: no windows drawn (none guessed).
+    path = tmp_path / "windows.h5"
+    with h5py.File(files["results"], "r") as source, h5py.File(path, "w") as f:
+        for name in ("runs", "months", "timeseries", "design"):
+            source.copy(name, f)
+        f.attrs["scenario"] = "[funder]\ndecision_cycle_months = 4\n"
+        kept, panels = drawn_figure(monkeypatch, f, "candour", ["setup.duration"])
+        assert fans.decision_windows(f, f["months"][:]) == [4, 8, 12]
+    for ax in kept["fig"].axes[:2]:
+        grey = sorted(line.get_xdata()[0] for line in ax.lines
+                      if line.get_color() == "grey" and line.get_linestyle() == "-")
+        assert grey == [4, 8, 12]
+    assert "decision windows (every 4 months" in fans.how_to_read(panels, [4, 8, 12])
+    with h5py.File(files["results"], "r") as results:
+        assert fans.decision_windows(results, results["months"][:]) == []
+
+
+def test_a_long_note_keeps_the_picture_legible(files, tmp_path):
+    # The enablers' fan charts pool 14 sampled ranges: their one-line note once made the
+    # picture 7,318 px wide, its text 3.5 px high in the page. The note is wrapped.
+    ranges = [f"setup.sampled_setting_number_{k}" for k in range(14)]
+    path = str(tmp_path / "fan.png")
+    with h5py.File(files["results"], "r") as results:
+        panels = fans.fan_chart(results, "candour", path, GRID, ranges)
+    assert len(fans.how_to_read(panels)) > 500  # the note is long
+    assert helpers.shown_text_px(path) >= helpers.MIN_TEXT_PX
