@@ -199,8 +199,54 @@ std::optional<std::string> toml_size_problem(std::uintmax_t bytes) {
            std::to_string(max_toml_bytes) + " bytes";
 }
 
+namespace {
+
+// TOML is UTF-8 (TOML 1.0, "Spec"), and toml11 trusts a lead byte's length: on a byte such as
+// 0xFF inside a string it read past the end of the text (ASan, fuzz_scenario_file, issue 16).
+// So the text is checked before toml11 sees it: the first byte that starts no valid sequence.
+std::optional<TomlShapeProblem> utf8_problem(std::string_view text) {
+    int line = 1;
+    std::size_t at = 0;
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    while (at < text.size()) {
+        const unsigned char lead = byte(at);
+        if (lead == '\n') ++line;
+        std::size_t length = 1;
+        unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0) low = 0xA0;
+            if (lead == 0xED) high = 0x9F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0) low = 0x90;
+            if (lead == 0xF4) high = 0x8F;
+        } else if (lead >= 0x80) {
+            length = 0;
+        }
+        bool valid = length != 0 && at + length <= text.size();
+        for (std::size_t i = 1; valid && i < length; ++i) {
+            const unsigned char next = byte(at + i);
+            valid = i == 1 ? next >= low && next <= high : next >= 0x80 && next <= 0xBF;
+        }
+        if (!valid) {
+            static const char digits[] = "0123456789ABCDEF";
+            return TomlShapeProblem{line, std::string("not UTF-8 text: byte 0x") +
+                                              digits[lead >> 4] + digits[lead & 0xF] +
+                                              " starts no UTF-8 character"};
+        }
+        at += length;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<TomlShapeProblem> toml_shape_problem(std::string_view text) {
     if (auto problem = toml_size_problem(text.size())) return TomlShapeProblem{0, *problem};
+    if (auto problem = utf8_problem(text)) return problem;
     return DepthScan(text).run();
 }
 

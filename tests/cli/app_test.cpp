@@ -10,6 +10,8 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -701,6 +703,8 @@ TEST_F(App, ABadShardIsBadInput) {
 // --- Outputs that lose nothing (issue 16) ------------------------------------------------------
 
 #include <sys/mount.h>
+#include <sys/statvfs.h>
+#include <sys/wait.h>
 
 namespace partnersim {
 namespace {
@@ -818,32 +822,44 @@ protected:
     bool mounted_ = false;
 };
 
-// Filled while the run streams: a filler file takes the space left once runs are on disk.
+// Filled while the run streams, by a margin no output can meet: once runs are on disk the run
+// is frozen (SIGSTOP), the disk is shrunk to the pages in use (a remount: nothing is written, no
+// byte is left over, as a filler file's last partial write could leave), and the run goes on.
+// Every further page it needs, for its next runs or for the compacted copy beside them, is then
+// refused, however well the model's output compresses; no step depends on how long a run takes.
 TEST_F(FullDisk, ADiskThatFillsMidRunEndsCleanlyAndResumes) {
     const fs::path sweep = dir_ / "sweep.toml";
-    // Buy-in as stated: no run ends at the start-up review, whose short runs compress so well
-    // that the finished file fitted in what the disk had left.
-    test::write_text_file(sweep, killable_sweep() + "[partnership]\nbuy_in_spread = 0.0\n");
+    test::write_text_file(sweep, killable_sweep());
     const fs::path whole = dir_ / "whole.h5";
     ASSERT_EQ(partnersim({"run", sweep.string(), "-o", whole.string(), "-q"}).exit_code, 0);
     const fs::path output = disk_ / "results.h5";
-    grow_disk();  // room for the check before running; filled below
+    grow_disk();  // room for the check before running; taken away below
     test::Subprocess child(
         {executable, "run", sweep.string(), "-o", output.string(), "--threads", "1", "-q"});
     ASSERT_TRUE(wait_until_runs_are_saved(child, output));
-    {
-        std::ofstream filler(disk_ / "filler", std::ios::binary);
-        const std::string block(1 << 16, 'x');
-        while (filler.write(block.data(), block.size())) {
-        }
-    }
+    child.send_signal(SIGSTOP);
+    siginfo_t stopped{};  // SIGSTOP is delivered asynchronously: wait until it has taken hold
+    ASSERT_EQ(
+        ::waitid(P_PID, static_cast<id_t>(child.pid()), &stopped, WSTOPPED | WEXITED | WNOWAIT), 0);
+    ASSERT_EQ(stopped.si_code, CLD_STOPPED) << "the run ended before it could be frozen";
+    ASSERT_FALSE(fs::exists(output)) << "the run finished before it could be frozen";
+    struct statvfs disk {};
+    ASSERT_EQ(::statvfs(disk_.c_str(), &disk), 0);
+    const std::uint64_t used = (disk.f_blocks - disk.f_bfree) * disk.f_frsize;
+    ASSERT_GT(used, 0u);  // size=0 would mean no limit
+    const std::string size = "size=" + std::to_string(used);
+    ASSERT_EQ(::mount("tmpfs", disk_.c_str(), "tmpfs", MS_REMOUNT, size.c_str()), 0)
+        << std::strerror(errno);
+    ASSERT_EQ(::statvfs(disk_.c_str(), &disk), 0);
+    ASSERT_EQ(disk.f_bfree, 0u) << "the disk must have no page left";
+    child.send_signal(SIGCONT);
     const ProcessResult failed = child.wait(std::chrono::seconds(300));
     EXPECT_EQ(failed.term_signal, 0) << "killed by a signal: " << failed.err;
     EXPECT_EQ(failed.exit_code, 1) << failed.err;
     EXPECT_TRUE(contains(failed.err, "error:")) << failed.err;
     EXPECT_FALSE(fs::exists(output));
     ASSERT_TRUE(fs::exists(partial_of(output))) << "the runs done before the disk filled are lost";
-    fs::remove(disk_ / "filler");
+    grow_disk();
     const ProcessResult resumed =
         partnersim({"run", sweep.string(), "-o", output.string(), "--resume", "-q"});
     ASSERT_EQ(resumed.exit_code, 0) << resumed.err;

@@ -42,6 +42,20 @@ TEST(TomlDocument, UnclosedBracketsAreRefusedBeforeToml11RecursesIntoThem) {
     EXPECT_TRUE(contains(error.what(), "hostile.toml:2")) << error.what();
 }
 
+TEST(TomlDocument, TextThatIsNotUtf8IsRefusedBeforeToml11ReadsPastIt) {
+    // `'\xff'`: toml11 took 0xFF for the lead of a long character and read past the text (ASan
+    // heap-buffer-overflow, fuzz_scenario_file; tests/fuzz/corpus/scenario keeps the input).
+    const ScenarioError error = error_of("[run]\nname = '\xff'\n");
+    EXPECT_EQ(error.line(), 2);
+    EXPECT_TRUE(contains(error.what(), "not UTF-8 text: byte 0xFF")) << error.what();
+    // A character cut short at the end of the text, and an overlong encoding, likewise.
+    EXPECT_TRUE(contains(error_of("a = '\xe2\x82").what(), "byte 0xE2"));
+    EXPECT_TRUE(contains(error_of("a = '\xc0\xaf'").what(), "byte 0xC0"));
+    // Valid UTF-8 of every length still parses.
+    EXPECT_NO_THROW(
+        parse_toml_document("a = 'caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80'\n", "ok.toml"));
+}
+
 TEST(TomlDocument, DeepArraysAndInlineTablesAreRefusedWhereTheyGoTooDeep) {
     // A thousand deep overflowed the stack of an ASan build.
     const std::string arrays =
