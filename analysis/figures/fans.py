@@ -4,10 +4,10 @@ never pooling design points silently. One panel per value of the sweep's first g
 are identical on the measure (common random numbers: a setting with no effect there) share one
 line, named with both. Only when a panel would still need more lines than the palette has
 colours are the last parameters pooled, and the picture says so ("pooled over ..."); sampled
-ranges are pooled and said to be (up to three by name, the rest counted). Lines follow
-their factors' levels: numbers ascending, choices in the design's order. The end of a time-bound partnership is a dotted line in its
-line's colour; the funder's decision windows (every funder.decision_cycle_months) are thin grey
-lines. Drawn by fan_charts.py, plots.py and report.py.
+ranges are pooled and said to be (up to three by name, the rest counted). Lines follow their
+factors' levels: numbers ascending, choices in the design's order. The end of a time-bound
+partnership is a dotted line in its line's colour; the funder's decision windows (every
+funder.decision_cycle_months) are thin grey lines. Drawn by fan_charts.py, plots.py and report.py.
 """
 import collections
 import tomllib

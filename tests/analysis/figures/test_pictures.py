@@ -75,8 +75,8 @@ def test_a_fan_caption_begins_with_a_capital(files, tmp_path):
     assert drawn[0].caption.startswith("One line per design: ")
 
 
-def test_a_fan_caption_counts_what_is_pooled_without_repeating_the_names(files, tmp_path,
-                                                                          monkeypatch):
+def test_a_fan_caption_counts_what_is_pooled_without_repeating_the_names(
+        files, tmp_path, monkeypatch):
     # The caption repeated the figure's 14-name list; it says how many, the figure names them.
     ranges = [f"setup.sampled_setting_number_{k}" for k in range(14)]
     monkeypatch.setattr(pictures, "design_parameters", lambda _: ([], ranges))
