@@ -4,9 +4,10 @@ never pooling design points silently. One panel per value of the sweep's first g
 are identical on the measure (common random numbers: a setting with no effect there) share one
 line, named with both. Only when a panel would still need more lines than the palette has
 colours are the last parameters pooled, and the picture says so ("pooled over ..."); sampled
-ranges are pooled and said to be. The end of a time-bound partnership is a dotted line in its
-line's colour; the funder's decision windows (every funder.decision_cycle_months) are thin grey
-lines. Drawn by fan_charts.py, plots.py and report.py.
+ranges are pooled and said to be (up to three by name, the rest counted). Lines follow their
+factors' levels: numbers ascending, choices in the design's order. The end of a time-bound
+partnership is a dotted line in its line's colour; the funder's decision windows (every
+funder.decision_cycle_months) are thin grey lines. Drawn by fan_charts.py, plots.py and report.py.
 """
 import collections
 import tomllib
@@ -23,6 +24,8 @@ DURATION, END_MONTH = "setup.duration", "setup.end_month"
 DECISION_CYCLE = "funder.decision_cycle_months"
 # Characters of the 11-pt note per inch of figure: an average character is about half an em.
 NOTE_CHARACTERS_PER_INCH = 72 / (11 * 0.55)
+# Pooled settings a note names before it counts the rest: a longer list is not read.
+NAMED_POOLED = 3
 
 # A line of a panel: its label, which runs it holds, and the end months of time-bound
 # partnerships among them.
@@ -128,8 +131,24 @@ def _lines(results, runs_of_point, points, factors, series):
         else:
             groups.append([list(members), {f: [v] for f, v in zip(factors, key)}, runs, block])
     all_values = {f: list(dict.fromkeys(str(columns[f][p]) for p in points)) for f in factors}
+    rank = _level_rank(results, factors)
+    groups.sort(key=lambda g: tuple(min(rank[f][v] for v in g[1][f]) for f in factors))
     return [Line(_label(g[1], factors, all_values) if factors else "all runs", np.sort(g[2]),
                  _end_months(results, g[0])) for g in groups]
+
+
+def _level_rank(results, factors):
+    """Each factor's levels (as _lines keys them) ranked as a reader expects them: numbers
+    and truth values ascending, choices in the order the design lists them (the order of
+    the scenario's grid, which the file keeps by numbering its design points in it)."""
+    ranks = {}
+    for factor in factors:
+        raw, shown = design_column(results, factor), _column_in_words(results, factor)
+        levels = list(dict.fromkeys(zip((str(v) for v in shown), raw)))
+        if raw.dtype.kind in "biuf":
+            levels.sort(key=lambda level: float(level[1]))
+        ranks[factor] = {text: index for index, (text, _) in enumerate(levels)}
+    return ranks
 
 
 def varied_settings(results, grid, ranges):
@@ -159,7 +178,8 @@ def fan_panels(results, grid, ranges, series):
     grid = varied_settings(results, grid, ranges)
     points = run_design_points(results) if run_count(results) else np.zeros(0, dtype=np.int64)
     runs_of_point = {p: np.flatnonzero(points == p) for p in np.unique(points)}
-    sampled = [f"the sampled {setting_name_in_words(f)}" for f in ranges]
+    # A sampled range drawn as panels or lines (few distinct values) is not pooled over.
+    sampled = [f"the sampled {setting_name_in_words(f)}" for f in ranges if f not in grid]
     panel_factor = grid[0] if len(grid) > 1 else None
     line_factors = grid[1:] if len(grid) > 1 else list(grid)
     panel_column = _column_in_words(results, panel_factor) if panel_factor else None
@@ -198,10 +218,28 @@ def how_to_read(panels, windows=()):
         every = windows[1] - windows[0] if len(windows) > 1 else windows[0]
         text += (f"; thin grey lines: the funder's decision windows (every {every} months, "
                  f"when it decides on strategy and funding)")
-    pooled = list(dict.fromkeys(x for p in panels for x in p.pooled))
+    pooled = pooled_settings(panels)
     if pooled:
-        text += "; pooled over " + " and ".join(pooled)
+        text += "; pooled over " + pooled_in_words(pooled)
     return text + "."
+
+
+def pooled_settings(panels):
+    """Every setting some panel pools over, once, in the panels' order."""
+    return list(dict.fromkeys(x for p in panels for x in p.pooled))
+
+
+def pooled_in_words(pooled, named=NAMED_POOLED):
+    """What a chart pools over, short enough to read: up to `named` settings by name, the rest
+    counted ('the sampled clarity of purpose, the sampled senior buy in, the sampled
+    disclosure risk and 11 other sampled set-up choices (listed in What was run)'). Never
+    silent: every pooled setting is named or counted."""
+    if len(pooled) <= named + 1:  # counting one setting is no shorter than naming it
+        return ", ".join(pooled[:-1]) + " and " + pooled[-1] if len(pooled) > 1 else pooled[0]
+    rest = pooled[named:]
+    kind = "sampled " if all(x.startswith("the sampled ") for x in rest) else ""
+    return (f"{', '.join(pooled[:named])} and {len(rest)} other {kind}set-up choices "
+            f"(listed in What was run)")
 
 
 def fan_chart(results, measure, out_path, grid=(), ranges=(), dpi=150):

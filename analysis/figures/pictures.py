@@ -10,7 +10,7 @@ import numpy as np
 import comparison
 import effects
 import prim
-from fans import fan_chart
+from fans import fan_chart, pooled_settings
 from helpers import (DESIGN, DESIGN_STRUCTURE, DPI, STYLE, Measures, Picture, analysis_path_for,
                      choose_measures, design_parameters, measure_names,
                      read_tables, results_identity, setting_name_in_words)
@@ -59,17 +59,27 @@ def fan(results, measures, out_dir, chosen=None, tables=None):
         path = os.path.join(out_dir, f"fan_{measure}.png")
         panels = fan_chart(results, measure, path, grid, ranges, dpi=DPI)
         split = (f"one panel per {setting_name_in_words(grid[0])}, " if len(panels) > 1 else "")
-        pooled = list(dict.fromkeys(x for p in panels for x in p.pooled))
-        pooling = (f" Runs are pooled over {' and '.join(pooled)}, so part of a band's width is "
-                   f"that setting, not luck." if pooled else "")
-        pictures.append(Picture(
-            "fan", path, "Median over runs: " + measures.description(measure),
-            f"{split.capitalize()}one line per design: the line is the median run month by "
+        caption = (
+            f"{split}one line per design: the line is the median run month by "
             f"month and the shaded bands hold the middle half (and, with few lines, the middle "
             f"90%) of that design's runs. Narrow bands mean luck matters little for that "
             f"design, and lines whose bands do not overlap mean the set-up makes a real "
-            f"difference; a dotted line marks the end of a time-bound partnership.{pooling}"))
+            f"difference; a dotted line marks the end of a time-bound partnership."
+            f"{pooling_in_caption(pooled_settings(panels))}")
+        pictures.append(Picture("fan", path, "Median over runs: " + measures.description(measure),
+                                caption[:1].upper() + caption[1:]))
     return pictures
+
+
+def pooling_in_caption(pooled):
+    """The caption's word on pooling: how many settings the runs are pooled over, not their
+    names again (the figure's note names them)."""
+    if not pooled:
+        return ""
+    one = len(pooled) == 1
+    return (f" Runs are pooled over {len(pooled)} set-up {'choice' if one else 'choices'}, as "
+            f"the note in the picture says, so part of a band's width is "
+            f"{'that setting' if one else 'those settings'}, not luck.")
 
 
 def make_pictures(results_path, out_dir, analysis_path=None, comparison_path=None,

@@ -165,5 +165,67 @@ def test_a_long_note_keeps_the_picture_legible(files, tmp_path):
     path = str(tmp_path / "fan.png")
     with h5py.File(files["results"], "r") as results:
         panels = fans.fan_chart(results, "candour", path, GRID, ranges)
-    assert len(fans.how_to_read(panels)) > 500  # the note is long
+    assert "and 11 other sampled set-up choices" in fans.how_to_read(panels)
     assert helpers.shown_text_px(path) >= helpers.MIN_TEXT_PX
+
+
+def test_lines_are_in_the_order_of_the_factors_levels(tmp_path):
+    # A sampled count of focal points came out in the legend as 3, 1, 2, 4 (the order the
+    # samples happened to be drawn in); numbers ascend, truth values go no then yes.
+    path = tmp_path / "order.h5"
+    with h5py.File(path, "w") as f:
+        tiny_file(f, 8, 2, 4)
+        f["design/funder.focal_points"] = np.array([3, 1, 2, 4, 3, 1, 2, 4])
+        f["design/setup.review"] = np.array([1, 1, 1, 1, 0, 0, 0, 0], dtype=np.uint8)
+        f["design/setup.review"].attrs["description"] = "Reviewed (1 true, 0 false)"
+        f["timeseries/trust"] = np.random.default_rng(3).normal(size=(16, 4))
+        panels = fans.fan_panels(f, ["setup.review", "funder.focal_points"], [],
+                                 f["timeseries/trust"][:])
+    assert [p.title for p in panels] == ["review: yes", "review: no"]
+    for panel in panels:
+        assert [line.label for line in panel.lines] == [
+            "focal points 1", "focal points 2", "focal points 3", "focal points 4"]
+
+
+def test_choices_keep_the_order_the_design_lists_them(tmp_path):
+    # Choices are not sorted by name: the design's order (its grid's) is the study's.
+    path = tmp_path / "choices.h5"
+    with h5py.File(path, "w") as f:
+        tiny_file(f, 3, 2, 4)
+        f.create_dataset("design/setup.archetype", data=np.array(
+            ["sense_maker", "practice_partner", "network_builder"], dtype=object),
+            dtype=h5py.string_dtype("utf-8"))
+        f["timeseries/trust"] = np.random.default_rng(4).normal(size=(6, 4))
+        panels = fans.fan_panels(f, ["setup.archetype"], [], f["timeseries/trust"][:])
+    assert [line.label for line in panels[0].lines] == [
+        "archetype: sense-maker", "archetype: practice-partner", "archetype: network-builder"]
+
+
+def test_a_long_pooled_list_names_three_and_counts_the_rest(files):
+    # The enablers' note listed all 14 sampled ranges in one sentence. It names three and
+    # counts the rest, so nothing is pooled silently and the note stays short.
+    ranges = [f"setup.sampled_setting_number_{k}" for k in range(14)]
+    with h5py.File(files["results"], "r") as results:
+        panels = fans.fan_panels(results, GRID, ranges, helpers.timeseries(results, "candour")[:])
+    note = fans.how_to_read(panels)
+    assert ("pooled over the sampled sampled setting number 0, the sampled sampled setting "
+            "number 1, the sampled sampled setting number 2 and 11 other sampled set-up "
+            "choices (listed in What was run).") in note
+    assert "number 3" not in note
+    assert len(note) < 400
+
+
+def test_a_short_pooled_list_names_every_setting():
+    assert fans.pooled_in_words(["a"]) == "a"
+    assert fans.pooled_in_words(["a", "b"]) == "a and b"
+    assert fans.pooled_in_words(["a", "b", "c", "d"]) == "a, b, c and d"
+    assert fans.pooled_in_words(list("abcde")) == "a, b, c and 2 other set-up choices " \
+        "(listed in What was run)"
+
+
+def test_a_sampled_range_drawn_as_lines_is_not_said_to_be_pooled(files):
+    # The enablers' lines are by the sampled focal points; the note said it pooled over them.
+    with h5py.File(files["results"], "r") as results:
+        panels = fans.fan_panels(results, GRID, ["setup.budget_hours", "setup.quick_wins"],
+                                 helpers.timeseries(results, "candour")[:])
+    assert all(p.pooled == ["the sampled quick wins"] for p in panels)

@@ -59,3 +59,29 @@ def test_the_interaction_asked_for_is_drawn_over_time():
     assert pictures.interaction_first(grid, {"interaction": interaction}) == [
         "setup.duration", "setup.join_month", "setup.budget_hours"]
     assert pictures.interaction_first(grid, {}) == grid
+
+
+def test_a_fan_caption_begins_with_a_capital(files, tmp_path):
+    # With one panel the caption read "... (bold title). one line per design: ...".
+    with h5py.File(files["results"], "r") as results:
+        drawn = pictures.fan(results, helpers.Measures(results), str(tmp_path), ["capacity"])
+    assert drawn[0].caption.startswith("One panel per duration, one line per design")
+    path = str(tmp_path / "budgets.h5")  # only the budget varies: one panel
+    make_results(path)
+    with h5py.File(path, "r+") as handle:
+        del handle["design/setup.duration"], handle["design/setup.join_month"]
+    with h5py.File(path, "r") as results:
+        drawn = pictures.fan(results, helpers.Measures(results), str(tmp_path), ["capacity"])
+    assert drawn[0].caption.startswith("One line per design: ")
+
+
+def test_a_fan_caption_counts_what_is_pooled_without_repeating_the_names(
+        files, tmp_path, monkeypatch):
+    # The caption repeated the figure's 14-name list; it says how many, the figure names them.
+    ranges = [f"setup.sampled_setting_number_{k}" for k in range(14)]
+    monkeypatch.setattr(pictures, "design_parameters", lambda _: ([], ranges))
+    with h5py.File(files["results"], "r") as results:
+        drawn = pictures.fan(results, helpers.Measures(results), str(tmp_path), ["capacity"])
+    caption = drawn[0].caption
+    assert "Runs are pooled over 14 set-up choices, as the note in the picture says" in caption
+    assert "sampled setting number" not in caption
