@@ -1,7 +1,9 @@
 #pragma once
 // How a long use case (run, compare) tells its caller how far it has got, without printing:
-// the command line draws a bar, a server would send events. Calls come from the thread that
-// runs the use case's ensemble (engine/ensemble.hpp), one at a time.
+// the command line draws a bar, a server would send events. Calls come one at a time, in run
+// order, from the ensemble's serial write stage (engine/ensemble.cpp), which oneTBB may run on
+// any of its worker threads, not only the thread that called the use case: an observer that
+// must act on the caller's thread (Python's signal check, say) hands over to it.
 
 #include <cstdint>
 
