@@ -21,10 +21,4 @@ void attach_dimension_scale(hid_t scale, std::string_view name, std::span<const 
 // but not what the list points to, which no reader could follow.
 void forget_copied_dimension_scales(hid_t dataset);
 
-// A dataset's rank, and the length of its first dimension (0 for a scalar).
-int rank_of(hid_t dataset);
-hsize_t rows_of(hid_t dataset);
-// The last part of a dataset's path ("outcome" for /labels/outcome).
-std::string base_name(hid_t dataset);
-
 }  // namespace partnersim::hdf5

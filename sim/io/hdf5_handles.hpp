@@ -137,6 +137,17 @@ inline void require_single_element(hid_t attribute, const std::string& name) {
     }
 }
 
+// A dataset's dimensions, one length per axis (none for a scalar).
+inline std::vector<hsize_t> dimensions(hid_t dataset, const std::string& name) {
+    const Dataspace space(check_id(H5Dget_space(dataset), "get the dataspace of " + name));
+    const int rank = H5Sget_simple_extent_ndims(space.get());
+    if (rank < 0) throw std::runtime_error("HDF5: cannot get the rank of " + name);
+    std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+    check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr),
+          "get the dimensions of " + name);
+    return dims;
+}
+
 // File access for results: rows are written and read once, in order, whole chunks at a time,
 // so a chunk cache would only hold chunks never visited again; HDF5's default (1 MiB for every
 // open dataset) made memory grow with the number of runs until every cache was full. No chunk

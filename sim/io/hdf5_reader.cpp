@@ -19,19 +19,8 @@ hdf5::Dataset open_dataset(hid_t file, const std::string& name) {
     return hdf5::Dataset(dataset);
 }
 
-std::vector<hsize_t> dimensions(hid_t dataset, const std::string& name) {
-    const hdf5::Dataspace space(
-        hdf5::check_id(H5Dget_space(dataset), "get the dataspace of " + name));
-    const int rank = H5Sget_simple_extent_ndims(space.get());
-    if (rank < 0) throw std::runtime_error("HDF5: cannot get the rank of " + name);
-    std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
-    hdf5::check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr),
-                "get the dimensions of " + name);
-    return dims;
-}
-
 std::vector<hsize_t> dimensions_of_rank(hid_t dataset, const std::string& name, std::size_t rank) {
-    std::vector<hsize_t> dims = dimensions(dataset, name);
+    std::vector<hsize_t> dims = hdf5::dimensions(dataset, name);
     if (dims.size() != rank) {
         throw std::runtime_error(name + " has " + std::to_string(dims.size()) +
                                  " dimensions; expected " + std::to_string(rank));
@@ -190,7 +179,7 @@ bool has_attribute(hid_t object, std::string_view name) {
 std::uint64_t checked_run_rows(hid_t file, const std::string& name,
                                const std::vector<hsize_t>& trailing, H5T_class_t type_class) {
     const hdf5::Dataset dataset = open_dataset(file, name);
-    const std::vector<hsize_t> dims = dimensions(dataset.get(), name);
+    const std::vector<hsize_t> dims = hdf5::dimensions(dataset.get(), name);
     if (dims.size() != trailing.size() + 1 ||
         !std::equal(trailing.begin(), trailing.end(), dims.begin() + 1)) {
         std::string expected = "runs";

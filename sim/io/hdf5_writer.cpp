@@ -377,11 +377,11 @@ private:
         hdf5::attach_dimension_scale(partners.get(), layout::partner_axis_dataset, traces, 2);
     }
 
-    // The 1-D datasets of a group with `rows` rows (any, when absent); nothing else a prologue
-    // put there (the writer lets it write any table) is given an axis.
-    std::vector<hdf5::Dataset> tables_of(const std::string& group,
-                                         std::optional<hsize_t> rows) const {
-        std::vector<hdf5::Dataset> tables;
+    // The 1-D datasets of a group with `rows` rows (any, when absent), by name; nothing else a
+    // prologue put there (the writer lets it write any table) is given an axis.
+    std::vector<std::pair<std::string, hdf5::Dataset>> tables_of(
+        const std::string& group, std::optional<hsize_t> rows) const {
+        std::vector<std::pair<std::string, hdf5::Dataset>> tables;
         for (const std::string& name : link_names(group)) {
             const std::string path = layout::dataset_path(group, name);
             H5O_info_t info;
@@ -390,8 +390,9 @@ private:
                 "inspect " + path);
             if (info.type != H5O_TYPE_DATASET) continue;
             hdf5::Dataset table = open_dataset(path);
-            if (hdf5::rank_of(table.get()) == 1 && (!rows || hdf5::rows_of(table.get()) == *rows)) {
-                tables.push_back(std::move(table));
+            const std::vector<hsize_t> dims = hdf5::dimensions(table.get(), path);
+            if (dims.size() == 1 && (!rows || dims.front() == *rows)) {
+                tables.emplace_back(name, std::move(table));
             }
         }
         return tables;
@@ -408,8 +409,8 @@ private:
             const auto points = hdf5::read_scalar_attribute<std::uint64_t>(
                 file_.get(), points_attribute, H5T_NATIVE_UINT64);
             std::vector<hid_t> ids;
-            const std::vector<hdf5::Dataset> tables = tables_of(design, points);
-            for (const hdf5::Dataset& table : tables) {
+            const auto tables = tables_of(design, points);
+            for (const auto& [name, table] : tables) {
                 hdf5::forget_copied_dimension_scales(table.get());
                 ids.push_back(table.get());
             }
@@ -419,8 +420,7 @@ private:
         }
         const std::string labels = layout::root_path(layout::labels_group);
         if (hdf5::link_exists(file_.get(), labels)) {
-            for (const hdf5::Dataset& table : tables_of(labels, std::nullopt)) {
-                const std::string name = hdf5::base_name(table.get());
+            for (const auto& [name, table] : tables_of(labels, std::nullopt)) {
                 hdf5::attach_dimension_scale(table.get(), name, {}, 0);
             }
         }
