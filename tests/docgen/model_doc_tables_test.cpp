@@ -56,7 +56,8 @@ TEST(ModelDocTables, EveryMeasureHasOneRowWithItsComputationAndLimits) {
 TEST(ModelDocTables, EveryMeasureRowSaysWhichWayIsGood) {
     // The report colours and words good and bad from the same declaration; its row in the
     // documentation ends with it, so the two cannot say different things.
-    const std::string& measures = block(model_doc_blocks(), "measures");
+    const auto blocks = model_doc_blocks();  // block() returns a reference into it
+    const std::string& measures = block(blocks, "measures");
     for (const auto& m : measure_table()) {
         const auto row = measures.find("| `" + std::string(m.name) + "` |");
         ASSERT_NE(row, std::string::npos) << m.name;
