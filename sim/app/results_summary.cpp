@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "analysis/results_table.hpp"
 #include "engine/error.hpp"
@@ -86,19 +87,30 @@ ResultsFile opened(const std::filesystem::path& results) {
     }
 }
 
+// The results file's scenario, read once for every point; nullopt when it no longer reads (an
+// older file's): then no point says when it ended.
+std::optional<Scenario> stored_scenario(const std::string& scenario_toml) {
+    try {
+        return parse_scenario(scenario_toml, "the results file's scenario");
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
 // The end month of a time-bound partnership at this design point if it ended before the final
 // month, else 0: the resolved scenario the file carries with the point's settings applied.
-int ended_month(const std::string& scenario_toml, const analysis::ResultsTable& table,
+int ended_month(const std::optional<Scenario>& stored, const analysis::ResultsTable& table,
                 std::uint64_t point, int months) {
+    if (!stored) return 0;
     try {
-        Scenario scenario = parse_scenario(scenario_toml, "the results file's scenario");
+        Scenario scenario = *stored;
         for (const auto& factor : table.factors) {
             apply_override(scenario, factor.name + "=" + factor.label(point));
         }
         if (scenario.setup.duration == Duration::time_bound && scenario.setup.end_month < months)
             return scenario.setup.end_month;
     } catch (const std::exception&) {
-        // A sampled value or an older file's scenario that no longer reads: say nothing.
+        // A point's setting that no longer applies as an override: say nothing.
     }
     return 0;
 }
@@ -107,6 +119,7 @@ std::vector<PointSummary> points_of(const ResultsFile& file, const std::string& 
     const analysis::ResultsTable table = analysis::read_results_table(file);
     std::vector<PointSummary> points;
     if (is_sampled(table)) return points;  // pooled (is_sampled says why)
+    const std::optional<Scenario> stored = stored_scenario(scenario_toml);
     for (std::uint64_t point = 0; point < table.design_points; ++point) {
         PointSummary summary;
         for (const auto& factor : table.factors) {
@@ -124,7 +137,7 @@ std::vector<PointSummary> points_of(const ResultsFile& file, const std::string& 
             }
             if (!values.empty()) summary.measures.push_back(spread_of(table.measures[m], values));
         }
-        summary.ended_month = ended_month(scenario_toml, table, point, file.info().months);
+        summary.ended_month = ended_month(stored, table, point, file.info().months);
         points.push_back(std::move(summary));
     }
     return points;
