@@ -62,7 +62,7 @@ void print_table(const app::ValidationOutcome& outcome, std::ostream& out) {
     out << "; " << outcome.ledger.claims.size() << " claims, " << untested << " not represented\n";
 }
 
-std::string share_text(const analysis::ClaimRobustness& r) {
+std::string robustness_text(const analysis::ClaimRobustness& r) {
     std::ostringstream text;
     text << std::fixed << std::setprecision(2) << r.share.estimate << " [" << r.share.low << ", "
          << r.share.high << ']';
@@ -79,7 +79,7 @@ void print_robustness(const app::ValidationOutcome& outcome, const ValidateComma
         << " paired replicates each): share of sampled models in which the claim holds\n"
         << "(Intervals: " << analysis::robustness_interval_kind(outcome.uncertainty.results.size())
         << ")\n\n";
-    print_claims_by_base(outcome.ledger, robustness, share_text, out);
+    print_claims_by_base(outcome.ledger, robustness, robustness_text, out);
     const auto below = std::count_if(robustness.begin(), robustness.end(),
                                      [](const auto& r) { return r.share.estimate < 0.8; });
     out << '\n'

@@ -6,6 +6,7 @@
 
 #include "io/scenario_file.hpp"
 #include "io/toml_document.hpp"
+#include "io/toml_values.hpp"
 #include "model/measures.hpp"
 
 namespace partnersim {
@@ -15,10 +16,6 @@ constexpr std::array<std::string_view, 18> claim_keys{
     "id",        "topic",       "document",  "section", "quote",     "parameters",
     "mechanism", "when",        "baseline",  "variant", "condition", "measure",
     "months",    "change_from", "direction", "bases",   "expected",  "not_represented"};
-
-int line_of(const toml::value& value) {
-    return static_cast<int>(value.location().line());
-}
 
 // Reads one [[claim]] table, with errors located at the offending key.
 class ClaimReader {
