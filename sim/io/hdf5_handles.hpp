@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/error.hpp"
+#include "io/checked_read_driver.hpp"
 #include "io/results_layout.hpp"
 
 namespace partnersim::hdf5 {
@@ -65,8 +66,12 @@ inline hid_t check_id(hid_t id, const std::string& what) {
     return id;
 }
 
+// A read the checked read driver refused says why (a damaged global heap collection).
 inline void check(herr_t status, const std::string& what) {
-    if (status < 0) throw std::runtime_error("HDF5: cannot " + what);
+    if (status < 0) {
+        const std::string refused = take_refused_read();
+        throw std::runtime_error("HDF5: cannot " + what + (refused.empty() ? "" : ": " + refused));
+    }
 }
 
 // HDF5 prints its whole error stack to stderr by default; we report our own message instead.
@@ -162,12 +167,17 @@ inline PropertyList streaming_file_access() {
 // Opens a results file read-only. A file whose writer was killed mid-run (crash-safe files are
 // written in SWMR mode, hdf5_writer.hpp) still carries the writer's "open for writing" mark, so a
 // plain read-only open fails; reading it as an SWMR reader works and sees what was last flushed.
+// Through checked_read_driver, so a damaged global heap collection fails the read of the
+// variable-length string in it instead of hanging libhdf5 (checked_read_driver.hpp).
 inline File open_for_reading(const std::filesystem::path& path) {
     silence_automatic_error_printing();
+    (void)take_refused_read();  // a refusal on an earlier file must not explain this file's errors
     if (!std::filesystem::exists(path)) throw InputError("no such file");
     if (std::filesystem::is_directory(path)) throw InputError("is a folder, not a results file");
     if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError("not an HDF5 file");
     const PropertyList access = streaming_file_access();
+    check(H5Pset_driver(access.get(), checked_read_driver(), nullptr),
+          "select the checked read driver");
     const hid_t plain = H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get());
     if (plain >= 0) return File(plain);
     // An SWMR reader retries a metadata read whose checksum fails, in case the writer is midway

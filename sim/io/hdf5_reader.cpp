@@ -195,7 +195,11 @@ std::uint64_t checked_run_rows(hid_t file, const std::string& name,
                          (type_class == H5T_FLOAT ? "no floating-point numbers" : "no integers") +
                          "; the layout says it does");
     }
-    bounded_elements(dims, H5Tget_size(type.get()), readable_bytes(file), name);
+    // H5Tget_size says 0 when it cannot size the type (a damaged datatype message); no stored
+    // value has 0 bytes, and bounded_elements divides by it.
+    const std::size_t element_bytes = H5Tget_size(type.get());
+    if (element_bytes == 0) throw InputError(name + " has a datatype of no size (damaged?)");
+    bounded_elements(dims, element_bytes, readable_bytes(file), name);
     return dims[0];
 }
 

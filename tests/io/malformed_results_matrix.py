@@ -114,6 +114,21 @@ def damaged_copies(good, folder):
         f.write(data)
     cases.append(("bit_flipped", path, None))
 
+    # A zeroed object header in the global heap collection holding the command_line string
+    # (index 0, size 0): libhdf5 1.10 walked that collection forever (tests/fuzz, issue 16).
+    path = copy("heap_object_zeroed")
+    with h5py.File(good, "r") as f:
+        command_line = f.attrs["command_line"]
+    command_line = command_line.encode() if isinstance(command_line, str) else command_line
+    with open(path, "r+b") as f:
+        data = bytearray(f.read())
+        start = data.find(command_line)
+        assert start >= 16 and data.rfind(b"GCOL\x01", 0, start) >= 0, "no heap object found"
+        data[start - 16:start] = bytes(16)
+        f.seek(0)
+        f.write(data)
+    cases.append(("heap_object_zeroed", path, "command_line"))
+
     path = os.path.join(folder, "truncated.h5")
     with open(good, "rb") as src, open(path, "wb") as dst:
         dst.write(src.read(size // 2))

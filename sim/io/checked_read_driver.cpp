@@ -1,0 +1,332 @@
+#include "io/checked_read_driver.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <new>
+#include <utility>
+#include <vector>
+
+namespace partnersim::hdf5 {
+namespace {
+
+// The global heap's layout (HDF5 file format spec III.E; H5HGpkg.h): a collection is "GCOL",
+// version 1, 3 reserved bytes and its size as a length, padded to 8; each object is its heap
+// index (2 bytes), reference count (2), 4 reserved bytes and its size as a length, padded to 8,
+// then its data padded to 8. Index 0 is the free space, whose size counts its own header.
+constexpr std::array<unsigned char, 4> heap_signature{'G', 'C', 'O', 'L'};
+constexpr unsigned char heap_version = 1;
+constexpr std::uint64_t heap_alignment = 8;
+// libhdf5 never makes a collection smaller than this (H5HG_MINSIZE) and its cache reads this
+// much first, then the declared size.
+constexpr std::uint64_t smallest_heap = 4096;
+
+constexpr std::uint64_t aligned(std::uint64_t bytes) {
+    return (bytes + heap_alignment - 1) / heap_alignment * heap_alignment;
+}
+
+std::uint64_t little_endian(const unsigned char* bytes, std::size_t count) {
+    std::uint64_t value = 0;
+    for (std::size_t i = count; i > 0; --i) value = (value << 8) | bytes[i - 1];
+    return value;
+}
+
+thread_local std::string refused_read;
+
+// The superblock's "size of lengths": the width of every size field of the global heap. The
+// superblock is at 0 or a power of two from 512 (as libhdf5 searches for it); versions 0 and 1
+// keep the width at byte 14, versions 2 and 3 at byte 10. 8 (every writer's default) when the
+// superblock cannot be read: libhdf5 will then refuse the file itself.
+std::size_t length_bytes_of(int fd, std::uint64_t file_size) {
+    static constexpr std::array<unsigned char, 8> signature{0x89, 'H',  'D',  'F',
+                                                            '\r', '\n', 0x1a, '\n'};
+    for (std::uint64_t at = 0; at + 16 <= file_size; at = at == 0 ? 512 : at * 2) {
+        std::array<unsigned char, 16> head{};
+        if (::pread(fd, head.data(), head.size(), static_cast<off_t>(at)) !=
+            static_cast<ssize_t>(head.size())) {
+            break;
+        }
+        if (std::memcmp(head.data(), signature.data(), signature.size()) != 0) continue;
+        const unsigned version = head[8];
+        const std::size_t width = version <= 1 ? head[14] : head[10];
+        return width == 2 || width == 4 || width == 8 ? width : 8;
+    }
+    return 8;
+}
+
+// The driver's file: libhdf5's public part first (the library casts to it), then ours.
+struct CheckedFile {
+    H5FD_t pub;
+    int fd = -1;
+    haddr_t eoa = 0;
+    haddr_t eof = 0;
+    dev_t device = 0;
+    ino_t inode = 0;
+    std::size_t length_bytes = 8;
+};
+
+CheckedFile* checked(H5FD_t* file) {
+    return reinterpret_cast<CheckedFile*>(file);
+}
+const CheckedFile* checked(const H5FD_t* file) {
+    return reinterpret_cast<const CheckedFile*>(file);
+}
+
+// Largest address a POSIX file offset can hold, as the sec2 driver says.
+constexpr haddr_t max_address = static_cast<haddr_t>(std::numeric_limits<off_t>::max());
+
+H5FD_t* open_file(const char* name, unsigned flags, hid_t, haddr_t maxaddr) {
+    if ((flags & (H5F_ACC_RDWR | H5F_ACC_CREAT | H5F_ACC_TRUNC)) != 0) return nullptr;
+    if (maxaddr == 0 || maxaddr == HADDR_UNDEF || maxaddr > max_address) return nullptr;
+    const int fd = ::open(name, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat status {};
+    if (::fstat(fd, &status) != 0) {
+        ::close(fd);
+        return nullptr;
+    }
+    auto* file = new (std::nothrow) CheckedFile{};
+    if (file == nullptr) {
+        ::close(fd);
+        return nullptr;
+    }
+    file->fd = fd;
+    file->eof = static_cast<haddr_t>(status.st_size);
+    file->device = status.st_dev;
+    file->inode = status.st_ino;
+    file->length_bytes = length_bytes_of(fd, file->eof);
+    return &file->pub;
+}
+
+herr_t close_file(H5FD_t* file) {
+    CheckedFile* own = checked(file);
+    const int status = ::close(own->fd);
+    delete own;
+    return status == 0 ? 0 : -1;
+}
+
+int compare_files(const H5FD_t* a, const H5FD_t* b) {
+    const CheckedFile* first = checked(a);
+    const CheckedFile* second = checked(b);
+    if (first->device != second->device) return first->device < second->device ? -1 : 1;
+    if (first->inode != second->inode) return first->inode < second->inode ? -1 : 1;
+    return 0;
+}
+
+// The sec2 driver's features, so libhdf5 reads (SWMR included) exactly as it does with sec2.
+herr_t query_features(const H5FD_t*, unsigned long* flags) {
+    *flags = H5FD_FEAT_AGGREGATE_METADATA | H5FD_FEAT_ACCUMULATE_METADATA | H5FD_FEAT_DATA_SIEVE |
+             H5FD_FEAT_AGGREGATE_SMALLDATA | H5FD_FEAT_POSIX_COMPAT_HANDLE |
+             H5FD_FEAT_SUPPORTS_SWMR_IO | H5FD_FEAT_DEFAULT_VFD_COMPATIBLE;
+    return 0;
+}
+
+haddr_t get_eoa(const H5FD_t* file, H5FD_mem_t) {
+    return checked(file)->eoa;
+}
+
+herr_t set_eoa(H5FD_t* file, H5FD_mem_t, haddr_t address) {
+    checked(file)->eoa = address;
+    return 0;
+}
+
+haddr_t get_eof(const H5FD_t* file, H5FD_mem_t) {
+    return checked(file)->eof;
+}
+
+herr_t get_handle(H5FD_t* file, hid_t, void** handle) {
+    *handle = &checked(file)->fd;
+    return 0;
+}
+
+// The collection's header: empty when `image` is no collection (declared stays 0), else a
+// problem or the declared size.
+std::string heap_header_problem(const unsigned char* image, std::size_t size,
+                                std::size_t length_bytes, std::uint64_t address,
+                                std::uint64_t& declared) {
+    declared = 0;
+    if (size < aligned(8 + length_bytes) ||
+        std::memcmp(image, heap_signature.data(), heap_signature.size()) != 0 ||
+        image[4] != heap_version) {
+        return "";
+    }
+    declared = little_endian(image + 8, length_bytes);
+    if (declared < smallest_heap) {
+        return "the global heap collection at byte " + std::to_string(address) + " declares " +
+               std::to_string(declared) + " bytes, less than the " + std::to_string(smallest_heap) +
+               " of the smallest collection (damaged?)";
+    }
+    return "";
+}
+
+// libhdf5's walk over a collection's objects (H5HG__cache_heap_deserialize), each step checked:
+// it has to end exactly at the collection's end, as the library's own debug build asserts.
+// `header_at(at)` gives the 16 bytes of the object header at offset `at` of the collection.
+template <class HeaderAt>
+std::string heap_walk_problem(std::uint64_t declared, std::size_t length_bytes,
+                              std::uint64_t address, HeaderAt&& header_at) {
+    const std::uint64_t object_header = aligned(8 + length_bytes);  // 16 for every width
+    std::uint64_t at = aligned(8 + length_bytes);
+    while (at < declared) {
+        if (declared - at < object_header) break;  // a tail too small for an object: free space
+        const unsigned char* header = header_at(at);
+        const std::uint64_t index = little_endian(header, 2);
+        const std::uint64_t bytes = little_endian(header + 8, length_bytes);
+        const std::uint64_t step = index == 0 ? bytes : object_header + aligned(bytes);
+        const auto object = [&] {
+            return "object " + std::to_string(index) + " at byte " + std::to_string(address + at) +
+                   " of the global heap collection at byte " + std::to_string(address);
+        };
+        if (bytes > declared) {
+            return object() + " declares " + std::to_string(bytes) + " bytes, more than the " +
+                   std::to_string(declared) + " of the collection (damaged?)";
+        }
+        if (step == 0) {
+            return object() +
+                   " is free space of size 0, which libhdf5 1.10 would walk forever (damaged?)";
+        }
+        if (step > declared - at) return object() + " runs past the collection's end (damaged?)";
+        at += step;
+    }
+    return "";
+}
+
+// The cache reads a collection larger than 4096 bytes in two parts (the first 4096, then the
+// rest from byte 4096), so only the first read shows the header: the whole collection is
+// walked from the file then, through a window, reading bytes past the end of the file as zeros
+// as sec2 hands them to libhdf5 (so a truncated file's collection is refused, not walked
+// forever).
+std::string whole_heap_problem(const CheckedFile& file, std::uint64_t address,
+                               std::uint64_t declared) {
+    constexpr std::uint64_t window_bytes = 1 << 16;
+    std::vector<unsigned char> window(window_bytes + 16, 0);
+    std::uint64_t window_start = 0;
+    std::uint64_t window_end = 0;  // nothing read yet
+    bool failed = false;
+    const auto header_at = [&](std::uint64_t at) -> const unsigned char* {
+        if (at < window_start || at + 16 > window_end) {
+            window_start = at;
+            window_end = at + window.size();
+            std::fill(window.begin(), window.end(), 0);
+            // Not clipped to the size seen at open: an SWMR reader's file grows, and sec2 reads
+            // whatever is there too.
+            const std::uint64_t from = at <= max_address - address ? address + at : max_address;
+            std::size_t done = 0;
+            while (done < window.size() && done <= max_address - from) {
+                const ssize_t got = ::pread(file.fd, window.data() + done, window.size() - done,
+                                            static_cast<off_t>(from + done));
+                if (got < 0 && errno == EINTR) continue;
+                if (got <= 0) {
+                    failed = got < 0;
+                    break;
+                }
+                done += static_cast<std::size_t>(got);
+            }
+        }
+        return window.data() + (at - window_start);
+    };
+    std::string problem = heap_walk_problem(declared, file.length_bytes, address, header_at);
+    if (failed) return "cannot read the global heap collection at byte " + std::to_string(address);
+    return problem;
+}
+
+herr_t read_bytes(H5FD_t* file, H5FD_mem_t, hid_t, haddr_t address, size_t size, void* buffer) {
+    CheckedFile* own = checked(file);
+    if (address == HADDR_UNDEF || address > max_address || size > max_address - address ||
+        address + size > own->eoa) {
+        return -1;
+    }
+    auto* out = static_cast<unsigned char*>(buffer);
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t got =
+            ::pread(own->fd, out + done, size - done, static_cast<off_t>(address + done));
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return -1;
+        if (got == 0) {
+            std::memset(out + done, 0, size - done);  // past the end reads as zeros, as in sec2
+            break;
+        }
+        done += static_cast<std::size_t>(got);
+    }
+    std::uint64_t declared = 0;
+    std::string problem = heap_header_problem(out, size, own->length_bytes, address, declared);
+    if (problem.empty() && declared != 0) {
+        problem = declared <= size ? heap_walk_problem(declared, own->length_bytes, address,
+                                                       [&](std::uint64_t at) { return out + at; })
+                                   : whole_heap_problem(*own, address, declared);
+    }
+    if (!problem.empty()) {
+        refused_read = std::move(problem);
+        return -1;
+    }
+    return 0;
+}
+
+herr_t refuse_write(H5FD_t*, H5FD_mem_t, hid_t, haddr_t, size_t, const void*) {
+    return -1;
+}
+
+// As sec2: a shared lock for reading, not waiting; a file system without flock is no error.
+herr_t lock_file(H5FD_t* file, hbool_t read_write) {
+    const int operation = (read_write ? LOCK_EX : LOCK_SH) | LOCK_NB;
+    if (::flock(checked(file)->fd, operation) == 0 || errno == ENOSYS) return 0;
+    return -1;
+}
+
+herr_t unlock_file(H5FD_t* file) {
+    if (::flock(checked(file)->fd, LOCK_UN) == 0 || errno == ENOSYS) return 0;
+    return -1;
+}
+
+H5FD_class_t make_class() {
+    H5FD_class_t cls{};
+    cls.name = "partnersim_checked_read";
+    cls.maxaddr = max_address;
+    cls.fc_degree = H5F_CLOSE_WEAK;
+    cls.open = open_file;
+    cls.close = close_file;
+    cls.cmp = compare_files;
+    cls.query = query_features;
+    cls.get_eoa = get_eoa;
+    cls.set_eoa = set_eoa;
+    cls.get_eof = get_eof;
+    cls.get_handle = get_handle;
+    cls.read = read_bytes;
+    cls.write = refuse_write;
+    cls.lock = lock_file;
+    cls.unlock = unlock_file;
+    const H5FD_mem_t map[] = H5FD_FLMAP_DICHOTOMY;
+    std::memcpy(cls.fl_map, map, sizeof(map));
+    return cls;
+}
+
+}  // namespace
+
+std::string global_heap_problem(const unsigned char* image, std::size_t size,
+                                std::size_t length_bytes, std::uint64_t address) {
+    std::uint64_t declared = 0;
+    std::string problem = heap_header_problem(image, size, length_bytes, address, declared);
+    if (!problem.empty() || declared == 0 || declared > size) return problem;
+    return heap_walk_problem(declared, length_bytes, address,
+                             [&](std::uint64_t at) { return image + at; });
+}
+
+hid_t checked_read_driver() {
+    static const H5FD_class_t cls = make_class();
+    static const hid_t id = H5FDregister(&cls);
+    return id;
+}
+
+std::string take_refused_read() {
+    return std::exchange(refused_read, std::string());
+}
+
+}  // namespace partnersim::hdf5
