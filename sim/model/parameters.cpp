@@ -304,8 +304,9 @@ std::size_t miss_distance(std::string_view unknown, std::string_view known) {
 
 // A bound miss_distance never goes below, from the lengths alone: an edit distance is at least
 // the difference of the lengths, and the shortened form is tried only for a longer known key.
-// It spares the edit distances of a long word against every name (a 4,000-byte key made a
-// fuzzed --set spend 90% of its time there).
+// It spares the edit distances against names far shorter or longer than the word. It does not
+// cure a long word's cost: the allowed distance grows with the word (a third of its length),
+// so most names stay in range (fuzzed --set values: 66 executions a second before, 76 after).
 std::size_t miss_distance_at_least(std::string_view unknown, std::string_view known) {
     const auto apart = [](std::size_t a, std::size_t b) { return a > b ? a - b : b - a; };
     const std::string_view unknown_key = after_dot(unknown);
