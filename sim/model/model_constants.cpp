@@ -594,8 +594,9 @@ std::vector<ParameterSpec> model_constant_specs() {
         constant("burden.funder_reporting_factor", &MC::burden,
                  &BurdenConstants::funder_reporting_factor, {0, 5}, {1.2, 1.8}, "factor",
                  "Reporting hours under funder-defined reporting, against shared questions (1).",
-                 "assumption; rests on Itad/Porticus 2025: 'minimising reporting ... one-page "
-                 "reporting tool'"),
+                 "calibrated to the reporting_hours target (about 20 h a year, CEP surveys, "
+                 "model brief); direction rests on Itad/Porticus 2025: 'minimising reporting ... "
+                 "one-page reporting tool'"),
         constant("burden.partner_led_factor", &MC::burden, &BurdenConstants::partner_led_factor,
                  {0, 5}, {0.4, 0.8}, "factor",
                  "Reporting hours under partner-led evidence, against shared questions (1).",
@@ -603,7 +604,8 @@ std::vector<ParameterSpec> model_constant_specs() {
         constant("burden.accountability_base", &MC::burden, &BurdenConstants::accountability_base,
                  {0, 5}, {0.3, 0.7}, "factor",
                  "Reporting factor with no accountability focus (the focus adds to it).",
-                 "assumption"),
+                 "calibrated: with burden.funder_reporting_factor, to the reporting_hours target "
+                 "(about 20 h a year, CEP surveys, model brief); docs/validation.md"),
         constant("burden.resource_floor", &MC::burden, &BurdenConstants::resource_floor, {0, 1},
                  {0.15, 0.35}, "share",
                  "Hours available to an unresourced partner, as a share of full.", "assumption"),

@@ -176,10 +176,10 @@ struct BurdenConstants {
     double absorbable_share = 0.25;  // most of its available hours a partner gives to support
     double funder_reporting_factor = 1.25;  // reporting weight; shared questions are 1
     double partner_led_factor = 0.6;
-    double accountability_base = 0.5;  // reporting scales with this + accountability focus
-    double resource_floor = 0.25;      // available hours: floor + (1 - floor) x resources
-    double waiver_goodwill = 0.8;      // good experience of a waived report, x flexibility
-    double unwaived_resentment = 0.3;  // bad experience of an unwaived one, x rigidity
+    double accountability_base = 0.35;  // reporting scales with this + accountability focus
+    double resource_floor = 0.25;       // available hours: floor + (1 - floor) x resources
+    double waiver_goodwill = 0.8;       // good experience of a waived report, x flexibility
+    double unwaived_resentment = 0.3;   // bad experience of an unwaived one, x rigidity
     double forced_attendance_resentment = 0.1;
     double overload_resentment = 0.2;  // per unit of strain beyond full
     // Bad experience of the funder a month per unit of reporting strain (report hours over
