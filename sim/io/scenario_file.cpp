@@ -84,19 +84,21 @@ std::string type_error_message(const ParameterSpec& spec, const toml::value& val
 // ---------------------------------------------------------------------------------------------
 // Names.
 
-std::vector<std::string> section_names() {
-    std::vector<std::string> sections;
-    for (const auto& spec : parameter_registry()) {
-        const std::string section(spec.section());
-        if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
-            sections.push_back(section);
+// Built once: the registry never changes, and every unknown key's message asks for them.
+const std::vector<std::string>& section_names() {
+    static const std::vector<std::string> sections = [] {
+        std::vector<std::string> all;
+        for (const auto& spec : parameter_registry()) {
+            const std::string section(spec.section());
+            if (std::find(all.begin(), all.end(), section) == all.end()) all.push_back(section);
         }
-    }
+        return all;
+    }();
     return sections;
 }
 
 bool is_section(std::string_view name) {
-    const auto sections = section_names();
+    const auto& sections = section_names();
     return std::find(sections.begin(), sections.end(), name) != sections.end();
 }
 

@@ -4,6 +4,7 @@
 // Here because the parameter registry, the lowest floor that suggests names, needs it.
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace partnersim {
@@ -12,5 +13,12 @@ namespace partnersim {
 // of two adjacent characters turning a into b, no substring edited twice. A swap counts once
 // ("chekc" is 1 from "check", 2 by Levenshtein's count), as it is one slip of the fingers.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// edit_distance(a, b) when it is at most limit, nothing when it is beyond. For a caller that
+// only asks whether a name is close enough: it fills only the cells within limit of the table's
+// diagonal and stops at a row wholly beyond, so a long typed word costs its length times the
+// limit, not times each name's length.
+std::optional<std::size_t> edit_distance_within(std::string_view a, std::string_view b,
+                                                std::size_t limit);
 
 }  // namespace partnersim

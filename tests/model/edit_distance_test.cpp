@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <random>
+#include <string>
+
 namespace partnersim {
 namespace {
 
@@ -30,6 +34,82 @@ TEST(EditDistance, IsSymmetric) {
                                std::pair{"trsut", "trust_partner_facilitator"},
                                std::pair{"--replicate", "--replicates"}}) {
         EXPECT_EQ(edit_distance(a, b), edit_distance(b, a)) << a << " " << b;
+    }
+}
+
+TEST(EditDistanceWithin, GivesTheDistanceWhenWithinTheLimit) {
+    EXPECT_EQ(edit_distance_within("budjet", "budget", 1), std::optional<std::size_t>(1));
+    EXPECT_EQ(edit_distance_within("budjet", "budget", 5), std::optional<std::size_t>(1));
+    EXPECT_EQ(edit_distance_within("kitten", "sitting", 3), std::optional<std::size_t>(3));
+    EXPECT_EQ(edit_distance_within("chekc", "check", 1), std::optional<std::size_t>(1));
+    EXPECT_EQ(edit_distance_within("ca", "abc", 3), std::optional<std::size_t>(3));
+}
+
+TEST(EditDistanceWithin, SaysBeyondWhenTheDistanceExceedsTheLimit) {
+    EXPECT_EQ(edit_distance_within("kitten", "sitting", 2), std::nullopt);
+    EXPECT_EQ(edit_distance_within("chekc", "check", 0), std::nullopt);
+    EXPECT_EQ(edit_distance_within("ca", "abc", 2), std::nullopt);     // not the 2 of a true swap
+    EXPECT_EQ(edit_distance_within("abcdef", "ab", 3), std::nullopt);  // by the lengths alone
+    // Every row beyond long before the end: a long word against a far name.
+    EXPECT_EQ(edit_distance_within(std::string(200, 'a'), std::string(200, 'b'), 5), std::nullopt);
+}
+
+TEST(EditDistanceWithin, AtLimitZeroOnlyEqualStringsAreWithin) {
+    EXPECT_EQ(edit_distance_within("", "", 0), std::optional<std::size_t>(0));
+    EXPECT_EQ(edit_distance_within("budget", "budget", 0), std::optional<std::size_t>(0));
+    EXPECT_EQ(edit_distance_within("budget", "budgot", 0), std::nullopt);
+    EXPECT_EQ(edit_distance_within("budget", "budge", 0), std::nullopt);
+    EXPECT_EQ(edit_distance_within("", "a", 0), std::nullopt);
+}
+
+TEST(EditDistanceWithin, AnEmptyStringIsTheOthersLengthAway) {
+    EXPECT_EQ(edit_distance_within("", "abc", 3), std::optional<std::size_t>(3));
+    EXPECT_EQ(edit_distance_within("abc", "", 3), std::optional<std::size_t>(3));
+    EXPECT_EQ(edit_distance_within("", "abc", 2), std::nullopt);
+    EXPECT_EQ(edit_distance_within("abc", "", 2), std::nullopt);
+    EXPECT_EQ(edit_distance_within("", "", 4), std::optional<std::size_t>(0));
+}
+
+TEST(EditDistanceWithin, CountsSwapsAtTheEdgeOfTheBand) {
+    // The swap's cell looks two rows and two columns back: at limit 1 the band is three cells
+    // wide, so the cells a swap reads are its edges.
+    EXPECT_EQ(edit_distance_within("ab", "ba", 1), std::optional<std::size_t>(1));
+    EXPECT_EQ(edit_distance_within("ab", "ba", 0), std::nullopt);
+    EXPECT_EQ(edit_distance_within("xab", "ba", 2), std::optional<std::size_t>(2));
+    EXPECT_EQ(edit_distance_within("xab", "ba", 1), std::nullopt);
+    EXPECT_EQ(edit_distance_within("ba", "xab", 2), std::optional<std::size_t>(2));
+    // Swaps all along the diagonal, the distance exactly the limit.
+    EXPECT_EQ(edit_distance_within("badcfehg", "abcdefgh", 4), std::optional<std::size_t>(4));
+    EXPECT_EQ(edit_distance_within("badcfehg", "abcdefgh", 3), std::nullopt);
+    // A length difference equal to the limit, with a swap at the far end.
+    EXPECT_EQ(edit_distance_within("abcdefhg", "abcdefghij", 3), std::optional<std::size_t>(3));
+    EXPECT_EQ(edit_distance_within("abcdefhg", "abcdefghij", 2), std::nullopt);
+}
+
+TEST(EditDistanceWithin, AgreesWithTheFullDistanceOnRandomPairs) {
+    // Short words over three letters, so that swaps, repeats and near misses are common, and
+    // some long ones; every limit from 0 past the largest distance.
+    std::mt19937 random(20261203);
+    const auto word = [&](std::size_t longest) {
+        std::string w(std::uniform_int_distribution<std::size_t>(0, longest)(random), 'a');
+        for (char& c : w)
+            c = static_cast<char>('a' + std::uniform_int_distribution<int>(0, 2)(random));
+        return w;
+    };
+    for (int pair = 0; pair < 20000; ++pair) {
+        const std::size_t longest = pair % 10 == 0 ? 40 : 9;
+        const std::string a = word(longest);
+        const std::string b = word(longest);
+        const std::size_t full = edit_distance(a, b);
+        for (std::size_t limit = 0; limit <= full + 2; ++limit) {
+            const auto within = edit_distance_within(a, b, limit);
+            if (full <= limit) {
+                ASSERT_EQ(within, std::optional<std::size_t>(full))
+                    << a << " " << b << " " << limit;
+            } else {
+                ASSERT_EQ(within, std::nullopt) << a << " " << b << " " << limit;
+            }
+        }
     }
 }
 
