@@ -131,13 +131,7 @@ void read_outcomes(const ResultsFile& file, ResultsTable& table) {
 
 // The known name fewest edits away from a typo, if it is close enough to be a likely meaning.
 std::string nearest(std::string_view unknown, const std::vector<std::string>& known) {
-    std::string best;
-    std::size_t best_distance = std::string::npos;
-    for (const auto& name : known) {
-        const std::size_t distance = edit_distance(unknown, name);
-        if (distance < best_distance) best_distance = distance, best = name;
-    }
-    return best_distance <= std::max<std::size_t>(3, unknown.size() / 3) ? best : std::string();
+    return std::string(closest_name(unknown, known, suggestion_limit(unknown)).value_or(""));
 }
 
 std::string listing(const std::vector<std::string>& names) {

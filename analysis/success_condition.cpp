@@ -215,14 +215,10 @@ private:
         for (std::size_t m = 0; m < measures_.size(); ++m)
             if (measures_[m] == token.text) return static_cast<int>(m);
         std::string message = "unknown measure '" + token.text + "'";
-        std::size_t best = std::string::npos;
-        std::string nearest;
-        for (const auto& m : measures_) {
-            const std::size_t d = edit_distance(token.text, m);
-            if (d < best) best = d, nearest = m;
+        if (const auto nearest =
+                closest_name(token.text, measures_, suggestion_limit(token.text))) {
+            message += "; did you mean '" + std::string(*nearest) + "'?";
         }
-        if (!nearest.empty() && best <= std::max<std::size_t>(3, token.text.size() / 3))
-            message += "; did you mean '" + nearest + "'?";
         fail(token, message);
     }
 

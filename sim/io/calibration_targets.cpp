@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string_view>
 #include <toml.hpp>
+#include <vector>
 
 #include "io/toml_document.hpp"
 #include "io/toml_values.hpp"
@@ -72,15 +74,9 @@ Measure measure_named(const Reader& r, const toml::value& v) {
     for (const MeasureSpec& spec : measure_table()) {
         if (spec.name == name) return spec.id;
     }
-    std::string best;
-    std::size_t best_distance = 4;
-    for (const MeasureSpec& spec : measure_table()) {
-        const auto d = edit_distance(name, spec.name);
-        if (d < best_distance) {
-            best_distance = d;
-            best = std::string(spec.name);
-        }
-    }
+    std::vector<std::string_view> names;
+    for (const MeasureSpec& spec : measure_table()) names.push_back(spec.name);
+    const std::string best(closest_name(name, names, 3).value_or(""));
     r.fail(v, "measure",
            "unknown measure '" + name + "'" +
                (best.empty() ? "; `partnersim params --measures` lists them"

@@ -21,4 +21,27 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::size_t> edit_distance_within(std::string_view a, std::string_view b,
                                                 std::size_t limit);
 
+// The "did you mean" of a plain list of names: the name fewest edits from `typed` (the first
+// of those, in the list's order) when that is at most `limit`, nothing otherwise. Each name is
+// asked only within what could still beat the best so far. (The parameter registry's own
+// search, which also weighs sections and shortenings, is `nearest` in model/parameters.cpp.)
+template <typename Names>
+std::optional<std::string_view> closest_name(std::string_view typed, const Names& names,
+                                             std::size_t limit) {
+    std::optional<std::string_view> best;
+    for (const auto& name : names) {
+        const auto distance = edit_distance_within(typed, name, limit);
+        if (!distance) continue;
+        best = name;
+        if (*distance == 0) break;
+        limit = *distance - 1;  // a later name must be strictly closer
+    }
+    return best;
+}
+
+// How far a typo may be from a name to be suggested: three edits, or a third of a long word.
+inline std::size_t suggestion_limit(std::string_view typed) {
+    return typed.size() / 3 > 3 ? typed.size() / 3 : 3;
+}
+
 }  // namespace partnersim

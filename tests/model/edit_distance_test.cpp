@@ -5,6 +5,8 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace partnersim {
 namespace {
@@ -111,6 +113,52 @@ TEST(EditDistanceWithin, AgreesWithTheFullDistanceOnRandomPairs) {
             }
         }
     }
+}
+
+TEST(ClosestName, SuggestsTheFirstOfTheNearestNamesWithinTheLimit) {
+    const std::vector<std::string> names{"capacity", "candour", "cadence", "trust"};
+    EXPECT_EQ(closest_name("capacty", names, 3), std::optional<std::string_view>("capacity"));
+    EXPECT_EQ(closest_name("trust", names, 3), std::optional<std::string_view>("trust"));
+    // A tie is settled by the list's order: the first of the nearest wins, either way round.
+    const std::vector<std::string> tied{"abcd", "abce"};
+    EXPECT_EQ(closest_name("abcf", tied, 3), std::optional<std::string_view>("abcd"));
+    const std::vector<std::string> reversed{"abce", "abcd"};
+    EXPECT_EQ(closest_name("abcf", reversed, 3), std::optional<std::string_view>("abce"));
+    EXPECT_EQ(closest_name("participation", names, 3), std::nullopt);  // too far from all
+    EXPECT_EQ(closest_name("capacity", std::vector<std::string>{}, 3), std::nullopt);
+    EXPECT_EQ(closest_name("trusts", names, 0), std::nullopt);  // limit 0 asks for the name
+}
+
+TEST(ClosestName, IsTheFirstStrictMinimumOfTheFullDistanceOnRandomLists) {
+    // The search every plain list used before: the first name of least full distance, kept
+    // when that distance is within the limit.
+    std::mt19937 random(20261204);
+    const auto word = [&] {
+        std::string w(std::uniform_int_distribution<std::size_t>(0, 8)(random), 'a');
+        for (char& c : w)
+            c = static_cast<char>('a' + std::uniform_int_distribution<int>(0, 2)(random));
+        return w;
+    };
+    for (int trial = 0; trial < 5000; ++trial) {
+        std::vector<std::string> names(std::uniform_int_distribution<std::size_t>(0, 12)(random));
+        for (auto& n : names) n = word();
+        const std::string typed = word();
+        const std::size_t limit = std::uniform_int_distribution<std::size_t>(0, 4)(random);
+        std::optional<std::string_view> expected;
+        std::size_t best = std::string::npos;
+        for (const auto& n : names) {
+            const std::size_t d = edit_distance(typed, n);
+            if (d < best) best = d, expected = n;
+        }
+        if (best > limit) expected.reset();
+        ASSERT_EQ(closest_name(typed, names, limit), expected) << typed << " " << limit;
+    }
+}
+
+TEST(SuggestionLimit, IsThreeEditsOrAThirdOfALongWord) {
+    EXPECT_EQ(suggestion_limit(""), 3u);
+    EXPECT_EQ(suggestion_limit("capacity"), 3u);
+    EXPECT_EQ(suggestion_limit("trust_partner_facilitator"), 8u);  // 25 letters
 }
 
 }  // namespace
