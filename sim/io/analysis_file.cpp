@@ -37,19 +37,18 @@ void write_numbers(hid_t group, const std::string& name, const std::vector<doubl
 void write_text(hid_t group, const std::string& name, const std::vector<std::string>& values,
                 const ColumnDescription& about) {
     const hsize_t size = values.size();
-    const Datatype type = utf8_string_type();
+    const Datatype type = utf8_string_type(string_width(values));
     const Dataspace space(check_id(H5Screate_simple(1, &size, nullptr), "shape " + name));
     const Dataset dataset(check_id(H5Dcreate2(group, name.c_str(), type.get(), space.get(),
                                               H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                                    "create " + name));
-    std::vector<const char*> pointers;
-    pointers.reserve(values.size());
-    for (const auto& value : values) pointers.push_back(value.c_str());
+    const std::vector<char> packed = packed_strings(values, H5Tget_size(type.get()));
     if (size > 0) {
-        check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+        check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, packed.data()),
               "write " + name);
     }
     describe(dataset.get(), about.description, about.units);
+    declare_utf8(dataset.get());
 }
 
 hsize_t length_of(hid_t dataset, const std::string& name) {
@@ -72,19 +71,7 @@ std::vector<double> read_numbers(hid_t dataset, const std::string& name) {
 }
 
 std::vector<std::string> read_text(hid_t dataset, const std::string& name) {
-    std::vector<char*> pointers(length_of(dataset, name), nullptr);
-    const Datatype type = utf8_string_type();
-    if (!pointers.empty()) {
-        check(H5Dread(dataset, type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
-              "read " + name);
-    }
-    std::vector<std::string> values;
-    values.reserve(pointers.size());
-    for (char* p : pointers) {
-        values.emplace_back(p ? p : "");
-        H5free_memory(p);
-    }
-    return values;
+    return read_string_dataset(dataset, length_of(dataset, name), name);
 }
 
 bool is_text(hid_t dataset) {
@@ -231,7 +218,10 @@ void write_file(const std::filesystem::path& path, const std::vector<StoredTable
     partial += ".partial";
     naming_path(partial, [&] {
         silence_automatic_error_printing();
-        File file(check_id(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+        const PropertyList access(
+            check_id(H5Pcreate(H5P_FILE_ACCESS), "create file access properties"));
+        use_checksummed_layout(access.get());
+        File file(check_id(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
                            "create the file"));
         write_string_attribute(file.get(), layout::description_attribute,
                                layout::analysis_file_description);

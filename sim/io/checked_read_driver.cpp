@@ -40,20 +40,66 @@ std::uint64_t little_endian(const unsigned char* bytes, std::size_t count) {
 
 thread_local std::string refused_read;
 
+// HDF5's 1.10 layout, the only one partnersim writes (hdf5::use_checksummed_layout): every
+// metadata block libhdf5 reads through this driver must be one of its checksummed structures,
+// told by its signature (HDF5 file format spec, version 3). libhdf5 tags each read with the
+// kind of structure it expects (H5FDpublic.h maps the newer structures onto the six kinds);
+// the version-1 object header, its continuation blocks, the version-1 B-tree ("TREE"), the
+// symbol-table node ("SNOD") and the local heap ("HEAP") have no checksum and are refused.
+using Signature = std::array<unsigned char, 4>;
+constexpr Signature signature_of(const char (&text)[5]) {
+    return {static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]),
+            static_cast<unsigned char>(text[2]), static_cast<unsigned char>(text[3])};
+}
+// Tagged H5FD_MEM_OHDR: object headers and their continuations, fractal heap headers and
+// indirect blocks, free-space headers, the shared-message table, extensible- and fixed-array
+// headers and the extensible array's index block.
+constexpr std::array<Signature, 9> header_signatures{
+    signature_of("OHDR"), signature_of("OCHK"), signature_of("FRHP"),
+    signature_of("FHIB"), signature_of("FSHD"), signature_of("SMTB"),
+    signature_of("EAHD"), signature_of("EAIB"), signature_of("FAHD")};
+// Tagged H5FD_MEM_BTREE: version-2 B-tree headers, internal and leaf nodes, shared-message
+// lists, extensible-array super blocks.
+constexpr std::array<Signature, 5> tree_signatures{signature_of("BTHD"), signature_of("BTIN"),
+                                                   signature_of("BTLF"), signature_of("SMLI"),
+                                                   signature_of("EASB")};
+// Tagged H5FD_MEM_LHEAP, and not one of the 1.10 layout's blocks tagged so (fractal heap direct
+// blocks, free-space sections, array data blocks and their pages, whose checksums libhdf5
+// checks): the version-1 local heap, whose data block is reached only through it.
+constexpr Signature local_heap_signature = signature_of("HEAP");
+
+constexpr std::array<unsigned char, 8> hdf5_signature{0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+template <std::size_t N>
+bool starts_with_one_of(const unsigned char* image, const std::array<Signature, N>& signatures) {
+    return std::any_of(signatures.begin(), signatures.end(), [&](const Signature& signature) {
+        return std::memcmp(image, signature.data(), signature.size()) == 0;
+    });
+}
+
+std::string shown_signature(const unsigned char* image) {
+    std::string shown;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const unsigned char c = image[i];
+        shown += c >= 0x20 && c < 0x7f ? std::string(1, static_cast<char>(c))
+                                       : "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) +
+                                             std::string(1, "0123456789abcdef"[c & 15]);
+    }
+    return shown;
+}
+
 // The superblock's "size of lengths": the width of every size field of the global heap. The
 // superblock is at 0 or a power of two from 512 (as libhdf5 searches for it); versions 0 and 1
 // keep the width at byte 14, versions 2 and 3 at byte 10. 8 (every writer's default) when the
 // superblock cannot be read: libhdf5 will then refuse the file itself.
 std::size_t length_bytes_of(int fd, std::uint64_t file_size) {
-    static constexpr std::array<unsigned char, 8> signature{0x89, 'H',  'D',  'F',
-                                                            '\r', '\n', 0x1a, '\n'};
     for (std::uint64_t at = 0; at + 16 <= file_size; at = at == 0 ? 512 : at * 2) {
         std::array<unsigned char, 16> head{};
         if (::pread(fd, head.data(), head.size(), static_cast<off_t>(at)) !=
             static_cast<ssize_t>(head.size())) {
             break;
         }
-        if (std::memcmp(head.data(), signature.data(), signature.size()) != 0) continue;
+        if (std::memcmp(head.data(), hdf5_signature.data(), hdf5_signature.size()) != 0) continue;
         const unsigned version = head[8];
         const std::size_t width = version <= 1 ? head[14] : head[10];
         return width == 2 || width == 4 || width == 8 ? width : 8;
@@ -70,6 +116,11 @@ struct CheckedFile {
     dev_t device = 0;
     ino_t inode = 0;
     std::size_t length_bytes = 8;
+    // Where the last metadata read ended, and its kind: libhdf5's cache reads a block whose
+    // size it learns from its head (an object header, the superblock) speculatively, then only
+    // the rest, as the very next read; that read continues a block already checked.
+    haddr_t checked_until = HADDR_UNDEF;
+    H5FD_mem_t checked_kind = H5FD_MEM_NOLIST;
 };
 
 CheckedFile* checked(H5FD_t* file) {
@@ -120,11 +171,15 @@ int compare_files(const H5FD_t* a, const H5FD_t* b) {
     return 0;
 }
 
-// The sec2 driver's features, so libhdf5 reads (SWMR included) exactly as it does with sec2.
+// The sec2 driver's features, so libhdf5 reads (SWMR included) as it does with sec2, but for
+// the metadata accumulator: it merges neighbouring metadata reads and reads only the part of a
+// block it does not hold yet, so a read would not start where its block does, and
+// metadata_problem could not see the block's signature. Every metadata block is read from its
+// head instead (then perhaps its rest: checked_until), a few hundred small reads for a file.
 herr_t query_features(const H5FD_t*, unsigned long* flags) {
-    *flags = H5FD_FEAT_AGGREGATE_METADATA | H5FD_FEAT_ACCUMULATE_METADATA | H5FD_FEAT_DATA_SIEVE |
-             H5FD_FEAT_AGGREGATE_SMALLDATA | H5FD_FEAT_POSIX_COMPAT_HANDLE |
-             H5FD_FEAT_SUPPORTS_SWMR_IO | H5FD_FEAT_DEFAULT_VFD_COMPATIBLE;
+    *flags = H5FD_FEAT_AGGREGATE_METADATA | H5FD_FEAT_DATA_SIEVE | H5FD_FEAT_AGGREGATE_SMALLDATA |
+             H5FD_FEAT_POSIX_COMPAT_HANDLE | H5FD_FEAT_SUPPORTS_SWMR_IO |
+             H5FD_FEAT_DEFAULT_VFD_COMPATIBLE;
     return 0;
 }
 
@@ -237,7 +292,8 @@ std::string whole_heap_problem(const CheckedFile& file, std::uint64_t address,
     return problem;
 }
 
-herr_t read_bytes(H5FD_t* file, H5FD_mem_t, hid_t, haddr_t address, size_t size, void* buffer) {
+herr_t read_bytes(H5FD_t* file, H5FD_mem_t type, hid_t, haddr_t address, size_t size,
+                  void* buffer) {
     CheckedFile* own = checked(file);
     if (address == HADDR_UNDEF || address > max_address || size > max_address - address ||
         address + size > own->eoa) {
@@ -256,8 +312,13 @@ herr_t read_bytes(H5FD_t* file, H5FD_mem_t, hid_t, haddr_t address, size_t size,
         }
         done += static_cast<std::size_t>(got);
     }
+    const bool rest_of_block = type == own->checked_kind && address == own->checked_until;
+    std::string problem = rest_of_block ? "" : metadata_problem(type, out, size, address);
+    own->checked_kind = problem.empty() && type != H5FD_MEM_DRAW ? type : H5FD_MEM_NOLIST;
+    own->checked_until = address + size;
     std::uint64_t declared = 0;
-    std::string problem = heap_header_problem(out, size, own->length_bytes, address, declared);
+    if (problem.empty())
+        problem = heap_header_problem(out, size, own->length_bytes, address, declared);
     if (problem.empty() && declared != 0) {
         problem = declared <= size ? heap_walk_problem(declared, own->length_bytes, address,
                                                        [&](std::uint64_t at) { return out + at; })
@@ -309,6 +370,44 @@ H5FD_class_t make_class() {
 }
 
 }  // namespace
+
+std::string metadata_problem(H5FD_mem_t type, const unsigned char* image, std::size_t size,
+                             std::uint64_t address) {
+    const std::string where = " at byte " + std::to_string(address);
+    const std::string layout =
+        ": partnersim reads only HDF5's checksummed 1.10 layout, which it has written since 3 Dec "
+        "2026 (an older file is re-made by running again the command its command_line attribute "
+        "records)";
+    if (type == H5FD_MEM_SUPER) {
+        if (size <= hdf5_signature.size() ||
+            std::memcmp(image, hdf5_signature.data(), hdf5_signature.size()) != 0) {
+            return "";  // the search for the signature, or a driver-information block
+        }
+        const unsigned version = image[hdf5_signature.size()];
+        if (version >= 2) return "";
+        return "the file is in HDF5's oldest layout (superblock version " +
+               std::to_string(version) + "), whose metadata carry no checksums" + layout;
+    }
+    if (size < 4) return "";  // a short read of a block's tail
+    if (type == H5FD_MEM_OHDR && !starts_with_one_of(image, header_signatures)) {
+        return "the object header" + where + " is not a checksummed block of the 1.10 layout " +
+               "(it begins \"" + shown_signature(image) + "\"; damaged, or an older layout)" +
+               layout;
+    }
+    if (type == H5FD_MEM_BTREE && !starts_with_one_of(image, tree_signatures)) {
+        return "the index node" + where + " is not a checksummed block of the 1.10 layout " +
+               "(it begins \"" + shown_signature(image) + "\"; damaged, or an older layout)" +
+               layout;
+    }
+    if (type == H5FD_MEM_LHEAP &&
+        std::memcmp(image, local_heap_signature.data(), local_heap_signature.size()) == 0) {
+        return "the local heap" + where +
+               " belongs to HDF5's oldest layout, which has no "
+               "checksums" +
+               layout;
+    }
+    return "";
+}
 
 std::string global_heap_problem(const unsigned char* image, std::size_t size,
                                 std::size_t length_bytes, std::uint64_t address) {

@@ -120,6 +120,7 @@ void write_parameter(Hdf5ResultWriter& writer, const std::string& parameter,
 void write_range_attributes(const std::filesystem::path& path, const ExperimentDesign& design) {
     if (design.spec.ranges.empty()) return;
     const hdf5::PropertyList access = hdf5::streaming_file_access();
+    hdf5::use_checksummed_layout(access.get());
     hdf5::File file(hdf5::check_id(H5Fopen(path.c_str(), H5F_ACC_RDWR, access.get()),
                                    "reopen the file to describe the ranges"));
     for (std::size_t r = 0; r < design.spec.ranges.size(); ++r) {

@@ -17,8 +17,12 @@ namespace partnersim::hdf5 {
 void attach_dimension_scale(hid_t scale, std::string_view name, std::span<const hid_t> datasets,
                             unsigned dimension);
 
-// Drops the scales a dataset copied from another file names: H5Ocopy keeps its list of them
-// but not what the list points to, which no reader could follow.
-void forget_copied_dimension_scales(hid_t dataset);
+// Copies the object `name` of `source` (a group with all below it, or a dataset) to the same
+// name in `target`, with its attributes but none of dimension scale bookkeeping: a dataset's
+// DIMENSION_LIST (a variable-length list of references, so held in a global heap, which the
+// readers never parse: checked_read_driver.hpp) and a scale's REFERENCE_LIST point at objects
+// of `source`, which no reader of `target` could follow, and a scale's CLASS and NAME, which
+// H5DS writes in its own string type; the writer attaches its own axes.
+void copy_without_dimension_scales(hid_t source, hid_t target, const std::string& name);
 
 }  // namespace partnersim::hdf5

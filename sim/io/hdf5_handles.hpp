@@ -4,6 +4,7 @@
 
 #include <hdf5.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -61,17 +62,18 @@ using Attribute = Handle<H5Aclose>;
 
 // HDF5 reports failure through negative return values; `what` says what we were doing, so the
 // message can name the file and object rather than repeat HDF5's internal stack.
-inline hid_t check_id(hid_t id, const std::string& what) {
-    if (id < 0) throw std::runtime_error("HDF5: cannot " + what);
-    return id;
-}
-
-// A read the checked read driver refused says why (a damaged global heap collection).
+// A read the checked read driver refused says why (a block of an unchecksummed layout, a
+// damaged global heap collection).
 inline void check(herr_t status, const std::string& what) {
     if (status < 0) {
         const std::string refused = take_refused_read();
         throw std::runtime_error("HDF5: cannot " + what + (refused.empty() ? "" : ": " + refused));
     }
+}
+
+inline hid_t check_id(hid_t id, const std::string& what) {
+    check(id < 0 ? -1 : 0, what);
+    return id;
 }
 
 // HDF5 prints its whole error stack to stderr by default; we report our own message instead.
@@ -164,6 +166,18 @@ inline PropertyList streaming_file_access() {
     return fapl;
 }
 
+// Every file partnersim writes is in HDF5's 1.10 layout (superblock version 3, version-2 object
+// headers, new-style groups, extensible- and fixed-array chunk indexes), in which every
+// metadata block carries a checksum that libhdf5 verifies before it parses the block; the
+// oldest layout, HDF5's default, has none, and libhdf5 1.10.8 reads whatever a damaged block
+// declares (sizes it allocates, offsets it copies from). The readers refuse any other layout
+// (checked_read_driver.hpp). Files need HDF5 1.10 (2017) or later to read: h5py and R's hdf5r
+// on Debian 12 do.
+inline void use_checksummed_layout(hid_t file_access) {
+    check(H5Pset_libver_bounds(file_access, H5F_LIBVER_V110, H5F_LIBVER_LATEST),
+          "ask for the HDF5 1.10 file layout");
+}
+
 // Opens a results file read-only. A file whose writer was killed mid-run (crash-safe files are
 // written in SWMR mode, hdf5_writer.hpp) still carries the writer's "open for writing" mark, so a
 // plain read-only open fails; reading it as an SWMR reader works and sees what was last flushed.
@@ -180,6 +194,8 @@ inline File open_for_reading(const std::filesystem::path& path) {
           "select the checked read driver");
     const hid_t plain = H5Fopen(path.c_str(), H5F_ACC_RDONLY, access.get());
     if (plain >= 0) return File(plain);
+    const std::string refused = take_refused_read();
+    if (!refused.empty()) throw InputError(refused);
     // An SWMR reader retries a metadata read whose checksum fails, in case the writer is midway
     // through writing it: by default 100 times per object, which on a half-truncated file
     // added up to minutes. A handful of retries covers a live writer's flush.
@@ -194,17 +210,98 @@ inline bool link_exists(hid_t location, std::string_view name_view) {
     return H5Lexists(location, name.c_str(), H5P_DEFAULT) > 0;
 }
 
-inline Datatype utf8_string_type() {
+// Strings are stored fixed-length (UTF-8, padded with nulls to the longest value, at least one
+// byte), never variable-length: a variable-length string lives in a global heap collection, the
+// one structure of HDF5's 1.10 layout without a checksum, and libhdf5 1.10.8 trusts the heap
+// index in each string's reference (H5HG_read reads past the collection's table for an index
+// it does not have). With fixed-length strings every metadata byte libhdf5 parses for the
+// readers is checksummed (checked_read_driver.hpp).
+inline Datatype utf8_string_type(std::size_t bytes) {
     Datatype type(check_id(H5Tcopy(H5T_C_S1), "copy the string type"));
-    check(H5Tset_size(type.get(), H5T_VARIABLE), "make a variable-length string type");
+    check(H5Tset_size(type.get(), bytes == 0 ? 1 : bytes), "size a string type");
+    check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), "pad a string type with nulls");
     check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "mark a string type as UTF-8");
     return type;
+}
+
+// The fixed width that holds every one of `values`.
+inline std::size_t string_width(const std::vector<std::string>& values) {
+    std::size_t width = 1;
+    for (const std::string& value : values) width = std::max(width, value.size());
+    return width;
+}
+
+// `values` laid end to end, each padded with nulls to `width` bytes.
+inline std::vector<char> packed_strings(const std::vector<std::string>& values, std::size_t width) {
+    std::vector<char> packed(values.size() * width, '\0');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::copy(values[i].begin(), values[i].end(), packed.data() + i * width);
+    }
+    return packed;
+}
+
+// True when `object`'s file is read through the checked read driver (every file a command
+// reads); false for a file partnersim is writing.
+inline bool read_through_checked_driver(hid_t object) {
+    const hid_t file = H5Iget_file_id(object);
+    if (file < 0) return false;
+    const hid_t access = H5Fget_access_plist(file);
+    const bool checked = access >= 0 && H5Pget_driver(access) == checked_read_driver();
+    if (access >= 0) H5Pclose(access);
+    H5Fclose(file);
+    return checked;
+}
+
+// The reader's answer to a variable-length string: what partnersim wrote before 3 Dec 2026, or
+// another tool's; refused rather than read (utf8_string_type), with the way to a readable file.
+inline void refuse_variable_length(hid_t object, const std::string& name) {
+    if (!read_through_checked_driver(object)) return;
+    throw InputError(name +
+                     " is a variable-length string, which partnersim no longer reads: its "
+                     "global heap carries no checksum (files written before 3 Dec 2026 hold "
+                     "them; running again the command their command_line attribute records "
+                     "re-makes one)");
+}
+
+// Reads `count` strings of the stored string type `stored` with `read(memory_type, buffer)`:
+// fixed-length as they are, variable-length only from a file not read through the checked
+// driver (refuse_variable_length).
+template <class Read>
+std::vector<std::string> read_strings(hid_t object, hid_t stored, std::size_t count,
+                                      const std::string& name, Read&& read) {
+    std::vector<std::string> values;
+    values.reserve(count);
+    if (count == 0) return values;
+    if (H5Tis_variable_str(stored) > 0) {
+        refuse_variable_length(object, name);
+        Datatype type(check_id(H5Tcopy(H5T_C_S1), "copy the string type"));
+        check(H5Tset_size(type.get(), H5T_VARIABLE), "make a variable-length string type");
+        check(H5Tset_cset(type.get(), H5T_CSET_UTF8), "mark a string type as UTF-8");
+        std::vector<char*> data(count, nullptr);
+        check(read(type.get(), data.data()), "read " + name);
+        for (char* value : data) {
+            values.emplace_back(value ? value : "");
+            if (value) H5free_memory(value);
+        }
+        return values;
+    }
+    const std::size_t width = H5Tget_size(stored);
+    if (width == 0) throw std::runtime_error("HDF5: cannot size the strings of " + name);
+    const Datatype type(check_id(H5Tcopy(stored), "copy the string type of " + name));
+    std::vector<char> packed(count * width, '\0');
+    check(read(type.get(), packed.data()), "read " + name);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string value(packed.data() + i * width, width);
+        value.resize(value.find_last_not_of('\0') + 1);  // npos + 1 == 0 for an all-null string
+        values.push_back(std::move(value));
+    }
+    return values;
 }
 
 inline void write_string_attribute(hid_t object, std::string_view name_view,
                                    std::string_view value) {
     const std::string name(name_view);
-    const Datatype type = utf8_string_type();
+    const Datatype type = utf8_string_type(value.size());
     const Dataspace space(check_id(H5Screate(H5S_SCALAR), "create a scalar dataspace"));
     if (H5Aexists(object, name.c_str()) > 0) {
         check(H5Adelete(object, name.c_str()), "replace attribute " + name);
@@ -212,42 +309,37 @@ inline void write_string_attribute(hid_t object, std::string_view name_view,
     const Attribute attribute(check_id(
         H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
         "create attribute " + name));
-    const std::string text(value);
-    const char* data = text.c_str();
-    check(H5Awrite(attribute.get(), type.get(), &data), "write attribute " + name);
+    const std::vector<char> data = packed_strings({std::string(value)}, H5Tget_size(type.get()));
+    check(H5Awrite(attribute.get(), type.get(), data.data()), "write attribute " + name);
 }
 
-// Reads variable- and fixed-length string attributes alike, since files touched by other tools
-// (h5py, h5repack) may carry either.
-inline std::string read_string_attribute(hid_t object, std::string_view name_view) {
-    const std::string name(name_view);
+// Reads fixed- and (from files not read through the checked driver) variable-length string
+// attributes alike, since files touched by other tools (h5py, h5repack) may carry either.
+inline std::vector<std::string> read_attribute_strings(hid_t object, const std::string& name,
+                                                       bool single) {
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
     if (H5Tget_class(stored.get()) != H5T_STRING) {
-        throw std::runtime_error("HDF5: attribute " + name + " is not a string");
+        throw std::runtime_error("HDF5: attribute " + name + " is not " +
+                                 (single ? "a string" : "a list of strings"));
     }
-    require_single_element(attribute.get(), name);
-    if (H5Tis_variable_str(stored.get()) > 0) {
-        const Datatype type = utf8_string_type();
-        char* data = nullptr;
-        check(H5Aread(attribute.get(), type.get(), &data), "read attribute " + name);
-        const std::unique_ptr<char, herr_t (*)(void*)> owned(data, H5free_memory);
-        return data ? std::string(data) : std::string();
-    }
-    const std::size_t size = H5Tget_size(stored.get());
-    std::string text(size, '\0');
-    const Datatype type(check_id(H5Tcopy(stored.get()), "copy attribute type " + name));
-    check(H5Aread(attribute.get(), type.get(), text.data()), "read attribute " + name);
-    text.resize(text.find_last_not_of('\0') + 1);  // npos + 1 == 0 for an all-null string
-    return text;
+    if (single) require_single_element(attribute.get(), name);
+    const auto count = static_cast<std::size_t>(attribute_elements(attribute.get(), name));
+    return read_strings(
+        object, stored.get(), count, "attribute " + name,
+        [&](hid_t memory, void* buffer) { return H5Aread(attribute.get(), memory, buffer); });
 }
 
-// A one-dimensional array of UTF-8 strings as an attribute (h5py reads it as an array of str).
+inline std::string read_string_attribute(hid_t object, std::string_view name_view) {
+    return read_attribute_strings(object, std::string(name_view), true).front();
+}
+
+// A one-dimensional array of UTF-8 strings as an attribute (h5py reads it as an array of bytes).
 inline void write_string_array_attribute(hid_t object, std::string_view name_view,
                                          const std::vector<std::string>& values) {
     const std::string name(name_view);
-    const Datatype type = utf8_string_type();
+    const Datatype type = utf8_string_type(string_width(values));
     const hsize_t size = values.size();
     const Dataspace space(
         check_id(size == 0 ? H5Screate(H5S_NULL) : H5Screate_simple(1, &size, nullptr),
@@ -258,8 +350,7 @@ inline void write_string_array_attribute(hid_t object, std::string_view name_vie
     const Attribute attribute(check_id(
         H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
         "create attribute " + name));
-    std::vector<const char*> data;
-    for (const std::string& value : values) data.push_back(value.c_str());
+    const std::vector<char> data = packed_strings(values, H5Tget_size(type.get()));
     if (!data.empty()) {
         check(H5Awrite(attribute.get(), type.get(), data.data()), "write attribute " + name);
     }
@@ -267,23 +358,19 @@ inline void write_string_array_attribute(hid_t object, std::string_view name_vie
 
 inline std::vector<std::string> read_string_array_attribute(hid_t object,
                                                             std::string_view name_view) {
-    const std::string name(name_view);
-    const Attribute attribute(
-        check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
-    const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
+    return read_attribute_strings(object, std::string(name_view), false);
+}
+
+// A one-dimensional string dataset's values.
+inline std::vector<std::string> read_string_dataset(hid_t dataset, std::size_t count,
+                                                    const std::string& name) {
+    const Datatype stored(check_id(H5Dget_type(dataset), "type " + name));
     if (H5Tget_class(stored.get()) != H5T_STRING) {
-        throw std::runtime_error("HDF5: attribute " + name + " is not a list of strings");
+        throw std::runtime_error("HDF5: " + name + " is not a list of strings");
     }
-    const hssize_t points = attribute_elements(attribute.get(), name);
-    std::vector<char*> data(static_cast<std::size_t>(points), nullptr);
-    const Datatype type = utf8_string_type();
-    if (!data.empty()) check(H5Aread(attribute.get(), type.get(), data.data()), "read " + name);
-    std::vector<std::string> values;
-    for (char* value : data) {
-        values.emplace_back(value ? value : "");
-        if (value) H5free_memory(value);
-    }
-    return values;
+    return read_strings(dataset, stored.get(), count, name, [&](hid_t memory, void* buffer) {
+        return H5Dread(dataset, memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer);
+    });
 }
 
 inline bool is_scalar_attribute(hid_t object, const std::string& name) {
@@ -356,15 +443,15 @@ inline std::vector<std::string> attribute_names(hid_t object) {
     return names;
 }
 
-// Copies one attribute between objects (possibly in different files), keeping its type.
-// Variable-length strings go through the string helpers; everything else is copied as raw
-// values of its native type.
+// Copies one attribute between objects (possibly in different files), keeping its type, except
+// that strings go through the string helpers and so are stored fixed-length (utf8_string_type);
+// everything else is copied as raw values of its native type.
 inline void copy_attribute(hid_t source, hid_t target, std::string_view name_view) {
     const std::string name(name_view);
     const Attribute attribute(
         check_id(H5Aopen(source, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
-    if (H5Tget_class(stored.get()) == H5T_STRING && H5Tis_variable_str(stored.get()) > 0) {
+    if (H5Tget_class(stored.get()) == H5T_STRING) {
         if (is_scalar_attribute(source, name)) {
             write_string_attribute(target, name, read_string_attribute(source, name));
         } else {
@@ -386,6 +473,11 @@ inline void copy_attribute(hid_t source, hid_t target, std::string_view name_vie
         H5Acreate2(target, name.c_str(), stored.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT),
         "create attribute " + name));
     check(H5Awrite(copy.get(), memory.get(), bytes.data()), "write attribute " + name);
+}
+
+// A string dataset says it is UTF-8 (layout::encoding_attribute), so xarray gives str.
+inline void declare_utf8(hid_t dataset) {
+    write_string_attribute(dataset, layout::encoding_attribute, layout::encoding_utf8);
 }
 
 // Every dataset says what it holds, so a file is readable without this program's source.

@@ -380,20 +380,7 @@ public:
     std::vector<std::string> labels(const std::string& full) const {
         const hdf5::Dataset dataset = open_dataset(file(), full);
         const hsize_t size = dimensions_of_rank(dataset.get(), full, 1)[0];
-        const hdf5::Datatype type = hdf5::utf8_string_type();
-        std::vector<char*> text(size, nullptr);
-        if (size > 0) {
-            hdf5::check(
-                H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()),
-                "read " + full);
-        }
-        std::vector<std::string> labels;
-        labels.reserve(text.size());
-        for (char* label : text) {
-            labels.emplace_back(label ? label : "");
-            if (label) H5free_memory(label);
-        }
-        return labels;
+        return hdf5::read_string_dataset(dataset.get(), size, full);
     }
 
     std::vector<TableEntry> tables(const std::string& name) const {

@@ -158,13 +158,9 @@ public:
         validate_shape(shape);
         if (shape.shard) shard_runs_ = shard_range(*shape.shard);
         hdf5::silence_automatic_error_printing();
-        // SWMR needs the 1.10 file format; a file written directly keeps the default (oldest
-        // possible) format, which the most tools can read.
+        // The checksummed 1.10 layout, which SWMR needs too (hdf5_handles.hpp).
         const hdf5::PropertyList fapl = hdf5::streaming_file_access();
-        if (crash_safe_) {
-            hdf5::check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_LATEST, H5F_LIBVER_LATEST),
-                        "ask for the HDF5 1.10 file format");
-        }
+        hdf5::use_checksummed_layout(fapl.get());
         file_ = hdf5::File(hdf5::check_id(
             H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), "create the file"));
         write_root_metadata(file_.get(), metadata, shape);
@@ -219,6 +215,13 @@ public:
         for (auto& value : final_) value.close();
         if (model_constants_) model_constants_->close();
         if (traces_) traces_->close();
+        // A handle left open keeps the file open past H5Fclose, and the 1.10 layout's superblock
+        // then keeps its "open for writing" mark: h5py and h5dump refuse such a file.
+        const ssize_t left_open = H5Fget_obj_count(file_.get(), H5F_OBJ_ALL | H5F_OBJ_LOCAL) - 1;
+        if (left_open > 0) {
+            throw std::logic_error(std::to_string(left_open) +
+                                   " HDF5 objects of the results file were left open");
+        }
         hdf5::check(file_.close(), "close the file");
     }
 
@@ -266,9 +269,7 @@ public:
             if (hdf5::link_exists(file_.get(), name)) {
                 throw std::invalid_argument("/" + name + " already exists");
             }
-            hdf5::check(H5Ocopy(from.get(), name.c_str(), file_.get(), name.c_str(), H5P_DEFAULT,
-                                H5P_DEFAULT),
-                        "copy /" + name + " from " + source.string());
+            hdf5::copy_without_dimension_scales(from.get(), file_.get(), name);
         }
         for (const std::string& name : hdf5::attribute_names(from.get())) {
             if (!is_own_attribute(name)) hdf5::copy_attribute(from.get(), file_.get(), name);
@@ -294,18 +295,18 @@ private:
     hdf5::Dataset store_labels(const std::string& group, const std::string& name,
                                std::span<const std::string> labels, std::string_view description,
                                std::string_view units) {
-        const hdf5::Datatype type = hdf5::utf8_string_type();
+        const std::vector<std::string> values(labels.begin(), labels.end());
+        const hdf5::Datatype type = hdf5::utf8_string_type(hdf5::string_width(values));
         hdf5::Dataset dataset =
             create_table(group, name, type.get(), static_cast<hsize_t>(labels.size()));
-        std::vector<const char*> text;
-        text.reserve(labels.size());
-        for (const std::string& label : labels) text.push_back(label.c_str());
+        const std::vector<char> text = hdf5::packed_strings(values, H5Tget_size(type.get()));
         if (!text.empty()) {
             hdf5::check(
                 H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()),
                 "write " + group + "/" + name);
         }
         hdf5::describe(dataset.get(), description, units);
+        hdf5::declare_utf8(dataset.get());
         return dataset;
     }
 
@@ -411,7 +412,6 @@ private:
             std::vector<hid_t> ids;
             const auto tables = tables_of(design, points);
             for (const auto& [name, table] : tables) {
-                hdf5::forget_copied_dimension_scales(table.get());
                 ids.push_back(table.get());
             }
             const hdf5::Dataset axis = store_index_axis(layout::design_point_axis_dataset, points,

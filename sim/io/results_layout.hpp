@@ -5,6 +5,11 @@
 // for stray copies), and analysis/partnersim_figures/helpers.py is the one place the Python
 // code does (the same test checks that its names match these).
 //
+// Every file is in HDF5's 1.10 layout (checksummed metadata; HDF5 1.10 or later reads it), and
+// every string is fixed-length UTF-8, padded with nulls (h5py reads bytes: `.decode()`, or
+// `dataset.asstr()`): no string is in a global heap (io/hdf5_handles.hpp says why); the one
+// global heap of a finished file holds its dimension scales' references, which no reader parses.
+//
 // Results file
 //   /                      attributes partnersim_version, scenario, command_line, created_utc
 //                          (UTF-8 strings), months (int32); a finished file also has runs
@@ -193,6 +198,10 @@ bool is_writer_link(std::string_view name);
 // --- Dataset attributes ---------------------------------------------------------------------
 inline constexpr std::string_view description_attribute = "description";
 inline constexpr std::string_view units_attribute = "units";
+// On every string dataset: "utf-8", the netCDF convention by which xarray decodes fixed-length
+// strings to str rather than bytes.
+inline constexpr std::string_view encoding_attribute = "_Encoding";
+inline constexpr std::string_view encoding_utf8 = "utf-8";
 // A measure's: which way is good ("higher is better", "lower is better" or "neither"), from the
 // measures table, so a report can colour and word good and bad.
 inline constexpr std::string_view direction_attribute = "direction";

@@ -107,7 +107,9 @@ TEST(DesignTables, StoreTheDocumentedTypes) {
     EXPECT_GT(H5Tequal(type_of("morris_factor").get(), H5T_STD_I64LE), 0);
     const hdf5::Datatype labels = type_of("setup.duration");
     EXPECT_EQ(H5Tget_class(labels.get()), H5T_STRING);
-    EXPECT_GT(H5Tis_variable_str(labels.get()), 0);
+    EXPECT_EQ(H5Tis_variable_str(labels.get()), 0);  // fixed-length: hdf5::utf8_string_type
+    EXPECT_EQ(H5Tget_cset(labels.get()), H5T_CSET_UTF8);
+    EXPECT_EQ(H5Tget_size(labels.get()), std::string("open_ended").size());
 }
 
 TEST(DesignTables, EveryTableIsDescribed) {

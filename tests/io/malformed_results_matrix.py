@@ -42,8 +42,13 @@ def run(args, cwd):
     return done
 
 
+# Changes are made in the checksummed 1.10 layout partnersim writes, so that what the readers
+# meet is the damage itself; the oldest layout (h5py's default) is refused before any of it.
+LAYOUT = ("v110", "latest")
+
+
 def replace_dataset(path, name, make):
-    with h5py.File(path, "r+") as f:
+    with h5py.File(path, "r+", libver=LAYOUT) as f:
         attrs = dict(f[name].attrs)
         del f[name]
         make(f, name)
@@ -99,7 +104,7 @@ def damaged_copies(good, folder):
 
     for months in (0, -5, 2**31 - 1):
         path = copy("months_%d" % months)
-        with h5py.File(path, "r+") as f:
+        with h5py.File(path, "r+", libver=LAYOUT) as f:
             f.attrs.modify("months", np.int32(months))
         cases.append(("months_%d" % months, path, "months"))
 
@@ -114,26 +119,60 @@ def damaged_copies(good, folder):
         f.write(data)
     cases.append(("bit_flipped", path, None))
 
-    # A zeroed object header in the global heap collection holding the command_line string
-    # (index 0, size 0): libhdf5 1.10 walked that collection forever (tests/fuzz, issue 16).
-    path = copy("heap_object_zeroed")
-    with h5py.File(good, "r") as f:
+    # The same file in HDF5's oldest layout, without checksums (as partnersim wrote direct
+    # files before 3 Dec 2026, and h5py writes by default).
+    path = os.path.join(folder, "oldest_layout.h5")
+    with h5py.File(good, "r") as src, h5py.File(path, "w") as dst:
+        for name in src:
+            src.copy(name, dst)
+        for key, value in src.attrs.items():
+            dst.attrs[key] = value
+    with open(path, "rb") as f:
+        assert f.read(9)[8] == 0, "h5py wrote a newer superblock"
+    cases.append(("oldest_layout", path, "superblock version 0"))
+
+    # A variable-length string (h5py's default for str, partnersim's before 3 Dec 2026): its
+    # global heap has no checksum, and libhdf5 1.10.8 reads past a damaged one.
+    path = copy("variable_length_string")
+    with h5py.File(path, "r+", libver=LAYOUT) as f:
         command_line = f.attrs["command_line"]
-    command_line = command_line.encode() if isinstance(command_line, str) else command_line
-    with open(path, "r+b") as f:
-        data = bytearray(f.read())
-        start = data.find(command_line)
-        assert start >= 16 and data.rfind(b"GCOL\x01", 0, start) >= 0, "no heap object found"
-        data[start - 16:start] = bytes(16)
-        f.seek(0)
-        f.write(data)
-    cases.append(("heap_object_zeroed", path, "command_line"))
+        del f.attrs["command_line"]
+        f.attrs["command_line"] = (command_line.decode() if isinstance(command_line, bytes)
+                                   else str(command_line))
+        assert h5py.check_string_dtype(f.attrs.get_id("command_line").dtype).length is None
+    cases.append(("variable_length_string", path, "command_line"))
 
     path = os.path.join(folder, "truncated.h5")
     with open(good, "rb") as src, open(path, "wb") as dst:
         dst.write(src.read(size // 2))
     cases.append(("truncated", path, None))
     return cases
+
+
+def variable_length_items(path):
+    """Every variable-length attribute or dataset of a file partnersim wrote, but the dimension
+    scales' DIMENSION_LIST (HDF5's convention, never read): there must be none."""
+    found = []
+
+    def is_variable(dtype):
+        return h5py.check_vlen_dtype(dtype) is not None or (
+            h5py.check_string_dtype(dtype) is not None
+            and h5py.check_string_dtype(dtype).length is None)
+
+    def visit(name, obj):
+        if isinstance(obj, h5py.Dataset) and is_variable(obj.dtype):
+            found.append("good file: variable-length dataset " + name)
+        for key in obj.attrs:
+            if key != "DIMENSION_LIST" and is_variable(obj.attrs.get_id(key).dtype):
+                found.append("good file: variable-length attribute %s of %s" % (key, name))
+
+    with h5py.File(path, "r") as f:
+        visit("/", f)
+        f.visititems(visit)
+    with open(path, "rb") as f:
+        if f.read(9)[8] != 3:
+            found.append("good file: not superblock version 3")
+    return found
 
 
 def commands(results, folder):
@@ -158,6 +197,7 @@ def main():
         good = os.path.join(folder, "good.h5")
         done = run([exe, "run", scenario, "-o", good, "-q"], folder)
         assert done is not None and done.returncode == 0, done and done.stderr
+        failures += variable_length_items(good)
         for name, args in commands(good, folder).items():
             if name == "merge":
                 continue  # it joins shard files; a whole run's file is refused, rightly

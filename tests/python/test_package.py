@@ -23,7 +23,8 @@ def test_open_results_has_runs_months_design_and_descriptions(sweep_file):
     with h5py.File(sweep_file) as f:
         np.testing.assert_array_equal(ds[MEASURE].values, f["timeseries/" + MEASURE][()])
         np.testing.assert_array_equal(ds["seed"].values, f["runs/seed"][()].view(np.uint64))
-        assert ds[MEASURE].attrs["description"] == f["timeseries/" + MEASURE].attrs["description"]
+        described = f["timeseries/" + MEASURE].attrs["description"].decode()  # fixed-length
+        assert ds[MEASURE].attrs["description"] == described
         design_point = f["runs/design_point"][()]
         durations = f["design/setup.duration"].asstr()[()]
     assert ds["seed"].dtype == np.uint64

@@ -155,7 +155,7 @@ def test_every_dataset_of_the_analysis_file_is_described(sweep_file):
     analysis = sweep_file.with_name(sweep_file.stem + ".analysis.h5")
     datasets = []
     with h5py.File(analysis) as f:
-        assert "analysis file" in f.attrs["description"]
+        assert "analysis file" in f.attrs["description"].decode()  # fixed-length: bytes
         assert f.attrs["partnersim_version"]
         f.visititems(lambda name, obj: datasets.append((name, dict(obj.attrs)))
                      if isinstance(obj, h5py.Dataset) else None)
@@ -163,7 +163,8 @@ def test_every_dataset_of_the_analysis_file_is_described(sweep_file):
     for name, attrs in datasets:
         assert attrs.get("description") and attrs.get("units"), name
     described = dict(datasets)
-    assert described["main_effects/measure"]["description"].startswith("Name of the measure")
+    measure = described["main_effects/measure"]["description"].decode()
+    assert measure.startswith("Name of the measure")
 
 
 def test_a_file_with_the_old_uint64_seeds_reads_the_same(sweep_file, tmp_path):

@@ -76,18 +76,8 @@ inline StoredDataset read_stored(hid_t file, const std::string& name) {
     const hdf5::Datatype type(H5Dget_type(dataset.get()));
     hsize_t points = 1;
     for (const hsize_t d : stored.dims) points *= d;
-    if (H5Tis_variable_str(type.get()) > 0) {
-        const hdf5::Datatype text = hdf5::utf8_string_type();
-        std::vector<char*> values(points, nullptr);
-        if (points > 0) {
-            hdf5::check(
-                H5Dread(dataset.get(), text.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-                "read " + name);
-        }
-        for (char* value : values) {
-            stored.strings.emplace_back(value ? value : "");
-            if (value) H5free_memory(value);
-        }
+    if (H5Tget_class(type.get()) == H5T_STRING) {
+        stored.strings = hdf5::read_string_dataset(dataset.get(), points, name);
     } else {
         stored.bytes.resize(points * H5Tget_size(type.get()));
         if (points > 0) {
