@@ -330,7 +330,7 @@ std::size_t miss_distance_at_least(std::string_view unknown, std::string_view kn
 template <class Names>
 std::optional<std::string> nearest(const Names& names, std::string_view unknown) {
     std::optional<std::string> best;
-    std::size_t best_distance = std::max<std::size_t>(3, after_dot(unknown).size() / 3) + 1;
+    std::size_t best_distance = suggestion_limit(after_dot(unknown)) + 1;
     for (const auto& name : names) {
         if (miss_distance_at_least(unknown, name) >= best_distance) continue;
         if (const auto d = miss_distance_within(unknown, name, best_distance - 1)) {
