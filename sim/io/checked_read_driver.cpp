@@ -175,7 +175,7 @@ int compare_files(const H5FD_t* a, const H5FD_t* b) {
 // the metadata accumulator: it merges neighbouring metadata reads and reads only the part of a
 // block it does not hold yet, so a read would not start where its block does, and
 // metadata_problem could not see the block's signature. Every metadata block is read from its
-// head instead (then perhaps its rest: checked_until), a few hundred small reads for a file.
+// head instead (then perhaps its rest: checked_until), each a read of its own.
 herr_t query_features(const H5FD_t*, unsigned long* flags) {
     *flags = H5FD_FEAT_AGGREGATE_METADATA | H5FD_FEAT_DATA_SIEVE | H5FD_FEAT_AGGREGATE_SMALLDATA |
              H5FD_FEAT_POSIX_COMPAT_HANDLE | H5FD_FEAT_SUPPORTS_SWMR_IO |
