@@ -15,7 +15,10 @@ namespace {
 
 hdf5::Dataset open_dataset(hid_t file, const std::string& name) {
     const hid_t dataset = H5Dopen2(file, name.c_str(), H5P_DEFAULT);
-    if (dataset < 0) throw std::runtime_error("no dataset " + name);
+    if (dataset < 0) {
+        if (!hdf5::link_exists(file, name)) throw std::runtime_error("no dataset " + name);
+        hdf5::check(-1, "open dataset " + name + ", which the file names (damaged?)");
+    }
     return hdf5::Dataset(dataset);
 }
 

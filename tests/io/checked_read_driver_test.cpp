@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/error.hpp"
@@ -352,7 +353,7 @@ TEST(CheckedReadDriver, ADamagedObjectHeaderFailsItsChecksum) {
     // The object headers of the root, the groups and the datasets of every run (the readers
     // read all of them), by their addresses; "OHDR" elsewhere in the file may be stale bytes in
     // space freed when a header grew and moved.
-    std::vector<haddr_t> addresses;
+    std::vector<std::pair<haddr_t, std::string>> addresses;  // and the object's path
     {
         const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
         std::vector<std::string> objects{"/"};
@@ -364,12 +365,12 @@ TEST(CheckedReadDriver, ADamagedObjectHeaderFailsItsChecksum) {
             }
             H5O_info_t info;
             H5Oget_info_by_name2(file.get(), object.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT);
-            addresses.push_back(info.addr);
+            addresses.emplace_back(info.addr, object);
         }
     }
     const std::string bytes = test::read_file_bytes(path);
     std::size_t headers = 0;
-    for (const haddr_t at : addresses) {
+    for (const auto& [at, object] : addresses) {
         ASSERT_EQ(bytes.substr(at, 4), "OHDR") << at;
         ++headers;
         std::string damaged = bytes;
@@ -388,6 +389,11 @@ TEST(CheckedReadDriver, ADamagedObjectHeaderFailsItsChecksum) {
             ADD_FAILURE() << "read a file with a damaged object header at byte " << at;
         } catch (const InputError& error) {
             EXPECT_TRUE(test::contains(error.what(), copy.string())) << error.what();
+            // A dataset the file names but whose header is damaged is said to be so, by name.
+            if (object != "/" && object.find('/') != std::string::npos) {
+                EXPECT_TRUE(test::contains(error.what(), "cannot open dataset /" + object))
+                    << error.what();
+            }
         }
     }
     EXPECT_GT(headers, 40u);  // the root, 3 groups, 4 run columns, 2 x the measures
