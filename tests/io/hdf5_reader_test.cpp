@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_writer.hpp"
+#include "model/measures.hpp"
 #include "support/test_helpers.hpp"
 
 namespace partnersim {
@@ -118,6 +120,61 @@ TEST(Hdf5Reader, ReadsFixedLengthStringAttributesToo) {
     }
     const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
     EXPECT_EQ(hdf5::read_string_attribute(file.get(), "units"), "months");
+}
+
+// A number type no writer makes (a float whose bit fields a crafted header rearranged) is
+// refused before libhdf5 converts it: libhdf5 1.10.8 read past its buffer converting one.
+TEST(Hdf5Reader, ANonStandardNumberTypeIsRefusedBeforeItIsConverted) {
+    hdf5::silence_automatic_error_printing();
+    const test::TempDir dir;
+    const auto path = write_sample(dir, 3);
+    {
+        const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+        const hdf5::Dataspace scalar(H5Screate(H5S_SCALAR));
+        const hdf5::Datatype odd_integer(H5Tcopy(H5T_STD_I32LE));
+        ASSERT_GE(H5Tset_precision(odd_integer.get(), 20), 0);
+        ASSERT_GE(H5Adelete(file.get(), "months"), 0);
+        const hdf5::Attribute months_attribute(H5Acreate2(file.get(), "months", odd_integer.get(),
+                                                          scalar.get(), H5P_DEFAULT, H5P_DEFAULT));
+        const std::int32_t four = 4;
+        H5Awrite(months_attribute.get(), H5T_NATIVE_INT32, &four);
+    }
+    expect_read_error([&] { (void)ResultsFile(path); },
+                      {path.string(), "attribute months", "not stored as a standard"});
+}
+
+TEST(Hdf5Reader, AFinalDatasetOfANonStandardFloatIsRefused) {
+    hdf5::silence_automatic_error_printing();
+    const test::TempDir dir;
+    const auto path = write_sample(dir, 3);
+    const std::string measure(measure_table()[0].name);
+    {
+        const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+        const std::string name = "/final/" + measure;
+        ASSERT_GE(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), 0);
+        const hdf5::Datatype odd(H5Tcopy(H5T_IEEE_F64LE));
+        ASSERT_GE(H5Tset_fields(odd.get(), 63, 48, 11, 0, 48), 0);
+        const hsize_t runs = 3;
+        const hdf5::Dataspace space(H5Screate_simple(1, &runs, nullptr));
+        const hdf5::Dataset dataset(H5Dcreate2(file.get(), name.c_str(), odd.get(), space.get(),
+                                               H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+        ASSERT_TRUE(dataset.valid());
+    }
+    expect_read_error([&] { read_final(path, measure); },
+                      {path.string(), "/final/" + measure, "not stored as a standard"});
+    // A standard type of another width is still read (h5py may re-save as float32).
+    {
+        const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+        const std::string name = "/final/" + measure;
+        ASSERT_GE(H5Ldelete(file.get(), name.c_str(), H5P_DEFAULT), 0);
+        const hsize_t runs = 3;
+        const hdf5::Dataspace space(H5Screate_simple(1, &runs, nullptr));
+        const hdf5::Dataset dataset(H5Dcreate2(file.get(), name.c_str(), H5T_IEEE_F32BE,
+                                               space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+        const std::vector<float> values{0.5F, 0.25F, 1.0F};
+        H5Dwrite(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data());
+    }
+    EXPECT_EQ(read_final(path, measure), (std::vector<double>{0.5, 0.25, 1.0}));
 }
 
 TEST(Hdf5Reader, ReadsTheShapeAFileWasWrittenWith) {
