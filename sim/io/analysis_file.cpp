@@ -62,8 +62,7 @@ hsize_t length_of(hid_t dataset, const std::string& name) {
 }
 
 std::vector<double> read_numbers(hid_t dataset, const std::string& name) {
-    const Datatype stored(check_id(H5Dget_type(dataset), "type " + name));
-    require_standard_number(stored.get(), name);
+    require_standard_numbers(dataset, name);
     std::vector<double> values(length_of(dataset, name));
     if (!values.empty()) {
         check(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),

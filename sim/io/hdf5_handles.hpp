@@ -409,6 +409,12 @@ inline void require_standard_number(hid_t stored, const std::string& name) {
     throw std::runtime_error(name + " is not stored as a standard integer or float (damaged?)");
 }
 
+// The same for a dataset's stored type, before any read of its numbers.
+inline void require_standard_numbers(hid_t dataset, const std::string& name) {
+    const Datatype stored(check_id(H5Dget_type(dataset), "type " + name));
+    require_standard_number(stored.get(), name);
+}
+
 template <class T>
 T read_scalar_attribute(hid_t object, std::string_view name_view, hid_t memory_type) {
     const std::string name(name_view);

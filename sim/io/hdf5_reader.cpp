@@ -70,8 +70,7 @@ std::vector<T> read_all(hid_t dataset, hid_t memory_type, const std::vector<hsiz
                         const std::string& name) {
     const hid_t file = H5Iget_file_id(dataset);
     const hdf5::File owner(hdf5::check_id(file, "find the file of " + name));
-    const hdf5::Datatype stored(hdf5::check_id(H5Dget_type(dataset), "type " + name));
-    hdf5::require_standard_number(stored.get(), name);
+    hdf5::require_standard_numbers(dataset, name);
     const std::uint64_t size = bounded_elements(dims, sizeof(T), readable_bytes(file), name);
     std::vector<T> values(size);
     if (size > 0) {
@@ -252,8 +251,7 @@ template <class T>
 void read_rows(hid_t dataset, hid_t memory_type, const std::string& name, std::uint64_t first,
                std::uint64_t count, T* out) {
     if (count == 0) return;
-    const hdf5::Datatype stored(hdf5::check_id(H5Dget_type(dataset), "type " + name));
-    hdf5::require_standard_number(stored.get(), name);
+    hdf5::require_standard_numbers(dataset, name);
     const hdf5::Dataspace file_space(
         hdf5::check_id(H5Dget_space(dataset), "get the dataspace of " + name));
     const int rank = H5Sget_simple_extent_ndims(file_space.get());
