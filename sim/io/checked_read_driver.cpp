@@ -373,11 +373,15 @@ H5FD_class_t make_class() {
 
 std::string metadata_problem(H5FD_mem_t type, const unsigned char* image, std::size_t size,
                              std::uint64_t address) {
-    const std::string where = " at byte " + std::to_string(address);
     const std::string layout =
         ": partnersim reads only HDF5's checksummed 1.10 layout, which it has written since 3 Dec "
         "2026 (an older file is re-made by running again the command its command_line attribute "
         "records)";
+    const auto no_checksummed_block = [&](const std::string& what) {
+        return what + " at byte " + std::to_string(address) +
+               " is not a checksummed block of the 1.10 layout (it begins \"" +
+               shown_signature(image) + "\"; damaged, or an older layout)" + layout;
+    };
     if (type == H5FD_MEM_SUPER) {
         if (size <= hdf5_signature.size() ||
             std::memcmp(image, hdf5_signature.data(), hdf5_signature.size()) != 0) {
@@ -390,21 +394,15 @@ std::string metadata_problem(H5FD_mem_t type, const unsigned char* image, std::s
     }
     if (size < 4) return "";  // a short read of a block's tail
     if (type == H5FD_MEM_OHDR && !starts_with_one_of(image, header_signatures)) {
-        return "the object header" + where + " is not a checksummed block of the 1.10 layout " +
-               "(it begins \"" + shown_signature(image) + "\"; damaged, or an older layout)" +
-               layout;
+        return no_checksummed_block("the object header");
     }
     if (type == H5FD_MEM_BTREE && !starts_with_one_of(image, tree_signatures)) {
-        return "the index node" + where + " is not a checksummed block of the 1.10 layout " +
-               "(it begins \"" + shown_signature(image) + "\"; damaged, or an older layout)" +
-               layout;
+        return no_checksummed_block("the index node");
     }
     if (type == H5FD_MEM_LHEAP &&
         std::memcmp(image, local_heap_signature.data(), local_heap_signature.size()) == 0) {
-        return "the local heap" + where +
-               " belongs to HDF5's oldest layout, which has no "
-               "checksums" +
-               layout;
+        return "the local heap at byte " + std::to_string(address) +
+               " belongs to HDF5's oldest layout, which has no checksums" + layout;
     }
     return "";
 }
