@@ -15,9 +15,10 @@ import tomllib
 import matplotlib.pyplot as plt
 import numpy as np
 
-from helpers import (DESIGN, DESIGN_STRUCTURE, OKABE_ITO, STYLE, design_column, months_axis,
-                     panel_grid, run_count, run_design_points, save, setting_in_words,
-                     setting_name_in_words, thousands, timeseries, words_of, wrap)
+from helpers import (DESIGN, DESIGN_STRUCTURE, OKABE_ITO, SCENARIO, STYLE, attribute,
+                     design_column, months_axis, panel_grid, run_count, run_design_points, save,
+                     setting_in_words, setting_name_in_words, thousands, timeseries, words_of,
+                     wrap)
 
 MAX_LINES = len(OKABE_ITO) - 1  # black is kept for reference lines
 DURATION, END_MONTH = "setup.duration", "setup.end_month"
@@ -35,8 +36,7 @@ Panel = collections.namedtuple("Panel", "title lines pooled")
 
 def _scenario(results):
     """The scenario a results file ran (its `scenario` attribute), as a dict."""
-    text = results.attrs.get("scenario", "")
-    text = text.decode() if isinstance(text, bytes) else str(text)
+    text = str(attribute(results, SCENARIO))
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError:

@@ -43,6 +43,7 @@ DESIGN_POINTS = "design_points"
 RUNS_ATTRIBUTE = "runs"
 MONTHS_ATTRIBUTE = "months"
 COMMAND_LINE = "command_line"
+SCENARIO = "scenario"
 CREATED_UTC = "created_utc"
 PARTNERSIM_VERSION = "partnersim_version"
 SWEEP = "sweep"
@@ -55,6 +56,9 @@ DESCRIPTION = "description"
 UNITS = "units"
 DIRECTION = "direction"
 DESIGN_STRUCTURE = ("grid_cell", "sample_index", "saltelli_role", "morris_factor")
+# Root texts too long for an attribute are a root dataset of the same name (the attribute then
+# says so): sim/io/results_layout.hpp.
+ROOT_TEXTS = ("scenario", "command_line", "sweep")
 ANALYSIS_SUFFIX = ".analysis.h5"
 ANALYSIS_KEY = "key"
 ANALYSIS_COLUMNS = "columns"
@@ -175,7 +179,10 @@ def short_interval_kind(kind):
 
 
 def attribute(results, name, default=""):
-    """A root attribute as str or number, `default` if absent."""
+    """A root attribute as str or number, `default` if absent; a root text (ROOT_TEXTS) from its
+    dataset when it was too long to be an attribute."""
+    if name in ROOT_TEXTS and isinstance(results.get(name), h5py.Dataset):
+        return _text(results[name][()])
     value = results.attrs.get(name, default)
     return value.decode() if isinstance(value, bytes) else value
 

@@ -23,8 +23,9 @@ void write_numbers(hid_t group, const std::string& name, const std::vector<doubl
                    const ColumnDescription& about) {
     const hsize_t size = values.size();
     const Dataspace space(check_id(H5Screate_simple(1, &size, nullptr), "shape " + name));
+    const PropertyList creation = compact_attribute_properties(H5P_DATASET_CREATE);
     const Dataset dataset(check_id(H5Dcreate2(group, name.c_str(), H5T_IEEE_F64LE, space.get(),
-                                              H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                                              H5P_DEFAULT, creation.get(), H5P_DEFAULT),
                                    "create " + name));
     if (size > 0) {
         check(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
@@ -39,8 +40,9 @@ void write_text(hid_t group, const std::string& name, const std::vector<std::str
     const hsize_t size = values.size();
     const Datatype type = utf8_string_type(string_width(values));
     const Dataspace space(check_id(H5Screate_simple(1, &size, nullptr), "shape " + name));
+    const PropertyList creation = compact_attribute_properties(H5P_DATASET_CREATE);
     const Dataset dataset(check_id(H5Dcreate2(group, name.c_str(), type.get(), space.get(),
-                                              H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                                              H5P_DEFAULT, creation.get(), H5P_DEFAULT),
                                    "create " + name));
     const std::vector<char> packed = packed_strings(values, H5Tget_size(type.get()));
     if (size > 0) {
@@ -123,8 +125,9 @@ StoredTable read_group(hid_t file, const std::string& name) {
 
 void write_group(hid_t file, const StoredTable& stored) {
     const AnalysisTable& table = stored.table;
+    const PropertyList creation = compact_attribute_properties(H5P_GROUP_CREATE);
     const Group group(
-        check_id(H5Gcreate2(file, table.name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+        check_id(H5Gcreate2(file, table.name.c_str(), H5P_DEFAULT, creation.get(), H5P_DEFAULT),
                  "create group " + table.name));
     write_string_attribute(group.get(), layout::description_attribute, table.description);
     write_string_attribute(group.get(), layout::analysis_key_attribute, stored.key);
@@ -222,7 +225,8 @@ void write_file(const std::filesystem::path& path, const std::vector<StoredTable
         const PropertyList access(
             check_id(H5Pcreate(H5P_FILE_ACCESS), "create file access properties"));
         use_checksummed_layout(access.get());
-        File file(check_id(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
+        const PropertyList creation = compact_attribute_properties(H5P_FILE_CREATE);
+        File file(check_id(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, creation.get(), access.get()),
                            "create the file"));
         write_string_attribute(file.get(), layout::description_attribute,
                                layout::analysis_file_description);

@@ -9,6 +9,7 @@ PropertyList ordered_group_properties() {
     PropertyList gcpl(check_id(H5Pcreate(H5P_GROUP_CREATE), "create group properties"));
     check(H5Pset_link_creation_order(gcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
           "track creation order");
+    keep_attributes_compact(gcpl.get());
     return gcpl;
 }
 
@@ -29,7 +30,7 @@ hsize_t chunk_runs_for(hsize_t row_bytes, hsize_t preferred) {
 // that is closed properly, not for one that must survive a crash. Crash-safe files therefore
 // stream uncompressed (chunks fill in place) and are compressed when closed.
 PropertyList chunked(const std::vector<hsize_t>& chunk, bool compress) {
-    PropertyList dcpl(check_id(H5Pcreate(H5P_DATASET_CREATE), "create dataset properties"));
+    PropertyList dcpl = compact_attribute_properties(H5P_DATASET_CREATE);
     check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), "set chunking");
     if (compress) {
         check(H5Pset_shuffle(dcpl.get()), "set the shuffle filter");

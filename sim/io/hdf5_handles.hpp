@@ -178,6 +178,64 @@ inline void use_checksummed_layout(hid_t file_access) {
           "ask for the HDF5 1.10 file layout");
 }
 
+// Attributes stay in their object's header, which is checksummed, and never go to HDF5's dense
+// attribute storage (a fractal heap indexed by a B-tree), where libhdf5 moves them past 8
+// attributes by default: there an attribute over 4 KiB (the scenario text, ~30 KB) is a heap
+// "huge object", raw bytes without a checksum that libhdf5 1.10.8 decodes as an attribute
+// message when the attribute is opened, so one damaged byte reached its decoder (a fuzz input
+// overran a heap buffer in H5O_msg_decode; docs/hardening.md). No object of ours has near 256.
+inline constexpr unsigned max_compact_attributes = 256;
+inline constexpr unsigned min_dense_attributes = 192;
+// An attribute message over 64 KiB goes to dense storage whatever the setting, so a string
+// attribute holds at most this many bytes of text (the rest of the message, its name, type and
+// shape, fits in what is left); a longer text of the root is a dataset (write_root_text).
+inline constexpr std::size_t max_attribute_text_bytes = std::size_t{60} << 10;
+// A root text kept as a dataset is read whole, so its declared size is bounded before the
+// buffer is allocated: more than any scenario (8 MiB) or sweep description needs.
+inline constexpr std::size_t max_root_text_bytes = std::size_t{64} << 20;
+
+// Object creation (file, group or dataset creation properties) that keeps attributes compact.
+inline void keep_attributes_compact(hid_t creation_properties) {
+    check(
+        H5Pset_attr_phase_change(creation_properties, max_compact_attributes, min_dense_attributes),
+        "keep attributes in object headers");
+}
+
+// Creation properties of the given class (H5P_FILE_CREATE, H5P_GROUP_CREATE,
+// H5P_DATASET_CREATE) with attributes kept compact: every file, group and dataset partnersim
+// makes is created with them.
+inline PropertyList compact_attribute_properties(hid_t property_class) {
+    PropertyList list(check_id(H5Pcreate(property_class), "create creation properties"));
+    keep_attributes_compact(list.get());
+    return list;
+}
+
+// The path of an object in its file, for messages ("/" for the root).
+inline std::string object_path(hid_t object) {
+    const ssize_t length = H5Iget_name(object, nullptr, 0);
+    if (length <= 0) return "an object";
+    std::string path(static_cast<std::size_t>(length) + 1, '\0');
+    H5Iget_name(object, path.data(), path.size());
+    path.resize(static_cast<std::size_t>(length));
+    return path;
+}
+
+// Refuses an object whose attributes are in dense storage (keep_attributes_compact), before
+// libhdf5 looks any of them up: the root of a file partnersim wrote until 3 Dec 2026, or another
+// tool's file with many attributes. Reading the heap's and B-tree's headers to size them is safe
+// (both are checksummed); reading an attribute in them is not.
+inline void require_compact_attributes(hid_t object) {
+    H5O_info_t info;
+    check(H5Oget_info2(object, &info, H5O_INFO_META_SIZE),
+          "size the attributes of " + object_path(object));
+    if (info.meta_size.attr.index_size == 0 && info.meta_size.attr.heap_size == 0) return;
+    throw InputError("the attributes of " + object_path(object) +
+                     " are in HDF5's dense attribute storage, where a long attribute is kept "
+                     "without a checksum, so partnersim does not read them (partnersim kept a "
+                     "file's root attributes so until 3 Dec 2026: running again the command in "
+                     "its command_line attribute, which h5py shows, re-makes the file)");
+}
+
 // Opens a results file read-only. A file whose writer was killed mid-run (crash-safe files are
 // written in SWMR mode, hdf5_writer.hpp) still carries the writer's "open for writing" mark, so a
 // plain read-only open fails; reading it as an SWMR reader works and sees what was last flushed.
@@ -298,9 +356,19 @@ std::vector<std::string> read_strings(hid_t object, hid_t stored, std::size_t co
     return values;
 }
 
+// An attribute of more than max_attribute_text_bytes would go to dense storage; refused, so no
+// file partnersim writes is one its readers refuse (a long root text is write_root_text's).
+inline void require_attribute_fits(const std::string& name, std::size_t bytes) {
+    if (bytes <= max_attribute_text_bytes) return;
+    throw std::length_error("attribute " + name + " would hold " + std::to_string(bytes) +
+                            " bytes, more than the " + std::to_string(max_attribute_text_bytes) +
+                            " an attribute keeps in its object's checksummed header");
+}
+
 inline void write_string_attribute(hid_t object, std::string_view name_view,
                                    std::string_view value) {
     const std::string name(name_view);
+    require_attribute_fits(name, value.size());
     const Datatype type = utf8_string_type(value.size());
     const Dataspace space(check_id(H5Screate(H5S_SCALAR), "create a scalar dataspace"));
     if (H5Aexists(object, name.c_str()) > 0) {
@@ -317,6 +385,7 @@ inline void write_string_attribute(hid_t object, std::string_view name_view,
 // attributes alike, since files touched by other tools (h5py, h5repack) may carry either.
 inline std::vector<std::string> read_attribute_strings(hid_t object, const std::string& name,
                                                        bool single) {
+    require_compact_attributes(object);
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
@@ -341,6 +410,7 @@ inline void write_string_array_attribute(hid_t object, std::string_view name_vie
     const std::string name(name_view);
     const Datatype type = utf8_string_type(string_width(values));
     const hsize_t size = values.size();
+    require_attribute_fits(name, static_cast<std::size_t>(size) * H5Tget_size(type.get()));
     const Dataspace space(
         check_id(size == 0 ? H5Screate(H5S_NULL) : H5Screate_simple(1, &size, nullptr),
                  "create the dataspace of attribute " + name));
@@ -374,6 +444,7 @@ inline std::vector<std::string> read_string_dataset(hid_t dataset, std::size_t c
 }
 
 inline bool is_scalar_attribute(hid_t object, const std::string& name) {
+    require_compact_attributes(object);
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     const Dataspace space(check_id(H5Aget_space(attribute.get()), "shape attribute " + name));
@@ -418,6 +489,7 @@ inline void require_standard_numbers(hid_t dataset, const std::string& name) {
 template <class T>
 T read_scalar_attribute(hid_t object, std::string_view name_view, hid_t memory_type) {
     const std::string name(name_view);
+    require_compact_attributes(object);
     const Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     require_single_element(attribute.get(), name);
@@ -449,6 +521,7 @@ inline std::vector<std::string> link_names(hid_t group) {
 
 // Names of the attributes of an object, in the order HDF5 lists them.
 inline std::vector<std::string> attribute_names(hid_t object) {
+    require_compact_attributes(object);
     H5O_info_t info;
     check(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), "count attributes");
     std::vector<std::string> names;
@@ -471,6 +544,7 @@ inline std::vector<std::string> attribute_names(hid_t object) {
 // everything else is copied as raw values of its native type.
 inline void copy_attribute(hid_t source, hid_t target, std::string_view name_view) {
     const std::string name(name_view);
+    require_compact_attributes(source);
     const Attribute attribute(
         check_id(H5Aopen(source, name.c_str(), H5P_DEFAULT), "open attribute " + name));
     const Datatype stored(check_id(H5Aget_type(attribute.get()), "type attribute " + name));
@@ -498,6 +572,12 @@ inline void copy_attribute(hid_t source, hid_t target, std::string_view name_vie
     check(H5Awrite(copy.get(), memory.get(), bytes.data()), "write attribute " + name);
 }
 
+// Whether `object` has the attribute: looked up only among compact attributes.
+inline bool attribute_exists(hid_t object, std::string_view name) {
+    require_compact_attributes(object);
+    return H5Aexists(object, std::string(name).c_str()) > 0;
+}
+
 // A string dataset says it is UTF-8 (layout::encoding_attribute), so xarray gives str.
 inline void declare_utf8(hid_t dataset) {
     write_string_attribute(dataset, layout::encoding_attribute, layout::encoding_utf8);
@@ -507,6 +587,63 @@ inline void declare_utf8(hid_t dataset) {
 inline void describe(hid_t dataset, std::string_view description, std::string_view units) {
     write_string_attribute(dataset, layout::description_attribute, description);
     write_string_attribute(dataset, layout::units_attribute, units);
+}
+
+// A text of the root (the scenario, the command line, the sweep's description): an attribute
+// while it fits one (max_attribute_text_bytes); a longer one (a sweep over many levels, a
+// scenario of many parameters) is a scalar string dataset of the same name at the root, whose
+// raw bytes libhdf5 copies without decoding them, and the attribute then says where it is.
+inline void write_root_text(hid_t file, std::string_view name_view, std::string_view text) {
+    const std::string name(name_view);
+    if (link_exists(file, name)) {
+        throw std::logic_error("the root text " + name + " would replace the link " + name);
+    }
+    if (text.size() <= max_attribute_text_bytes) {
+        write_string_attribute(file, name, text);
+        return;
+    }
+    if (text.size() > max_root_text_bytes) {
+        throw std::length_error(name + " is " + std::to_string(text.size()) +
+                                " bytes, more than the " + std::to_string(max_root_text_bytes) +
+                                " a results file keeps");
+    }
+    const Datatype type = utf8_string_type(text.size());
+    const Dataspace space(check_id(H5Screate(H5S_SCALAR), "create a scalar dataspace"));
+    const PropertyList creation = compact_attribute_properties(H5P_DATASET_CREATE);
+    const Dataset dataset(check_id(H5Dcreate2(file, name.c_str(), type.get(), space.get(),
+                                              H5P_DEFAULT, creation.get(), H5P_DEFAULT),
+                                   "create dataset " + name));
+    check(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, text.data()),
+          "write dataset " + name);
+    declare_utf8(dataset.get());
+    describe(dataset.get(), "The root attribute " + name + ", too long to be an attribute", "text");
+    // Piece by piece: g++ 12 gives a false -Wrestrict on "(" + std::string.
+    std::string notice = std::to_string(text.size());
+    notice += " bytes, too long for an attribute: the dataset /";
+    notice += name;
+    notice += " holds it";
+    write_string_attribute(file, name, notice);
+}
+
+// The text write_root_text wrote, from the dataset when there is one.
+inline std::string read_root_text(hid_t file, std::string_view name_view) {
+    const std::string name(name_view);
+    if (!link_exists(file, name)) return read_string_attribute(file, name);
+    const std::string what = "dataset /" + name;
+    const Dataset dataset(check_id(H5Dopen2(file, name.c_str(), H5P_DEFAULT), "open " + what));
+    if (!dimensions(dataset.get(), what).empty()) {
+        throw std::runtime_error(what + " is not a single text");
+    }
+    const Datatype stored(check_id(H5Dget_type(dataset.get()), "type " + what));
+    if (H5Tget_class(stored.get()) != H5T_STRING || H5Tis_variable_str(stored.get()) > 0) {
+        throw std::runtime_error(what + " is not a fixed-length text");
+    }
+    if (H5Tget_size(stored.get()) > max_root_text_bytes) {
+        throw std::runtime_error(what + " declares " + std::to_string(H5Tget_size(stored.get())) +
+                                 " bytes, more than the " + std::to_string(max_root_text_bytes) +
+                                 " a results file keeps (damaged?)");
+    }
+    return read_string_dataset(dataset.get(), 1, what).front();
 }
 
 }  // namespace partnersim::hdf5

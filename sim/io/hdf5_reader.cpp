@@ -115,8 +115,8 @@ ResultsMetadata read_metadata(hid_t file) {
     ResultsMetadata metadata;
     metadata.partnersim_version =
         hdf5::read_string_attribute(file, layout::partnersim_version_attribute);
-    metadata.scenario_toml = hdf5::read_string_attribute(file, layout::scenario_attribute);
-    metadata.command_line = hdf5::read_string_attribute(file, layout::command_line_attribute);
+    metadata.scenario_toml = hdf5::read_root_text(file, layout::scenario_attribute);
+    metadata.command_line = hdf5::read_root_text(file, layout::command_line_attribute);
     metadata.created_utc = hdf5::read_string_attribute(file, layout::created_utc_attribute);
     return metadata;
 }
@@ -161,7 +161,7 @@ ResultsShape shape_of(hid_t file) {
         shape.held_constants =
             hdf5::read_string_array_attribute(constants.get(), layout::held_attribute);
     }
-    if (H5Aexists(file, std::string(layout::shard_attribute).c_str()) > 0) {
+    if (hdf5::attribute_exists(file, layout::shard_attribute)) {
         const std::string label = hdf5::read_string_attribute(file, layout::shard_attribute);
         const auto total = hdf5::read_scalar_attribute<std::uint64_t>(
             file, layout::total_runs_attribute, H5T_NATIVE_UINT64);
@@ -175,7 +175,7 @@ ResultsShape shape_of(hid_t file) {
 }
 
 bool has_attribute(hid_t object, std::string_view name) {
-    return H5Aexists(object, std::string(name).c_str()) > 0;
+    return hdf5::attribute_exists(object, name);
 }
 
 // A dataset with one row per run: its rank, its trailing dimensions and the class of its type
@@ -323,7 +323,7 @@ public:
     std::optional<DesignAttributes> design() const {
         if (!has_attribute(file(), layout::sweep_attribute)) return std::nullopt;
         DesignAttributes design;
-        design.sweep = hdf5::read_string_attribute(file(), layout::sweep_attribute);
+        design.sweep = hdf5::read_root_text(file(), layout::sweep_attribute);
         design.design_points = hdf5::read_scalar_attribute<std::uint64_t>(
             file(), layout::design_points_attribute, H5T_NATIVE_UINT64);
         design.replicates_per_point = hdf5::read_scalar_attribute<std::uint64_t>(

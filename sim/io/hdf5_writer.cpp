@@ -107,9 +107,10 @@ void write_months_axis(hid_t file, int months) {
     const hsize_t size = axis.size();
     const hdf5::Dataspace space(
         hdf5::check_id(H5Screate_simple(1, &size, nullptr), "create dataspace for " + name));
+    const hdf5::PropertyList creation = hdf5::compact_attribute_properties(H5P_DATASET_CREATE);
     const hdf5::Dataset dataset(
         hdf5::check_id(H5Dcreate2(file, name.c_str(), StorageType<Month>::file(), space.get(),
-                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                                  H5P_DEFAULT, creation.get(), H5P_DEFAULT),
                        "create dataset " + name));
     hdf5::check(H5Dwrite(dataset.get(), StorageType<Month>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
                          axis.data()),
@@ -127,8 +128,8 @@ void write_root_metadata(hid_t file, const ResultsMetadata& metadata, const Resu
     using Month = layout::MonthValue;
     hdf5::write_string_attribute(file, layout::partnersim_version_attribute,
                                  metadata.partnersim_version);
-    hdf5::write_string_attribute(file, layout::scenario_attribute, metadata.scenario_toml);
-    hdf5::write_string_attribute(file, layout::command_line_attribute, metadata.command_line);
+    hdf5::write_root_text(file, layout::scenario_attribute, metadata.scenario_toml);
+    hdf5::write_root_text(file, layout::command_line_attribute, metadata.command_line);
     hdf5::write_string_attribute(file, layout::created_utc_attribute, metadata.created_utc);
     hdf5::write_scalar_attribute<Month>(file, layout::months_attribute, StorageType<Month>::file(),
                                         StorageType<Month>::memory(),
@@ -161,8 +162,9 @@ public:
         // The checksummed 1.10 layout, which SWMR needs too (hdf5_handles.hpp).
         const hdf5::PropertyList fapl = hdf5::streaming_file_access();
         hdf5::use_checksummed_layout(fapl.get());
+        const hdf5::PropertyList creation = hdf5::compact_attribute_properties(H5P_FILE_CREATE);
         file_ = hdf5::File(hdf5::check_id(
-            H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), "create the file"));
+            H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.get(), fapl.get()), "create the file"));
         write_root_metadata(file_.get(), metadata, shape);
         write_months_axis(file_.get(), shape.months);
         create_run_columns();
@@ -246,7 +248,12 @@ public:
 
     void write_attribute(const std::string& name, std::string_view value) {
         require_settable_attribute(name);
-        hdf5::write_string_attribute(file_.get(), name, value);
+        if (std::find(layout::root_texts.begin(), layout::root_texts.end(), name) !=
+            layout::root_texts.end()) {
+            hdf5::write_root_text(file_.get(), name, value);
+        } else {
+            hdf5::write_string_attribute(file_.get(), name, value);
+        }
     }
 
     void write_attribute(const std::string& name, std::uint64_t value) {
@@ -490,9 +497,10 @@ private:
         }
         const hdf5::Dataspace space(hdf5::check_id(H5Screate_simple(1, &size, nullptr),
                                                    "create dataspace for " + group + "/" + name));
+        const hdf5::PropertyList creation = hdf5::compact_attribute_properties(H5P_DATASET_CREATE);
         return hdf5::Dataset(
             hdf5::check_id(H5Dcreate2(parent.get(), name.c_str(), type, space.get(), H5P_DEFAULT,
-                                      H5P_DEFAULT, H5P_DEFAULT),
+                                      creation.get(), H5P_DEFAULT),
                            "create dataset " + group + "/" + name));
     }
 

@@ -44,25 +44,43 @@ bool is_design_structure_table(std::string_view name) {
     return contains(design_structure_tables, name);
 }
 
+namespace {
+
+// FNV-1a of a text, as 16 hex digits: enough to tell two texts apart, not a security hash.
+std::string fingerprint(std::string_view text) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+// A command line longer than this is named by its start and fingerprint in the identity, which
+// is also the head of every analysis key (both attributes, kept short).
+constexpr std::size_t identity_command_bytes = 1024;
+
+}  // namespace
+
 std::string results_identity(std::string_view created_utc, std::uint64_t runs,
                              std::string_view command_line, std::string_view partnersim_version,
                              std::string_view scenario_toml) {
     // created_utc counts seconds: the same command line run again within one second on an
     // edited scenario would look the same without the scenario itself and the version.
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const char c : scenario_toml) {
-        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    char scenario[17];
-    std::snprintf(scenario, sizeof scenario, "%016llx", static_cast<unsigned long long>(hash));
     std::string identity = "created ";
     identity += created_utc;
     identity += "; runs " + std::to_string(runs) + "; command ";
-    identity += command_line;
+    if (command_line.size() <= identity_command_bytes) {
+        identity += command_line;
+    } else {
+        identity += command_line.substr(0, identity_command_bytes);
+        identity += "... (" + std::to_string(command_line.size()) + " bytes, fingerprint ";
+        identity += fingerprint(command_line);
+        identity += ")";
+    }
     identity += "; partnersim ";
     identity += partnersim_version;
     identity += "; scenario ";
-    identity += scenario;
+    identity += fingerprint(scenario_toml);
     return identity;
 }
 

@@ -182,7 +182,13 @@ inline constexpr std::array<std::string_view, 10> writer_attributes{
     created_utc_attribute,        months_attribute,   runs_attribute,
     identity_attribute,           shard_attribute,    first_run_attribute,
     total_runs_attribute};
-inline constexpr std::array<std::string_view, 10> writer_links{runs_group,
+// A root text (the scenario, the command line, the sweep's description) is an attribute while it
+// fits one, else also a root dataset of its name that holds it, the attribute saying so
+// (hdf5::write_root_text): attributes over 60 KiB would leave the object's checksummed header.
+inline constexpr std::array<std::string_view, 3> root_texts{
+    scenario_attribute, command_line_attribute, sweep_attribute};
+
+inline constexpr std::array<std::string_view, 12> writer_links{runs_group,
                                                                timeseries_group,
                                                                final_group,
                                                                months_dataset,
@@ -191,7 +197,9 @@ inline constexpr std::array<std::string_view, 10> writer_links{runs_group,
                                                                design_point_axis_dataset,
                                                                traced_run_axis_dataset,
                                                                partner_axis_dataset,
-                                                               model_constant_axis_dataset};
+                                                               model_constant_axis_dataset,
+                                                               scenario_attribute,
+                                                               command_line_attribute};
 bool is_writer_attribute(std::string_view name);
 bool is_writer_link(std::string_view name);
 

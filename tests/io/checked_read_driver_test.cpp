@@ -151,6 +151,11 @@ TEST(CheckedReadDriver, ACollectionSmallerThanLibhdf5MakesIsRefused) {
 
 // --- Through the reader -----------------------------------------------------------------------
 
+herr_t note_object(hid_t, const char* name, const H5O_info_t*, void* paths) {
+    static_cast<std::vector<std::string>*>(paths)->emplace_back(name);
+    return 0;
+}
+
 // The fuzzer's finding, minimised: in the oldest-layout corpus file, the free-space object of
 // the collection holding the command_line attribute says size 0 (was 0x20); in the second file
 // the collection also declares 8192 bytes (was 4096), so the cache reads it in two parts.
@@ -181,6 +186,59 @@ TEST(CheckedReadDriver, TheUndamagedCorpusFileStillReads) {
     const ResultsFile file(path);
     EXPECT_NE(file.info().metadata.command_line.find("partnersim run"), std::string::npos);
     EXPECT_EQ(file.shape().months, 2);
+}
+
+// The corpus file as partnersim wrote it on 3 Dec 2026: the 1.10 layout, but the root's 12
+// attributes in dense storage, the scenario (38 KB) a fractal-heap huge object without a
+// checksum (the second 10^6 fuzz run overran a heap buffer in libhdf5 from a damaged byte of
+// it). Refused before any attribute is looked up, undamaged or with any byte of the huge
+// object's head flipped (the attribute's name, type and shape, which libhdf5 decodes).
+TEST(CheckedReadDriver, AFileWithDenseAttributeStorageIsRefused) {
+    hdf5::silence_automatic_error_printing();
+    const std::filesystem::path original =
+        std::filesystem::path(PARTNERSIM_SOURCE_DIR) /
+        "tests/fuzz/corpus/results/dense-attributes-two-runs-two-months.h5";
+    const std::string bytes = test::read_file_bytes(original);
+    // The huge object: the attribute message whose data is the scenario text.
+    const std::size_t text = bytes.find("# partnersim scenario");
+    ASSERT_NE(text, std::string::npos);
+    const std::size_t name = bytes.rfind("scenario", text - 1);
+    ASSERT_NE(name, std::string::npos);
+    ASSERT_LT(text - name, 200u);
+    const test::TempDir dir;
+    std::vector<std::size_t> flips{std::string::npos};  // npos: undamaged
+    for (std::size_t at = name - 8; at < text; ++at) flips.push_back(at);
+    for (const std::size_t at : flips) {
+        std::string damaged = bytes;
+        if (at != std::string::npos) damaged[at] = static_cast<char>(damaged[at] ^ 0x5a);
+        const std::filesystem::path path = dir / "dense.h5";
+        test::write_text_file(path, damaged);
+        try {
+            const ResultsFile file(path);
+            ADD_FAILURE() << "read a file with dense attribute storage, byte " << at;
+        } catch (const InputError& error) {
+            const std::string message = error.what();
+            EXPECT_TRUE(test::contains(message, path.string())) << message;
+            EXPECT_TRUE(test::contains(message, "the attributes of / are in HDF5's dense"))
+                << message;
+        }
+    }
+}
+
+// Objects of `path` whose attributes are in dense storage (by path, the root "/").
+std::vector<std::string> dense_attribute_objects(const std::filesystem::path& path) {
+    const hdf5::File file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    std::vector<std::string> objects{"."};
+    H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_INC, note_object, &objects, H5O_INFO_BASIC);
+    std::vector<std::string> dense;
+    for (const std::string& object : objects) {
+        H5O_info_t info;
+        H5Oget_info_by_name2(file.get(), object.c_str(), &info, H5O_INFO_META_SIZE, H5P_DEFAULT);
+        if (info.meta_size.attr.index_size > 0 || info.meta_size.attr.heap_size > 0) {
+            dense.push_back(object == "." ? "/" : object);
+        }
+    }
+    return dense;
 }
 
 // A block of each kind, as libhdf5 hands it to the driver: its first bytes, zero-padded.
@@ -259,10 +317,6 @@ TEST(CheckedReadDriver, AFileInTheOldestLayoutIsRefused) {
 // Every attribute and dataset of a variable-length type in `path` (by its path, attributes as
 // "object@name"), but for the dimension scales' DIMENSION_LIST, HDF5's convention, which no
 // reader of partnersim's reads.
-herr_t note_object(hid_t, const char* name, const H5O_info_t*, void* paths) {
-    static_cast<std::vector<std::string>*>(paths)->emplace_back(name);
-    return 0;
-}
 
 bool is_variable_length(hid_t type) {
     return H5Tget_class(type) == H5T_VLEN || H5Tis_variable_str(type) > 0 ||
@@ -310,6 +364,8 @@ TEST(CheckedReadDriver, WrittenFilesAreChecksummedAndHoldNoGlobalHeap) {
         }
         EXPECT_EQ(test::read_file_bytes(path).at(8), '\3') << "superblock version";
         EXPECT_EQ(variable_length_items(path), std::vector<std::string>{})
+            << "(storage " << static_cast<int>(storage) << ")";
+        EXPECT_EQ(dense_attribute_objects(path), std::vector<std::string>{})
             << "(storage " << static_cast<int>(storage) << ")";
         const ResultsFile file(path);
         EXPECT_EQ(file.info().metadata.scenario_toml, scenario);
@@ -469,6 +525,85 @@ TEST(CheckedReadDriver, VariableLengthStringsAreRefusedUnread) {
                 << message;
         }
     }
+}
+
+// A root text too long for an attribute (60 KiB; a scenario of many parameters, a sweep over
+// many levels) is a root dataset of its name, and the attribute says where: every object's
+// attributes stay in its checksummed header, the texts read back whole, and compaction (the
+// crash-safe file) carries the design's text over.
+TEST(CheckedReadDriver, ALongRootTextIsADataset) {
+    hdf5::silence_automatic_error_printing();
+    std::string scenario = "[run]\nmonths = 3\n";
+    while (scenario.size() <= hdf5::max_attribute_text_bytes)
+        scenario += "# évaluation 0123456789\n";
+    const std::string command_line = "partnersim run " + std::string(70'000, 'c');
+    const std::string sweep = "design: full factorial grid\n" + std::string(100'000, 's');
+    const std::string short_sweep = "design: full factorial grid\n";
+    for (const ResultsStorage storage : {ResultsStorage::direct, ResultsStorage::crash_safe}) {
+        for (const bool long_texts : {true, false}) {
+            const test::TempDir dir;
+            const std::filesystem::path path = dir / "results.h5";
+            const std::string text = long_texts ? scenario : "[run]\nmonths = 3\n";
+            {
+                Hdf5ResultWriter writer(
+                    path, ResultsShape{3},
+                    ResultsMetadata{"0.1.0", text, long_texts ? command_line : "run",
+                                    "2026-12-04T00:00:00Z"},
+                    [&](Hdf5ResultWriter& w) {
+                        w.write_attribute("sweep", long_texts ? sweep : short_sweep);
+                        w.write_attribute("design_points", std::uint64_t{1});
+                        w.write_attribute("replicates_per_point", std::uint64_t{1});
+                    },
+                    storage);
+                writer.write(test::make_known_run(0, 3));
+                writer.close();
+            }
+            const std::string label = "storage " + std::to_string(static_cast<int>(storage)) +
+                                      (long_texts ? ", long" : ", short");
+            EXPECT_EQ(dense_attribute_objects(path), std::vector<std::string>{}) << label;
+            const ResultsFile file(path);
+            EXPECT_EQ(file.info().metadata.scenario_toml, text) << label;
+            EXPECT_EQ(file.info().metadata.command_line, long_texts ? command_line : "run")
+                << label;
+            ASSERT_TRUE(file.design().has_value()) << label;
+            EXPECT_EQ(file.design()->sweep, long_texts ? sweep : short_sweep) << label;
+            const hdf5::File raw = hdf5::open_for_reading(path);
+            for (const std::string_view name : layout::root_texts) {
+                EXPECT_EQ(hdf5::link_exists(raw.get(), name), long_texts) << label << " " << name;
+                const std::string attribute = hdf5::read_string_attribute(raw.get(), name);
+                EXPECT_EQ(test::contains(attribute, "too long for an attribute: the dataset /" +
+                                                        std::string(name) + " holds it"),
+                          long_texts)
+                    << label << " " << attribute.substr(0, 80);
+            }
+        }
+    }
+}
+
+// An attribute that would leave its object's header is refused when written, so no file of ours
+// is one the readers refuse.
+TEST(CheckedReadDriver, AnAttributeTooLongForTheHeaderIsRefused) {
+    hdf5::silence_automatic_error_printing();
+    const test::TempDir dir;
+    const std::filesystem::path path = dir / "strings.h5";
+    const hdf5::PropertyList access(H5Pcreate(H5P_FILE_ACCESS));
+    hdf5::use_checksummed_layout(access.get());
+    const hdf5::PropertyList creation = hdf5::compact_attribute_properties(H5P_FILE_CREATE);
+    const hdf5::File file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation.get(), access.get()));
+    const std::size_t limit = hdf5::max_attribute_text_bytes;
+    hdf5::write_string_attribute(file.get(), "fits", std::string(limit, 'x'));
+    EXPECT_THROW(hdf5::write_string_attribute(file.get(), "long", std::string(limit + 1, 'x')),
+                 std::length_error);
+    EXPECT_THROW(hdf5::write_string_array_attribute(
+                     file.get(), "list", std::vector<std::string>(61, std::string(1024, 'y'))),
+                 std::length_error);
+    // Many attributes stay compact too (HDF5's default moves them to dense storage past 8).
+    for (int i = 0; i < 40; ++i)
+        hdf5::write_string_attribute(file.get(), "a" + std::to_string(i), "v");
+    H5O_info_t info;
+    ASSERT_GE(H5Oget_info2(file.get(), &info, H5O_INFO_META_SIZE | H5O_INFO_NUM_ATTRS), 0);
+    EXPECT_EQ(info.num_attrs, 41u);
+    EXPECT_EQ(info.meta_size.attr.index_size + info.meta_size.attr.heap_size, 0u);
 }
 
 }  // namespace

@@ -142,6 +142,15 @@ def damaged_copies(good, folder):
         assert h5py.check_string_dtype(f.attrs.get_id("command_line").dtype).length is None
     cases.append(("variable_length_string", path, "command_line"))
 
+    # Attributes in dense storage (partnersim's root until 3 Dec 2026, or any object given
+    # more attributes than its header keeps compact, 256 in partnersim's files): a long one is
+    # a fractal-heap huge object without a checksum, which libhdf5 decodes when it opens it.
+    path = copy("dense_attributes")
+    with h5py.File(path, "r+", libver=LAYOUT) as f:
+        for i in range(300):
+            f.attrs["extra_%d" % i] = np.int32(i)
+    cases.append(("dense_attributes", path, "dense attribute storage"))
+
     path = os.path.join(folder, "truncated.h5")
     with open(good, "rb") as src, open(path, "wb") as dst:
         dst.write(src.read(size // 2))

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/design_tables.hpp"
+#include "io/hdf5_handles.hpp"
 #include "io/hdf5_reader.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io/output_file.hpp"
@@ -174,6 +175,24 @@ TEST(Merge, ThreeShardsMergeIntoTheSingleRunsFile) {
     }
     EXPECT_EQ(read_results_info(dir / "merged.h5").metadata.command_line, "partnersim merge");
     EXPECT_FALSE(std::filesystem::exists(dir / "merged.h5.partial"));
+}
+
+// A scenario too long for an attribute is the root dataset /scenario in every shard; the merged
+// file carries it whole (the writer writes its own, compaction does not copy the shards').
+TEST(Merge, AScenarioTooLongForAnAttributeSurvivesTheMerge) {
+    const test::TempDir dir;
+    std::string scenario = "[run]\nmonths = 4\n";
+    while (scenario.size() <= hdf5::max_attribute_text_bytes) scenario += "# a long comment\n";
+    constexpr std::uint64_t runs = 6;
+    std::vector<std::filesystem::path> shards;
+    for (unsigned k = 1; k <= 2; ++k) {
+        shards.push_back(dir / ("shard" + std::to_string(k) + ".h5"));
+        write_results(shards.back(), runs, ShardInfo{k, 2, runs}, scenario);
+    }
+    write_results(dir / "single.h5", runs, std::nullopt, scenario);
+    merge_results(shards, dir / "merged.h5", false, "partnersim merge");
+    EXPECT_EQ(read_results_info(dir / "merged.h5").metadata.scenario_toml, scenario);
+    test::expect_same_datasets(dir / "single.h5", dir / "merged.h5");
 }
 
 TEST(Merge, ManyShardsIncludingEmptyOnesMergeToo) {

@@ -59,6 +59,26 @@ def test_run_takes_a_bundled_name_and_settings_as_python_values(tmp_path):
     np.testing.assert_array_equal(ds[MEASURE].values, partnersim.open_results(out)[MEASURE].values)
 
 
+def test_a_sweep_too_long_for_an_attribute_reads_from_its_dataset(tmp_path):
+    """A grid of 8,000 levels describes itself in over 60 KiB, more than an attribute keeps in
+    its object's checksummed header: the text is the root dataset /sweep, the attribute says
+    so, and open_results gives the text itself."""
+    levels = ", ".join("%.6f" % (0.1 + 0.9 * i / 7999) for i in range(8000))
+    scenario = tmp_path / "long.toml"
+    scenario.write_text("[run]\nmonths = 2\nreplicates = 1\nseed = 1\n[partners]\ncount = 3\n"
+                        '[sweep.grid]\n"funder.senior_buy_in" = [%s]\n' % levels)
+    out = tmp_path / "long.h5"
+    run_cli("run", scenario, "-o", out, "--quiet")
+    with h5py.File(out) as f:
+        stored = f["sweep"][()].decode()
+        assert "too long for an attribute: the dataset /sweep holds it" in f.attrs["sweep"].decode()
+    assert len(stored.encode()) > 60 * 1024 and stored.startswith("design: full factorial grid")
+    assert "0.1, 0.100113, 0.100225" in stored and stored.rstrip().endswith("point)")
+    ds = partnersim.open_results(out)
+    assert ds.attrs["sweep"] == stored and ds.sizes["run"] == 8000
+    run_cli("summary", out)
+
+
 def test_a_bad_key_is_an_input_error_naming_it():
     with pytest.raises(partnersim.InputError) as caught:
         partnersim.run("default", set={"setup.duraton": "open_ended"}, replicates=2)

@@ -13,3 +13,5 @@ SEED = "seed"
 DESCRIPTION = "description"
 UNITS = "units"
 DESIGN_STRUCTURE = ("grid_cell", "sample_index", "saltelli_role", "morris_factor")
+# Root texts too long for an attribute are a root dataset of the same name.
+ROOT_TEXTS = ("scenario", "command_line", "sweep")

@@ -53,6 +53,9 @@ def _root_attributes(f):
         if isinstance(value, np.ndarray) and value.dtype.kind in "OS":
             value = [_text(v) for v in value]
         attrs[key] = value
+    for key in L.ROOT_TEXTS:  # a text too long for an attribute: its dataset holds it
+        if isinstance(f.get(key), h5py.Dataset):
+            attrs[key] = _text(f[key][()])
     return attrs
 
 
