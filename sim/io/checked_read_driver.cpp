@@ -371,12 +371,17 @@ H5FD_class_t make_class() {
 
 }  // namespace
 
+std::string remaking_an_older_file() {
+    return "an older file is re-made by running again the command its command_line attribute "
+           "records (h5py shows it)";
+}
+
 std::string metadata_problem(H5FD_mem_t type, const unsigned char* image, std::size_t size,
                              std::uint64_t address) {
     const std::string layout =
         ": partnersim reads only HDF5's checksummed 1.10 layout, which it has written since 3 Dec "
-        "2026 (an older file is re-made by running again the command its command_line attribute "
-        "records)";
+        "2026 (" +
+        remaking_an_older_file() + ")";
     const auto no_checksummed_block = [&](const std::string& what) {
         return what + " at byte " + std::to_string(address) +
                " is not a checksummed block of the 1.10 layout (it begins \"" +

@@ -48,4 +48,8 @@ std::string global_heap_problem(const unsigned char* image, std::size_t size,
 // refused none since the last call. The readers append it to their "cannot read" message.
 std::string take_refused_read();
 
+// How a person gets a readable file from one partnersim no longer reads (an older layout, a
+// variable-length string, dense attribute storage): every such refusal ends with it.
+std::string remaking_an_older_file();
+
 }  // namespace partnersim::hdf5

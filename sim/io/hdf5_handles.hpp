@@ -232,8 +232,8 @@ inline void require_compact_attributes(hid_t object) {
     throw InputError("the attributes of " + object_path(object) +
                      " are in HDF5's dense attribute storage, where a long attribute is kept "
                      "without a checksum, so partnersim does not read them (partnersim kept a "
-                     "file's root attributes so until 3 Dec 2026: running again the command in "
-                     "its command_line attribute, which h5py shows, re-makes the file)");
+                     "file's root attributes so until 3 Dec 2026; " +
+                     remaking_an_older_file() + ")");
 }
 
 // Opens a results file read-only. A file whose writer was killed mid-run (crash-safe files are
@@ -317,8 +317,8 @@ inline void refuse_variable_length(hid_t object, const std::string& name) {
     throw InputError(name +
                      " is a variable-length string, which partnersim no longer reads: its "
                      "global heap carries no checksum (files written before 3 Dec 2026 hold "
-                     "them; running again the command their command_line attribute records "
-                     "re-makes one)");
+                     "them; " +
+                     remaking_an_older_file() + ")");
 }
 
 // Reads `count` strings of the stored string type `stored` with `read(memory_type, buffer)`:

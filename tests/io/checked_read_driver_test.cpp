@@ -221,6 +221,7 @@ TEST(CheckedReadDriver, AFileWithDenseAttributeStorageIsRefused) {
             EXPECT_TRUE(test::contains(message, path.string())) << message;
             EXPECT_TRUE(test::contains(message, "the attributes of / are in HDF5's dense"))
                 << message;
+            EXPECT_TRUE(test::contains(message, hdf5::remaking_an_older_file())) << message;
         }
     }
 }
