@@ -226,8 +226,10 @@ inline std::string object_path(hid_t object) {
 // (both are checksummed); reading an attribute in them is not.
 inline void require_compact_attributes(hid_t object) {
     H5O_info_t info;
-    check(H5Oget_info2(object, &info, H5O_INFO_META_SIZE),
-          "size the attributes of " + object_path(object));
+    // The object's path only for a message: this runs before every attribute read.
+    if (H5Oget_info2(object, &info, H5O_INFO_META_SIZE) < 0) {
+        check(-1, "size the attributes of " + object_path(object));
+    }
     if (info.meta_size.attr.index_size == 0 && info.meta_size.attr.heap_size == 0) return;
     throw InputError("the attributes of " + object_path(object) +
                      " are in HDF5's dense attribute storage, where a long attribute is kept "

@@ -248,8 +248,7 @@ public:
 
     void write_attribute(const std::string& name, std::string_view value) {
         require_settable_attribute(name);
-        if (std::find(layout::root_texts.begin(), layout::root_texts.end(), name) !=
-            layout::root_texts.end()) {
+        if (layout::is_root_text(name)) {
             hdf5::write_root_text(file_.get(), name, value);
         } else {
             hdf5::write_string_attribute(file_.get(), name, value);

@@ -40,6 +40,10 @@ bool is_writer_link(std::string_view name) {
     return contains(writer_links, name);
 }
 
+bool is_root_text(std::string_view name) {
+    return contains(root_texts, name);
+}
+
 bool is_design_structure_table(std::string_view name) {
     return contains(design_structure_tables, name);
 }

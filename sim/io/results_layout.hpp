@@ -202,6 +202,7 @@ inline constexpr std::array<std::string_view, 12> writer_links{runs_group,
                                                                command_line_attribute};
 bool is_writer_attribute(std::string_view name);
 bool is_writer_link(std::string_view name);
+bool is_root_text(std::string_view name);
 
 // --- Dataset attributes ---------------------------------------------------------------------
 inline constexpr std::string_view description_attribute = "description";

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-
 #include <fstream>
 #include <map>
 #include <regex>
@@ -52,8 +51,7 @@ TEST(ResultsLayout, EveryNameTheWriterWritesIsTheContractsName) {
     // long for an attribute (its texts are short: CheckedReadDriver.ALongRootTextIsADataset).
     for (const std::string_view link : layout::writer_links) {
         const bool has = hdf5::link_exists(file.get(), layout::root_path(link));
-        const bool long_text = std::find(layout::root_texts.begin(), layout::root_texts.end(),
-                                         link) != layout::root_texts.end();
+        const bool long_text = layout::is_root_text(link);
         EXPECT_EQ(has, link != layout::design_point_axis_dataset &&
                            link != layout::model_constant_axis_dataset && !long_text)
             << link;
